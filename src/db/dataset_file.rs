@@ -1,0 +1,420 @@
+//! The dataset file: the format of the seed in `data/seed.json` (and of exports). Every
+//! figure names its source; prices are decimal strings so they parse exactly.
+
+use std::collections::HashSet;
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::model::{Date, ModelStatus, Scale};
+use crate::domain::money::PricePerMTok;
+use crate::domain::slug::ModelId;
+
+/// The `format` field every dataset file carries.
+pub const FORMAT: &str = "llm-compare-dataset";
+/// The newest `version` this build reads.
+pub const VERSION: u32 = 1;
+
+/// A whole dataset.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DatasetFile {
+    /// Always [`FORMAT`].
+    pub format: String,
+    /// Format version.
+    pub version: u32,
+    /// Sources cited by the figures.
+    pub sources: Vec<SourceEntry>,
+    /// Providers.
+    pub providers: Vec<ProviderEntry>,
+    /// Benchmarks.
+    pub benchmarks: Vec<BenchmarkEntry>,
+    /// Models with their figures.
+    pub models: Vec<ModelEntry>,
+}
+
+/// A source snapshot.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceEntry {
+    /// Id cited by figures.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// URL.
+    pub url: String,
+    /// License.
+    pub license: String,
+    /// Snapshot date.
+    pub as_of: String,
+}
+
+/// A provider.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProviderEntry {
+    /// Id.
+    pub slug: String,
+    /// Display name.
+    pub name: String,
+}
+
+/// A benchmark.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BenchmarkEntry {
+    /// Id.
+    pub slug: String,
+    /// Display name.
+    pub name: String,
+    /// What it measures.
+    pub measures: String,
+    /// `fraction`, `percent` or `index`.
+    pub scale: String,
+    /// Whether higher is better.
+    pub higher_is_better: bool,
+}
+
+/// A model.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModelEntry {
+    /// URL id.
+    pub slug: String,
+    /// Display name.
+    pub name: String,
+    /// Provider id.
+    pub provider: String,
+    /// Host whose prices are listed.
+    pub api_host: String,
+    /// Release date.
+    pub release_date: Option<String>,
+    /// Its source.
+    pub release_date_source: Option<String>,
+    /// Context window.
+    pub context_window: Option<u64>,
+    /// Output limit.
+    pub max_output: Option<u64>,
+    /// Source of both limits.
+    pub limits_source: Option<String>,
+    /// Published weights.
+    pub open_weights: Option<bool>,
+    /// Its source.
+    pub open_weights_source: Option<String>,
+    /// `active`, `deprecated` or `retired`.
+    pub status: String,
+    /// Shutdown date.
+    pub deprecation_date: Option<String>,
+    /// Source of status and date.
+    pub status_source: Option<String>,
+    /// LiteLLM keys the prices come from.
+    pub litellm_keys: Vec<String>,
+    /// Price periods.
+    pub prices: Vec<PriceEntry>,
+    /// Scores.
+    pub scores: Vec<ScoreEntry>,
+    /// Speeds.
+    pub speeds: Vec<SpeedEntry>,
+}
+
+/// One price period.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PriceEntry {
+    /// First date seen.
+    pub effective_from: String,
+    /// Replaced on.
+    pub effective_to: Option<String>,
+    /// Input $/1M.
+    pub input: String,
+    /// Output $/1M.
+    pub output: String,
+    /// Cache hit $/1M.
+    pub cache_read: Option<String>,
+    /// Cache write $/1M.
+    pub cache_write: Option<String>,
+    /// 1-hour cache write $/1M.
+    pub cache_write_1h: Option<String>,
+    /// Batch input $/1M.
+    pub batch_input: Option<String>,
+    /// Batch output $/1M.
+    pub batch_output: Option<String>,
+    /// Long-context tiers.
+    pub long_context: Vec<TierEntry>,
+    /// First snapshot showing it.
+    pub source: String,
+    /// Newest snapshot showing it.
+    pub last_seen_in: String,
+}
+
+/// A long-context tier.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TierEntry {
+    /// Threshold in input tokens.
+    pub above_tokens: u64,
+    /// Input $/1M above it.
+    pub input: String,
+    /// Output $/1M above it.
+    pub output: String,
+    /// Cache hit $/1M above it.
+    pub cache_read: Option<String>,
+}
+
+/// A score.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScoreEntry {
+    /// Benchmark id.
+    pub benchmark: String,
+    /// Value in the benchmark's scale.
+    pub value: f64,
+    /// Third-party run.
+    pub independent: bool,
+    /// Source id.
+    pub source: String,
+    /// Date.
+    pub as_of: String,
+    /// Method notes.
+    pub note: Option<String>,
+}
+
+/// A speed measurement.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SpeedEntry {
+    /// Output tokens per second.
+    pub output_tokens_per_s: Option<f64>,
+    /// Seconds to first token.
+    pub ttft_s: Option<f64>,
+    /// Source id.
+    pub source: String,
+    /// Date.
+    pub as_of: String,
+}
+
+/// A problem in a dataset file, located by entry and field.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{entry}: {field}: {problem}")]
+pub struct Invalid {
+    /// Which entry, e.g. `models[gpt-4o-mini].prices[0]`.
+    pub entry: String,
+    /// Which field.
+    pub field: String,
+    /// What is wrong.
+    pub problem: String,
+}
+
+fn invalid(entry: &str, field: &str, problem: impl Into<String>) -> Invalid {
+    Invalid { entry: entry.to_owned(), field: field.to_owned(), problem: problem.into() }
+}
+
+fn check_date(entry: &str, field: &str, text: &str) -> Result<(), Invalid> {
+    Date::parse(text).map(|_| ()).ok_or_else(|| invalid(entry, field, format!("`{text}` is not a YYYY-MM-DD date")))
+}
+
+fn check_price(entry: &str, field: &str, text: &str) -> Result<PricePerMTok, Invalid> {
+    PricePerMTok::parse(text).map_err(|e| invalid(entry, field, e.to_string()))
+}
+
+impl DatasetFile {
+    /// Parses and validates a dataset file; the error names the entry and field at fault.
+    pub fn parse(json: &str) -> Result<DatasetFile, Invalid> {
+        let file: DatasetFile = serde_json::from_str(json).map_err(|e| {
+            invalid(&format!("line {} column {}", e.line(), e.column()), "(json)", e.to_string())
+        })?;
+        file.validate()?;
+        Ok(file)
+    }
+
+    /// Checks every reference, date and price. Nothing is written before this passes.
+    pub fn validate(&self) -> Result<(), Invalid> {
+        if self.format != FORMAT {
+            return Err(invalid("(file)", "format", format!("expected `{FORMAT}`, found `{}`", self.format)));
+        }
+        if self.version == 0 || self.version > VERSION {
+            return Err(invalid("(file)", "version", format!("this build reads version {VERSION}, found {}", self.version)));
+        }
+        let mut sources = HashSet::new();
+        for s in &self.sources {
+            let entry = format!("sources[{}]", s.id);
+            check_date(&entry, "as_of", &s.as_of)?;
+            if !sources.insert(s.id.as_str()) {
+                return Err(invalid(&entry, "id", "duplicate id"));
+            }
+        }
+        let source_ok = |entry: &str, field: &str, id: &str| {
+            if sources.contains(id) { Ok(()) } else { Err(invalid(entry, field, format!("unknown source `{id}`"))) }
+        };
+        let providers: HashSet<&str> = self.providers.iter().map(|p| p.slug.as_str()).collect();
+        let mut benchmarks = HashSet::new();
+        for b in &self.benchmarks {
+            let entry = format!("benchmarks[{}]", b.slug);
+            if Scale::parse(&b.scale).is_none() {
+                return Err(invalid(&entry, "scale", format!("`{}` is not fraction, percent or index", b.scale)));
+            }
+            benchmarks.insert(b.slug.as_str());
+        }
+        let mut ids = HashSet::new();
+        let mut keys = HashSet::new();
+        for m in &self.models {
+            let entry = format!("models[{}]", m.slug);
+            if ModelId::parse(&m.slug).is_none() {
+                return Err(invalid(&entry, "slug", "must be lowercase a-z, 0-9 and single hyphens, without `-vs-`"));
+            }
+            if !ids.insert(m.slug.as_str()) {
+                return Err(invalid(&entry, "slug", "duplicate model"));
+            }
+            if !providers.contains(m.provider.as_str()) {
+                return Err(invalid(&entry, "provider", format!("unknown provider `{}`", m.provider)));
+            }
+            if ModelStatus::parse(&m.status).is_none() {
+                return Err(invalid(&entry, "status", format!("`{}` is not active, deprecated or retired", m.status)));
+            }
+            for (field, date, source) in [
+                ("release_date", &m.release_date, &m.release_date_source),
+                ("deprecation_date", &m.deprecation_date, &m.status_source),
+            ] {
+                if let Some(d) = date {
+                    check_date(&entry, field, d)?;
+                    if source.is_none() {
+                        return Err(invalid(&entry, field, "has no source"));
+                    }
+                }
+            }
+            if (m.context_window.is_some() || m.max_output.is_some()) && m.limits_source.is_none() {
+                return Err(invalid(&entry, "limits_source", "limits need a source"));
+            }
+            if m.context_window == Some(0) || m.max_output == Some(0) {
+                return Err(invalid(&entry, "context_window", "a limit of 0 tokens is a missing figure: leave it null"));
+            }
+            if m.open_weights.is_some() && m.open_weights_source.is_none() {
+                return Err(invalid(&entry, "open_weights_source", "open_weights needs a source"));
+            }
+            for (field, id) in [
+                ("release_date_source", &m.release_date_source),
+                ("limits_source", &m.limits_source),
+                ("open_weights_source", &m.open_weights_source),
+                ("status_source", &m.status_source),
+            ] {
+                if let Some(id) = id {
+                    source_ok(&entry, field, id)?;
+                }
+            }
+            for key in &m.litellm_keys {
+                if !keys.insert(key.as_str()) {
+                    return Err(invalid(&entry, "litellm_keys", format!("key `{key}` is mapped to two models")));
+                }
+            }
+            let mut current = 0;
+            for (i, p) in m.prices.iter().enumerate() {
+                let entry = format!("models[{}].prices[{i}]", m.slug);
+                check_date(&entry, "effective_from", &p.effective_from)?;
+                match &p.effective_to {
+                    Some(to) => {
+                        check_date(&entry, "effective_to", to)?;
+                        if to < &p.effective_from {
+                            return Err(invalid(&entry, "effective_to", "ends before it starts"));
+                        }
+                    }
+                    None => current += 1,
+                }
+                let input = check_price(&entry, "input", &p.input)?;
+                let output = check_price(&entry, "output", &p.output)?;
+                if input.micros() == 0 && output.micros() == 0 {
+                    return Err(invalid(&entry, "output", "input and output both 0: a missing price, not a free model"));
+                }
+                for (field, value) in [
+                    ("cache_read", &p.cache_read),
+                    ("cache_write", &p.cache_write),
+                    ("cache_write_1h", &p.cache_write_1h),
+                    ("batch_input", &p.batch_input),
+                    ("batch_output", &p.batch_output),
+                ] {
+                    if let Some(v) = value {
+                        check_price(&entry, field, v)?;
+                    }
+                }
+                let mut last = 0;
+                for t in &p.long_context {
+                    if t.above_tokens <= last {
+                        return Err(invalid(&entry, "long_context", "tiers must rise in above_tokens"));
+                    }
+                    last = t.above_tokens;
+                    check_price(&entry, "long_context.input", &t.input)?;
+                    check_price(&entry, "long_context.output", &t.output)?;
+                    if let Some(c) = &t.cache_read {
+                        check_price(&entry, "long_context.cache_read", c)?;
+                    }
+                }
+                source_ok(&entry, "source", &p.source)?;
+                source_ok(&entry, "last_seen_in", &p.last_seen_in)?;
+            }
+            if current > 1 {
+                return Err(invalid(&entry, "prices", "more than one current price (effective_to null)"));
+            }
+            for (i, s) in m.scores.iter().enumerate() {
+                let entry = format!("models[{}].scores[{i}]", m.slug);
+                if !benchmarks.contains(s.benchmark.as_str()) {
+                    return Err(invalid(&entry, "benchmark", format!("unknown benchmark `{}`", s.benchmark)));
+                }
+                if !s.value.is_finite() {
+                    return Err(invalid(&entry, "value", "not a finite number"));
+                }
+                check_date(&entry, "as_of", &s.as_of)?;
+                source_ok(&entry, "source", &s.source)?;
+            }
+            for (i, s) in m.speeds.iter().enumerate() {
+                let entry = format!("models[{}].speeds[{i}]", m.slug);
+                for (field, v) in [("output_tokens_per_s", s.output_tokens_per_s), ("ttft_s", s.ttft_s)] {
+                    if v.is_some_and(|v| !v.is_finite() || v <= 0.0) {
+                        return Err(invalid(&entry, field, "must be a positive number"));
+                    }
+                }
+                check_date(&entry, "as_of", &s.as_of)?;
+                source_ok(&entry, "source", &s.source)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SEED: &str = include_str!("../../data/seed.json");
+
+    #[test]
+    fn the_committed_seed_is_valid() {
+        let file = DatasetFile::parse(SEED).expect("seed validates");
+        assert!(file.models.len() >= 40);
+        let providers: HashSet<&str> = file.models.iter().map(|m| m.provider.as_str()).collect();
+        assert!(providers.len() >= 8);
+    }
+
+    #[test]
+    fn errors_name_the_entry_and_field() {
+        let mut file = DatasetFile::parse(SEED).unwrap();
+        file.models[0].prices[0].output = "1e-6".into();
+        let err = file.validate().unwrap_err();
+        assert_eq!(err.field, "output");
+        assert!(err.entry.starts_with(&format!("models[{}].prices[0]", file.models[0].slug)), "{err}");
+
+        let mut file = DatasetFile::parse(SEED).unwrap();
+        file.models[1].scores.push(ScoreEntry {
+            benchmark: "nope".into(),
+            value: 1.0,
+            independent: true,
+            source: "litellm-1.82.6".into(),
+            as_of: "2026-01-01".into(),
+            note: None,
+        });
+        assert_eq!(file.validate().unwrap_err().problem, "unknown benchmark `nope`");
+    }
+
+    #[test]
+    fn malformed_json_names_the_line() {
+        let err = DatasetFile::parse("{\n \"format\": }").unwrap_err();
+        assert!(err.entry.starts_with("line 2"), "{err}");
+    }
+}

@@ -1,0 +1,214 @@
+//! Reading the whole dataset into domain types, once per load.
+
+use std::collections::HashMap;
+
+use sqlx::SqlitePool;
+
+use super::DbError;
+use crate::domain::model::{
+    Benchmark, Dataset, Date, LongContextTier, Model, ModelStatus, PriceSchedule, Provider, Scale, Score, Source,
+    Sourced, Speed,
+};
+use crate::domain::money::PricePerMTok;
+use crate::domain::slug::ModelId;
+
+#[derive(sqlx::FromRow)]
+struct ModelRow {
+    slug: String,
+    name: String,
+    provider: String,
+    api_host: String,
+    release_date: Option<String>,
+    release_date_source: Option<String>,
+    context_window: Option<i64>,
+    max_output: Option<i64>,
+    limits_source: Option<String>,
+    open_weights: Option<bool>,
+    open_weights_source: Option<String>,
+    status: String,
+    deprecation_date: Option<String>,
+    status_source: Option<String>,
+}
+
+#[derive(sqlx::FromRow)]
+struct PriceRow {
+    id: i64,
+    model: String,
+    effective_from: String,
+    effective_to: Option<String>,
+    input_micros: i64,
+    output_micros: i64,
+    cache_read_micros: Option<i64>,
+    cache_write_micros: Option<i64>,
+    cache_write_1h_micros: Option<i64>,
+    batch_input_micros: Option<i64>,
+    batch_output_micros: Option<i64>,
+    source: String,
+    last_seen_in: String,
+}
+
+#[derive(sqlx::FromRow)]
+struct TierRow {
+    price_id: i64,
+    above_tokens: i64,
+    input_micros: i64,
+    output_micros: i64,
+    cache_read_micros: Option<i64>,
+}
+
+#[derive(sqlx::FromRow)]
+struct ScoreRow {
+    model: String,
+    benchmark: String,
+    value: f64,
+    independent: bool,
+    source: String,
+    as_of: String,
+    note: Option<String>,
+}
+
+#[derive(sqlx::FromRow)]
+struct SpeedRow {
+    model: String,
+    output_tokens_per_s: Option<f64>,
+    ttft_s: Option<f64>,
+    source: String,
+    as_of: String,
+}
+
+fn date(what: &str, text: &str) -> Result<Date, DbError> {
+    Date::parse(text).ok_or_else(|| DbError::Inconsistent(format!("{what}: `{text}` is not a YYYY-MM-DD date")))
+}
+
+fn price(micros: i64) -> PricePerMTok {
+    // CHECK constraints keep stored prices non-negative.
+    PricePerMTok::from_micros(micros.max(0) as u64)
+}
+
+fn sourced<T>(value: Option<T>, source: &Option<String>) -> Option<Sourced<T>> {
+    Some(Sourced { value: value?, source: source.clone()? })
+}
+
+/// Reads every model, price, score, speed, benchmark, provider and source.
+pub async fn load_dataset(pool: &SqlitePool) -> Result<Dataset, DbError> {
+    let sources: Vec<(String, String, String, String, String)> =
+        sqlx::query_as("SELECT id, title, url, license, as_of FROM sources").fetch_all(pool).await?;
+    let sources = sources
+        .into_iter()
+        .map(|(id, title, url, license, as_of)| {
+            Ok(Source { as_of: date(&format!("source {id}"), &as_of)?, id, title, url, license })
+        })
+        .collect::<Result<Vec<_>, DbError>>()?;
+
+    let providers: Vec<(String, String)> = sqlx::query_as("SELECT slug, name FROM providers").fetch_all(pool).await?;
+    let providers = providers.into_iter().map(|(slug, name)| Provider { slug, name }).collect();
+
+    let benchmarks: Vec<(String, String, String, String, bool)> =
+        sqlx::query_as("SELECT slug, name, measures, scale, higher_is_better FROM benchmarks ORDER BY rowid")
+            .fetch_all(pool)
+            .await?;
+    let benchmarks = benchmarks
+        .into_iter()
+        .map(|(slug, name, measures, scale, higher_is_better)| {
+            let scale = Scale::parse(&scale)
+                .ok_or_else(|| DbError::Inconsistent(format!("benchmark {slug}: unknown scale `{scale}`")))?;
+            Ok(Benchmark { slug, name, measures, scale, higher_is_better })
+        })
+        .collect::<Result<Vec<_>, DbError>>()?;
+
+    let mut tiers: HashMap<i64, Vec<LongContextTier>> = HashMap::new();
+    for t in sqlx::query_as::<_, TierRow>("SELECT * FROM price_tiers ORDER BY price_id, above_tokens")
+        .fetch_all(pool)
+        .await?
+    {
+        tiers.entry(t.price_id).or_default().push(LongContextTier {
+            above_tokens: t.above_tokens.max(0) as u64,
+            input: price(t.input_micros),
+            output: price(t.output_micros),
+            cache_read: t.cache_read_micros.map(price),
+        });
+    }
+
+    let mut prices: HashMap<String, Vec<PriceSchedule>> = HashMap::new();
+    for p in sqlx::query_as::<_, PriceRow>("SELECT * FROM prices ORDER BY model, effective_from, id")
+        .fetch_all(pool)
+        .await?
+    {
+        let what = format!("price {} of {}", p.id, p.model);
+        prices.entry(p.model.clone()).or_default().push(PriceSchedule {
+            effective_from: date(&what, &p.effective_from)?,
+            effective_to: p.effective_to.as_deref().map(|d| date(&what, d)).transpose()?,
+            input: price(p.input_micros),
+            output: price(p.output_micros),
+            cache_read: p.cache_read_micros.map(price),
+            cache_write: p.cache_write_micros.map(price),
+            cache_write_1h: p.cache_write_1h_micros.map(price),
+            batch_input: p.batch_input_micros.map(price),
+            batch_output: p.batch_output_micros.map(price),
+            long_context: tiers.remove(&p.id).unwrap_or_default(),
+            source: p.source,
+            last_seen_in: p.last_seen_in,
+        });
+    }
+
+    let mut scores: HashMap<String, Vec<Score>> = HashMap::new();
+    for s in sqlx::query_as::<_, ScoreRow>("SELECT * FROM scores ORDER BY model, benchmark, source")
+        .fetch_all(pool)
+        .await?
+    {
+        let what = format!("score of {} on {}", s.model, s.benchmark);
+        scores.entry(s.model).or_default().push(Score {
+            benchmark: s.benchmark,
+            value: s.value,
+            independent: s.independent,
+            source: s.source,
+            as_of: date(&what, &s.as_of)?,
+            note: s.note,
+        });
+    }
+
+    let mut speeds: HashMap<String, Vec<Speed>> = HashMap::new();
+    for s in sqlx::query_as::<_, SpeedRow>("SELECT * FROM speeds").fetch_all(pool).await? {
+        let what = format!("speed of {}", s.model);
+        speeds.entry(s.model).or_default().push(Speed {
+            output_tokens_per_s: s.output_tokens_per_s,
+            ttft_s: s.ttft_s,
+            source: s.source,
+            as_of: date(&what, &s.as_of)?,
+        });
+    }
+
+    let mut keys: HashMap<String, Vec<String>> = HashMap::new();
+    let key_rows: Vec<(String, String)> =
+        sqlx::query_as("SELECT model, litellm_key FROM model_price_keys ORDER BY model, litellm_key").fetch_all(pool).await?;
+    for (model, key) in key_rows {
+        keys.entry(model).or_default().push(key);
+    }
+
+    let mut models = Vec::new();
+    for m in sqlx::query_as::<_, ModelRow>("SELECT * FROM models").fetch_all(pool).await? {
+        let what = format!("model {}", m.slug);
+        let id = ModelId::parse(&m.slug).ok_or_else(|| DbError::Inconsistent(format!("{what}: invalid slug")))?;
+        let status = ModelStatus::parse(&m.status)
+            .ok_or_else(|| DbError::Inconsistent(format!("{what}: unknown status `{}`", m.status)))?;
+        let release = m.release_date.as_deref().map(|d| date(&what, d)).transpose()?;
+        models.push(Model {
+            name: m.name,
+            provider: m.provider,
+            api_host: m.api_host,
+            release_date: sourced(release, &m.release_date_source),
+            context_window: sourced(m.context_window.map(|v| v as u64), &m.limits_source),
+            max_output: sourced(m.max_output.map(|v| v as u64), &m.limits_source),
+            open_weights: sourced(m.open_weights, &m.open_weights_source),
+            status,
+            deprecation_date: m.deprecation_date.as_deref().map(|d| date(&what, d)).transpose()?,
+            status_source: m.status_source,
+            litellm_keys: keys.remove(&m.slug).unwrap_or_default(),
+            prices: prices.remove(&m.slug).unwrap_or_default(),
+            scores: scores.remove(&m.slug).unwrap_or_default(),
+            speeds: speeds.remove(&m.slug).unwrap_or_default(),
+            id,
+        });
+    }
+    Ok(Dataset::new(models, providers, benchmarks, sources))
+}

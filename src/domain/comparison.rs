@@ -1,0 +1,578 @@
+//! Everything a comparison page (and later its JSON) shows for two models, computed in one
+//! place from the catalog. Each figure carries a citation number into the page's source list.
+
+use super::catalog::Catalog;
+use super::cost::{Billing, NoPrice, RequestProfile, STANDARD_PROFILES, TYPICAL_REQUEST, request_cost};
+use super::format;
+use super::index::limits_of;
+use super::model::{Date, Model, PriceSchedule, Scale, Score};
+use super::money::{PricePerMTok, Usd, format_usd_pair};
+use super::narrative::{self, Faq, Section};
+use super::slug::ModelId;
+
+/// A numbered reference to a source, as listed at the foot of the page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Citation {
+    /// The number shown next to figures, from 1.
+    pub number: usize,
+    /// Source id.
+    pub id: String,
+    /// Source title.
+    pub title: String,
+    /// Source URL.
+    pub url: String,
+    /// License of the figures.
+    pub license: String,
+    /// Snapshot date.
+    pub as_of: Date,
+}
+
+/// Hands out citation numbers in order of first use.
+#[derive(Debug, Default)]
+pub struct Citations {
+    list: Vec<Citation>,
+}
+
+impl Citations {
+    /// The number for a source id; unknown ids get no number.
+    pub fn cite(&mut self, catalog: &Catalog, id: &str) -> Option<usize> {
+        if let Some(c) = self.list.iter().find(|c| c.id == id) {
+            return Some(c.number);
+        }
+        let source = catalog.dataset.source(id)?;
+        let number = self.list.len() + 1;
+        self.list.push(Citation {
+            number,
+            id: source.id.clone(),
+            title: source.title.clone(),
+            url: source.url.clone(),
+            license: source.license.clone(),
+            as_of: source.as_of.clone(),
+        });
+        Some(number)
+    }
+
+    /// The citations handed out.
+    pub fn into_list(self) -> Vec<Citation> {
+        self.list
+    }
+}
+
+/// One figure as shown in a table cell.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Figure {
+    /// The figure, formatted; `n/a` or a reason when missing.
+    pub text: String,
+    /// Citation number.
+    pub cite: Option<usize>,
+    /// Extra detail such as the date the figure holds for.
+    pub detail: Option<String>,
+    /// Whether the figure is missing.
+    pub missing: bool,
+}
+
+impl Figure {
+    fn known(text: String, cite: Option<usize>) -> Self {
+        Self { text, cite, detail: None, missing: false }
+    }
+
+    fn missing(reason: &str) -> Self {
+        Self { text: reason.to_owned(), cite: None, detail: None, missing: true }
+    }
+
+    fn with_detail(mut self, detail: impl Into<String>) -> Self {
+        self.detail = Some(detail.into());
+        self
+    }
+}
+
+/// A table row comparing the two models.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    /// What the row shows.
+    pub label: String,
+    /// A short explanation under the label.
+    pub hint: Option<String>,
+    /// First model's figure.
+    pub a: Figure,
+    /// Second model's figure.
+    pub b: Figure,
+    /// How they differ, in words (`GPT-4.1 mini 2.67x`), when both are known.
+    pub difference: Option<String>,
+}
+
+/// The two models' main figures, in canonical order.
+#[derive(Debug, Clone)]
+pub struct Side<'a> {
+    /// The model.
+    pub model: &'a Model,
+    /// Its provider's name.
+    pub provider: String,
+    /// Current prices.
+    pub price: Option<&'a PriceSchedule>,
+    /// Typical request cost.
+    pub typical: Option<Usd>,
+    /// Headline index value.
+    pub index: Option<f64>,
+    /// On the price/index frontier; `None` if not placed.
+    pub on_frontier: Option<bool>,
+}
+
+impl Side<'_> {
+    /// The model's display name.
+    pub fn name(&self) -> &str {
+        &self.model.name
+    }
+
+    /// The model's id.
+    pub fn id(&self) -> &ModelId {
+        &self.model.id
+    }
+}
+
+/// What the reader sees at the foot: the verdict facts in one glance.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BottomLine {
+    /// Who is cheaper at list price for the typical request.
+    pub cheaper: String,
+    /// Who scores higher on the headline index.
+    pub higher: String,
+    /// Who is better value, and why.
+    pub better_value: String,
+    /// The reason behind `better_value`.
+    pub value_reason: String,
+    /// Frontier status of each model, in words.
+    pub frontier_a: String,
+    /// See `frontier_a`.
+    pub frontier_b: String,
+}
+
+/// A related comparison link.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RelatedLink {
+    /// Canonical path.
+    pub path: String,
+    /// Link text.
+    pub title: String,
+}
+
+/// One point of the intelligence-vs-price chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartPoint {
+    /// Model name.
+    pub name: String,
+    /// Typical request cost in dollars (log axis).
+    pub cost: f64,
+    /// Headline index value.
+    pub index: f64,
+    /// 0 for other models, 1 for the first compared model, 2 for the second.
+    pub highlight: u8,
+}
+
+/// The chart's data, drawn by the web layer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartData {
+    /// Every model with both figures.
+    pub points: Vec<ChartPoint>,
+    /// Axis title for x.
+    pub x_label: String,
+    /// Axis title for y.
+    pub y_label: String,
+    /// Title for screen readers.
+    pub title: String,
+    /// Description for screen readers.
+    pub description: String,
+}
+
+/// The full comparison of two models.
+#[derive(Debug, Clone)]
+pub struct Comparison<'a> {
+    /// First model in canonical order.
+    pub a: Side<'a>,
+    /// Second model.
+    pub b: Side<'a>,
+    /// Headline index name with its source, e.g. "Epoch Capabilities Index (ECI), Epoch AI".
+    pub index_label: Option<String>,
+    /// Benchmarks, speed and limits.
+    pub performance_rows: Vec<Row>,
+    /// List prices per 1M tokens.
+    pub price_rows: Vec<Row>,
+    /// Long-context tiers, if either model has one.
+    pub tier_rows: Vec<Row>,
+    /// Cost of the three standard request sizes.
+    pub request_rows: Vec<Row>,
+    /// Typical request under cache and batch billing.
+    pub billing_rows: Vec<Row>,
+    /// One-sentence verdict.
+    pub verdict: String,
+    /// Verdict facts.
+    pub bottom_line: BottomLine,
+    /// Narrative sections.
+    pub sections: Vec<Section>,
+    /// Questions and answers.
+    pub faq: Vec<Faq>,
+    /// Scatter chart data.
+    pub chart: ChartData,
+    /// Other comparisons with either model.
+    pub related: Vec<RelatedLink>,
+    /// Sources of every figure on the page.
+    pub citations: Vec<Citation>,
+    /// Newest date among the page's figures.
+    pub last_updated: Option<Date>,
+}
+
+/// Builds the comparison of `a` and `b`, which must already be in canonical order.
+pub fn compare<'a>(catalog: &'a Catalog, a: &'a Model, b: &'a Model) -> Comparison<'a> {
+    let mut cites = Citations::default();
+    let side = |m: &'a Model| Side {
+        model: m,
+        provider: catalog.dataset.provider_name(&m.provider).to_owned(),
+        price: m.current_price(),
+        typical: catalog.typical_costs.iter().find(|(id, _)| id == &m.id).map(|(_, c)| *c),
+        index: catalog.index_value(m),
+        on_frontier: catalog.market_point(&m.id).map(|p| p.on_frontier),
+    };
+    let (sa, sb) = (side(a), side(b));
+
+    let performance_rows = performance_rows(catalog, &mut cites, &sa, &sb);
+    let price_rows = price_rows(catalog, &mut cites, &sa, &sb);
+    let tier_rows = tier_rows(catalog, &mut cites, &sa, &sb);
+    let request_rows = STANDARD_PROFILES
+        .iter()
+        .map(|p| request_row(&sa, &sb, p, Billing::Standard, profile_label(p), None))
+        .collect();
+    let billing_rows = vec![
+        request_row(&sa, &sb, &TYPICAL_REQUEST, Billing::Standard, "Standard".into(), Some("no cache, synchronous API")),
+        request_row(
+            &sa,
+            &sb,
+            &TYPICAL_REQUEST,
+            Billing::CachedInput,
+            "Prompt caching".into(),
+            Some("every input token a cache hit"),
+        ),
+        request_row(&sa, &sb, &TYPICAL_REQUEST, Billing::Batch, "Batch API".into(), Some("asynchronous, no cache")),
+    ];
+
+    let text = narrative::write(catalog, &sa, &sb);
+    let chart = chart_data(catalog, &sa, &sb);
+    let related = related(catalog, a, b);
+    let citations = cites.into_list();
+    let last_updated = citations.iter().map(|c| c.as_of.clone()).max();
+
+    Comparison {
+        index_label: catalog.index.as_ref().map(|i| {
+            let source = catalog.dataset.source(&i.source).map_or(i.source.as_str(), |s| s.title.as_str());
+            format!("{} ({})", i.name, source)
+        }),
+        a: sa,
+        b: sb,
+        performance_rows,
+        price_rows,
+        tier_rows,
+        request_rows,
+        billing_rows,
+        verdict: text.verdict,
+        bottom_line: text.bottom_line,
+        sections: text.sections,
+        faq: text.faq,
+        chart,
+        related,
+        citations,
+        last_updated,
+    }
+}
+
+fn profile_label(p: &RequestProfile) -> String {
+    format!("{} ({} in / {} out)", p.label, format::tokens_short(p.input_tokens), format::tokens_short(p.output_tokens))
+}
+
+/// Which of two values is larger, named, with the ratio: `GPT-4.1 mini 2.67x`.
+fn ratio_difference(a: f64, b: f64, name_a: &str, name_b: &str) -> Option<String> {
+    if a == b {
+        return Some("same".into());
+    }
+    let (high, low, name) = if a > b { (a, b, name_a) } else { (b, a, name_b) };
+    format::ratio(high, low).map(|r| format!("{name} {r}"))
+}
+
+fn price_figure(catalog: &Catalog, cites: &mut Citations, side: &Side, pick: fn(&PriceSchedule) -> Option<PricePerMTok>) -> Figure {
+    let Some(price) = side.price else {
+        return Figure::missing("n/a");
+    };
+    match pick(price) {
+        Some(p) => Figure::known(p.to_string(), cites.cite(catalog, &price.last_seen_in))
+            .with_detail(format!("in effect since {}", price.effective_from.iso())),
+        None => Figure::missing("not listed"),
+    }
+}
+
+fn price_rows(catalog: &Catalog, cites: &mut Citations, a: &Side, b: &Side) -> Vec<Row> {
+    type Pick = fn(&PriceSchedule) -> Option<PricePerMTok>;
+    let rows: [(&str, Option<&str>, Pick); 7] = [
+        ("Input", None, |p| Some(p.input)),
+        ("Output", Some("reasoning tokens bill as output"), |p| Some(p.output)),
+        ("Cached input (cache hit)", None, |p| p.cache_read),
+        ("Cache write", Some("5-minute cache where there are two"), |p| p.cache_write),
+        ("Cache write, 1-hour", None, |p| p.cache_write_1h),
+        ("Batch input", None, |p| p.batch_input),
+        ("Batch output", None, |p| p.batch_output),
+    ];
+    rows.iter()
+        .map(|(label, hint, pick)| {
+            let (pa, pb) = (a.price.and_then(|p| pick(p)), b.price.and_then(|p| pick(p)));
+            Row {
+                label: format!("{label} / 1M tokens"),
+                hint: hint.map(str::to_owned),
+                a: price_figure(catalog, cites, a, *pick),
+                b: price_figure(catalog, cites, b, *pick),
+                difference: match (pa, pb) {
+                    (Some(x), Some(y)) => ratio_difference(x.as_f64(), y.as_f64(), a.name(), b.name()),
+                    _ => None,
+                },
+            }
+        })
+        .collect()
+}
+
+fn tier_rows(catalog: &Catalog, cites: &mut Citations, a: &Side, b: &Side) -> Vec<Row> {
+    let tiers = |s: &Side| s.price.map(|p| p.long_context.clone()).unwrap_or_default();
+    let (ta, tb) = (tiers(a), tiers(b));
+    if ta.is_empty() && tb.is_empty() {
+        return Vec::new();
+    }
+    let describe = |s: &Side, tiers: &[super::model::LongContextTier], cites: &mut Citations| {
+        if tiers.is_empty() {
+            return Figure::missing("none listed");
+        }
+        let text = tiers
+            .iter()
+            .map(|t| format!("above {} input tokens: {} in / {} out", format::count(t.above_tokens), t.input, t.output))
+            .collect::<Vec<_>>()
+            .join("; ");
+        Figure::known(text, s.price.and_then(|p| cites.cite(catalog, &p.last_seen_in)))
+    };
+    vec![Row {
+        label: "Long-context pricing".into(),
+        hint: Some("the whole request bills at the higher rate once its input passes the threshold".into()),
+        a: describe(a, &ta, cites),
+        b: describe(b, &tb, cites),
+        difference: None,
+    }]
+}
+
+fn request_row(a: &Side, b: &Side, profile: &RequestProfile, billing: Billing, label: String, hint: Option<&str>) -> Row {
+    let cost = |s: &Side| -> Result<Usd, &'static str> {
+        let price = s.price.ok_or("no price")?;
+        request_cost(price, &limits_of(s.model), profile, billing).map(|c| c.total).map_err(|e| match e {
+            NoPrice::NotOffered if billing == Billing::Batch => "no batch price",
+            NoPrice::NotOffered => "no cache price",
+            NoPrice::TierRateUnknown => "tier rate not published",
+            NoPrice::ExceedsLimits => "exceeds limits",
+        })
+    };
+    let (ca, cb) = (cost(a), cost(b));
+    let (fa, fb, difference) = match (ca, cb) {
+        (Ok(x), Ok(y)) => {
+            let (tx, ty) = format_usd_pair(x, y);
+            let diff = match x.cmp(&y) {
+                std::cmp::Ordering::Equal => Some("same".to_owned()),
+                std::cmp::Ordering::Less => format::cost_ratio(y, x).map(|r| format!("{} {r}", b.name())),
+                std::cmp::Ordering::Greater => format::cost_ratio(x, y).map(|r| format!("{} {r}", a.name())),
+            };
+            (Figure::known(tx, None), Figure::known(ty, None), diff)
+        }
+        (x, y) => {
+            let show = |c: Result<Usd, &str>| match c {
+                Ok(v) => Figure::known(v.to_string(), None),
+                Err(reason) => Figure::missing(reason),
+            };
+            (show(x), show(y), None)
+        }
+    };
+    Row { label, hint: hint.map(str::to_owned), a: fa, b: fb, difference }
+}
+
+fn score_figure(catalog: &Catalog, cites: &mut Citations, score: Option<&Score>, scale: Scale) -> Figure {
+    match score {
+        Some(s) => {
+            let mut detail = format!("as of {}", s.as_of.iso());
+            if let Some(note) = &s.note {
+                detail = format!("{detail}; {note}");
+            }
+            Figure::known(format::score(s.value, scale), cites.cite(catalog, &s.source)).with_detail(detail)
+        }
+        None => Figure::missing("n/a"),
+    }
+}
+
+fn score_difference(a: f64, b: f64, scale: Scale, higher_is_better: bool, name_a: &str, name_b: &str) -> String {
+    if a == b {
+        return "tie".into();
+    }
+    let a_better = (a > b) == higher_is_better;
+    let leader = if a_better { name_a } else { name_b };
+    format!("{leader} +{}", format::score_gap(a - b, scale))
+}
+
+fn performance_rows<'a>(catalog: &Catalog, cites: &mut Citations, a: &Side<'a>, b: &Side<'a>) -> Vec<Row> {
+    let mut rows = Vec::new();
+    // Headline index first, from its one source only.
+    if let Some(index) = &catalog.index {
+        let pick = |m: &'a Model| m.scores.iter().find(|s| s.benchmark == index.benchmark && s.source == index.source);
+        let (sa, sb) = (pick(a.model), pick(b.model));
+        rows.push(Row {
+            label: index.name.clone(),
+            hint: Some("headline index; independent".into()),
+            a: score_figure(catalog, cites, sa, Scale::Index),
+            b: score_figure(catalog, cites, sb, Scale::Index),
+            difference: match (sa, sb) {
+                (Some(x), Some(y)) => Some(score_difference(x.value, y.value, Scale::Index, true, a.name(), b.name())),
+                _ => None,
+            },
+        });
+    }
+    // Then every other benchmark either model has, independent runs before vendor claims,
+    // each provenance on its own row so a row never compares a claim with a measurement.
+    for independent in [true, false] {
+        for bench in &catalog.dataset.benchmarks {
+            if catalog.index.as_ref().is_some_and(|i| i.benchmark == bench.slug) && independent {
+                continue;
+            }
+            let (sa, sb) = (a.model.score(&bench.slug, independent), b.model.score(&bench.slug, independent));
+            if sa.is_none() && sb.is_none() {
+                continue;
+            }
+            let provenance = if independent { "independent run" } else { "vendor-reported" };
+            let hint = match (sa, sb) {
+                (Some(x), Some(y)) if x.source != y.source => format!("{provenance}; the two figures come from different sources"),
+                _ => provenance.to_owned(),
+            };
+            rows.push(Row {
+                label: bench.name.clone(),
+                hint: Some(hint),
+                a: score_figure(catalog, cites, sa, bench.scale),
+                b: score_figure(catalog, cites, sb, bench.scale),
+                difference: match (sa, sb) {
+                    (Some(x), Some(y)) => {
+                        Some(score_difference(x.value, y.value, bench.scale, bench.higher_is_better, a.name(), b.name()))
+                    }
+                    _ => None,
+                },
+            });
+        }
+    }
+    // Speed: only where a source measured it.
+    let speed = |s: &Side, pick: fn(&super::model::Speed) -> Option<f64>, unit: &str, cites: &mut Citations| {
+        match s.model.speed().and_then(|sp| pick(sp).map(|v| (v, sp))) {
+            Some((v, sp)) => Figure::known(format!("{}{unit}", format::number(v, 2)), cites.cite(catalog, &sp.source))
+                .with_detail(format!("as of {}", sp.as_of.iso())),
+            None => Figure::missing("n/a"),
+        }
+    };
+    let tps = (a.model.speed().and_then(|s| s.output_tokens_per_s), b.model.speed().and_then(|s| s.output_tokens_per_s));
+    rows.push(Row {
+        label: "Output speed".into(),
+        hint: Some("tokens per second; depends on host and time measured".into()),
+        a: speed(a, |s| s.output_tokens_per_s, " tok/s", cites),
+        b: speed(b, |s| s.output_tokens_per_s, " tok/s", cites),
+        difference: match tps {
+            (Some(x), Some(y)) => ratio_difference(x, y, a.name(), b.name()),
+            _ => None,
+        },
+    });
+    let ttft = (a.model.speed().and_then(|s| s.ttft_s), b.model.speed().and_then(|s| s.ttft_s));
+    rows.push(Row {
+        label: "Time to first token".into(),
+        hint: Some("seconds; lower is better".into()),
+        a: speed(a, |s| s.ttft_s, " s", cites),
+        b: speed(b, |s| s.ttft_s, " s", cites),
+        difference: match ttft {
+            (Some(x), Some(y)) if x == y => Some("same".into()),
+            (Some(x), Some(y)) => {
+                let leader = if x < y { a.name() } else { b.name() };
+                Some(format!("{leader} {} s sooner", format::number((x - y).abs(), 2)))
+            }
+            _ => None,
+        },
+    });
+    // Limits.
+    let limit = |v: &Option<super::model::Sourced<u64>>, cites: &mut Citations| match v {
+        Some(s) => Figure::known(format::count(s.value), cites.cite(catalog, &s.source)),
+        None => Figure::missing("n/a"),
+    };
+    for (label, pick) in [
+        ("Context window (tokens)", (|m: &Model| m.context_window.clone()) as fn(&Model) -> _),
+        ("Max output (tokens)", |m: &Model| m.max_output.clone()),
+    ] {
+        let (va, vb) = (pick(a.model), pick(b.model));
+        rows.push(Row {
+            label: label.into(),
+            hint: None,
+            a: limit(&va, cites),
+            b: limit(&vb, cites),
+            difference: match (&va, &vb) {
+                (Some(x), Some(y)) => ratio_difference(x.value as f64, y.value as f64, a.name(), b.name()),
+                _ => None,
+            },
+        });
+    }
+    rows
+}
+
+fn chart_data(catalog: &Catalog, a: &Side, b: &Side) -> ChartData {
+    let index_name = catalog.index.as_ref().map_or("Index".to_owned(), |i| i.name.clone());
+    let points: Vec<ChartPoint> = catalog
+        .market
+        .iter()
+        .map(|p| ChartPoint {
+            name: p.name.clone(),
+            cost: p.cost.as_f64(),
+            index: p.index,
+            highlight: if &p.id == a.id() {
+                1
+            } else if &p.id == b.id() {
+                2
+            } else {
+                0
+            },
+        })
+        .collect();
+    let placed = |s: &Side| match (s.typical, s.index) {
+        (Some(c), Some(i)) => format!("{} at {} and {}", s.name(), c, format::score(i, Scale::Index)),
+        _ => format!("{} is not plotted (no {} score)", s.name(), index_name),
+    };
+    ChartData {
+        x_label: format!(
+            "Cost of a typical request ({} in + {} out), log scale",
+            format::tokens_short(TYPICAL_REQUEST.input_tokens),
+            format::tokens_short(TYPICAL_REQUEST.output_tokens)
+        ),
+        y_label: index_name.clone(),
+        title: format!("{index_name} against typical request cost"),
+        description: format!(
+            "Scatter chart of {} models. {}. {}.",
+            points.len(),
+            placed(a),
+            placed(b)
+        ),
+        points,
+    }
+}
+
+fn related(catalog: &Catalog, a: &Model, b: &Model) -> Vec<RelatedLink> {
+    let mut links: Vec<RelatedLink> = Vec::new();
+    for (this, other) in [(a, b), (b, a)] {
+        for n in catalog.neighbours(&this.id, 5) {
+            if n.id == other.id {
+                continue;
+            }
+            let (x, y) = catalog.canonical_order(this, n);
+            let path = catalog.canonical_path(x, y);
+            if !links.iter().any(|l| l.path == path) {
+                links.push(RelatedLink { path, title: format!("{} vs {}", x.name, y.name) });
+            }
+        }
+    }
+    links
+}

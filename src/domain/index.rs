@@ -1,0 +1,138 @@
+//! The headline "intelligence" index and the price/index frontier.
+
+use std::collections::HashMap;
+
+use super::cost::{Billing, Limits, TYPICAL_REQUEST, request_cost};
+use super::model::{Dataset, Model, Scale};
+use super::money::Usd;
+use super::slug::ModelId;
+
+/// The one index on the chart's y axis: a single benchmark from a single source.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HeadlineIndex {
+    /// Benchmark slug.
+    pub benchmark: String,
+    /// Benchmark display name.
+    pub name: String,
+    /// The one source all plotted values come from.
+    pub source: String,
+    /// Models with a value from that source.
+    pub coverage: usize,
+    /// Every other index considered, as (name, source id, coverage), for the methodology text.
+    pub alternatives: Vec<(String, String, usize)>,
+}
+
+impl HeadlineIndex {
+    /// Picks the index (benchmark with scale `index`) from one independent source that covers
+    /// the most models: wider coverage means more pages compare two real values rather than
+    /// one value and a gap. Ties go to the benchmark slug that sorts first, so the choice is
+    /// stable. `None` if the dataset holds no index scores.
+    pub fn choose(dataset: &Dataset) -> Option<HeadlineIndex> {
+        let mut coverage: HashMap<(&str, &str), usize> = HashMap::new();
+        for model in &dataset.models {
+            for score in model.scores.iter().filter(|s| s.independent) {
+                let is_index = dataset.benchmark(&score.benchmark).is_some_and(|b| b.scale == Scale::Index);
+                if is_index {
+                    *coverage.entry((score.benchmark.as_str(), score.source.as_str())).or_default() += 1;
+                }
+            }
+        }
+        let mut ranked: Vec<((&str, &str), usize)> = coverage.into_iter().collect();
+        ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let (&((benchmark, source), count), rest) = ranked.split_first()?;
+        let name_of = |slug: &str| dataset.benchmark(slug).map_or(slug.to_owned(), |b| b.name.clone());
+        Some(HeadlineIndex {
+            benchmark: benchmark.to_owned(),
+            name: name_of(benchmark),
+            source: source.to_owned(),
+            coverage: count,
+            alternatives: rest.iter().map(|((b, s), n)| (name_of(b), (*s).to_owned(), *n)).collect(),
+        })
+    }
+
+    /// The model's value on this index from this index's source only.
+    pub fn value_of(&self, model: &Model) -> Option<f64> {
+        model
+            .scores
+            .iter()
+            .find(|s| s.benchmark == self.benchmark && s.source == self.source && s.independent)
+            .map(|s| s.value)
+    }
+}
+
+/// The limits of a model as the cost functions want them.
+pub fn limits_of(model: &Model) -> Limits {
+    Limits {
+        context_window: model.context_window.as_ref().map(|c| c.value),
+        max_output: model.max_output.as_ref().map(|m| m.value),
+    }
+}
+
+/// A model's typical request at current list prices.
+pub fn typical_cost(model: &Model) -> Option<Usd> {
+    let price = model.current_price()?;
+    request_cost(price, &limits_of(model), &TYPICAL_REQUEST, Billing::Standard).ok().map(|c| c.total)
+}
+
+/// One model placed by typical-request cost and headline index.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MarketPoint {
+    /// The model.
+    pub id: ModelId,
+    /// Its name.
+    pub name: String,
+    /// Cost of the typical request.
+    pub cost: Usd,
+    /// Headline index value.
+    pub index: f64,
+    /// No other model is at most as expensive and at least as high, and better on one.
+    pub on_frontier: bool,
+}
+
+/// Every model that has both a typical cost and a headline index value, with its frontier
+/// status. Computed once per dataset.
+pub fn market(dataset: &Dataset, index: &HeadlineIndex) -> Vec<MarketPoint> {
+    let mut points: Vec<MarketPoint> = dataset
+        .models
+        .iter()
+        .filter_map(|m| {
+            Some(MarketPoint {
+                id: m.id.clone(),
+                name: m.name.clone(),
+                cost: typical_cost(m)?,
+                index: index.value_of(m)?,
+                on_frontier: false,
+            })
+        })
+        .collect();
+    let flags = frontier(&points.iter().map(|p| (p.cost, p.index)).collect::<Vec<_>>());
+    for (point, on_frontier) in points.iter_mut().zip(flags) {
+        point.on_frontier = on_frontier;
+    }
+    points
+}
+
+/// For each (cost, index) point, whether it is on the frontier: no other point costs at most
+/// as much and scores at least as high while being strictly better on one of the two.
+pub fn frontier(points: &[(Usd, f64)]) -> Vec<bool> {
+    points
+        .iter()
+        .map(|&(cost, index)| {
+            !points.iter().any(|&(c, i)| c <= cost && i >= index && (c < cost || i > index))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn frontier_keeps_models_no_other_beats_on_both_price_and_index() {
+        let usd = Usd::from_picos;
+        let points = [(usd(1), 10.0), (usd(2), 20.0), (usd(3), 15.0), (usd(2), 20.0), (usd(1), 5.0)];
+        // c costs more than b and scores lower; e ties a on price and scores lower. b and d tie
+        // exactly, so neither beats the other.
+        assert_eq!(frontier(&points), [true, true, false, true, false]);
+    }
+}

@@ -1,0 +1,17 @@
+//! Pure domain logic: no I/O. Costs, ratios, the headline index, verdicts, FAQ text and
+//! chart data are computed here from a [`Catalog`] and nothing else.
+
+pub mod catalog;
+pub mod comparison;
+pub mod cost;
+pub mod format;
+pub mod index;
+pub mod model;
+pub mod money;
+pub mod narrative;
+pub mod slug;
+
+pub use catalog::Catalog;
+pub use comparison::{Comparison, compare};
+pub use model::{Dataset, Model};
+pub use slug::ModelId;

@@ -1,0 +1,363 @@
+//! The dataset as the domain sees it: models, their prices, scores and speeds, each figure
+//! with the source it came from and the date it holds for.
+
+use std::collections::HashMap;
+
+use super::money::PricePerMTok;
+use super::slug::ModelId;
+
+/// A calendar date as `YYYY-MM-DD`; ISO order is chronological order.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date(String);
+
+impl Date {
+    /// Accepts `YYYY-MM-DD` with a plausible month and day.
+    pub fn parse(text: &str) -> Option<Date> {
+        let b = text.as_bytes();
+        let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' || !digits(0..4) || !digits(5..7) || !digits(8..10) {
+            return None;
+        }
+        let month: u32 = text[5..7].parse().ok()?;
+        let day: u32 = text[8..10].parse().ok()?;
+        ((1..=12).contains(&month) && (1..=31).contains(&day)).then(|| Date(text.to_owned()))
+    }
+
+    /// The ISO form, `2026-03-05`.
+    pub fn iso(&self) -> &str {
+        &self.0
+    }
+
+    /// The long English form, `March 5, 2026`.
+    pub fn long(&self) -> String {
+        const MONTHS: [&str; 12] = [
+            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+            "November", "December",
+        ];
+        let month: usize = self.0[5..7].parse().unwrap_or(1);
+        let day: u32 = self.0[8..10].parse().unwrap_or(1);
+        format!("{} {}, {}", MONTHS[month - 1], day, &self.0[0..4])
+    }
+}
+
+/// Where figures come from: one snapshot of one public dataset.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Source {
+    /// Short stable id such as `litellm-1.110.2`.
+    pub id: String,
+    /// Human title, shown in citations.
+    pub title: String,
+    /// Where a reader can check it.
+    pub url: String,
+    /// The license the figures are used under.
+    pub license: String,
+    /// The date of the snapshot.
+    pub as_of: Date,
+}
+
+/// A company that makes models.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Provider {
+    /// Lowercase ASCII id.
+    pub slug: String,
+    /// Display name.
+    pub name: String,
+}
+
+/// Whether a model can still be called.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ModelStatus {
+    /// Offered with no announced shutdown.
+    Active,
+    /// Shutdown announced for a future date.
+    Deprecated,
+    /// Shutdown date has passed.
+    Retired,
+}
+
+impl ModelStatus {
+    /// Parses the database spelling.
+    pub fn parse(text: &str) -> Option<Self> {
+        match text {
+            "active" => Some(Self::Active),
+            "deprecated" => Some(Self::Deprecated),
+            "retired" => Some(Self::Retired),
+            _ => None,
+        }
+    }
+
+    /// The database spelling, also used as a CSS class.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Active => "active",
+            Self::Deprecated => "deprecated",
+            Self::Retired => "retired",
+        }
+    }
+}
+
+/// A value together with where it came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sourced<T> {
+    /// The figure.
+    pub value: T,
+    /// Id of the [`Source`].
+    pub source: String,
+}
+
+/// Rates that apply when a request's input exceeds `above_tokens`: the whole request bills at them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LongContextTier {
+    /// Input size past which the tier applies.
+    pub above_tokens: u64,
+    /// Input price in the tier.
+    pub input: PricePerMTok,
+    /// Output price in the tier.
+    pub output: PricePerMTok,
+    /// Cache-read price in the tier, if published.
+    pub cache_read: Option<PricePerMTok>,
+}
+
+/// One period of a model's list prices, per 1M tokens.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PriceSchedule {
+    /// First date these prices were seen.
+    pub effective_from: Date,
+    /// Date they were replaced; `None` for the current prices.
+    pub effective_to: Option<Date>,
+    /// Standard input price.
+    pub input: PricePerMTok,
+    /// Standard output price.
+    pub output: PricePerMTok,
+    /// Price of an input token served from the prompt cache.
+    pub cache_read: Option<PricePerMTok>,
+    /// Price of writing an input token to the cache (5-minute cache where there are two).
+    pub cache_write: Option<PricePerMTok>,
+    /// Price of writing to the 1-hour cache.
+    pub cache_write_1h: Option<PricePerMTok>,
+    /// Batch API input price.
+    pub batch_input: Option<PricePerMTok>,
+    /// Batch API output price.
+    pub batch_output: Option<PricePerMTok>,
+    /// Long-context tiers, in increasing `above_tokens`.
+    pub long_context: Vec<LongContextTier>,
+    /// The snapshot that first showed these prices.
+    pub source: String,
+    /// The newest snapshot that still showed them.
+    pub last_seen_in: String,
+}
+
+/// A benchmark or index a score can be on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Benchmark {
+    /// Id such as `gpqa-diamond`.
+    pub slug: String,
+    /// Display name.
+    pub name: String,
+    /// One sentence on what it measures.
+    pub measures: String,
+    /// How values are written.
+    pub scale: Scale,
+    /// Whether a higher value is better.
+    pub higher_is_better: bool,
+}
+
+/// How a benchmark's values are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scale {
+    /// 0 to 1, shown as a percentage.
+    Fraction,
+    /// 0 to 100.
+    Percent,
+    /// Index points with no fixed range.
+    Index,
+}
+
+impl Scale {
+    /// Parses the database spelling.
+    pub fn parse(text: &str) -> Option<Self> {
+        match text {
+            "fraction" => Some(Self::Fraction),
+            "percent" => Some(Self::Percent),
+            "index" => Some(Self::Index),
+            _ => None,
+        }
+    }
+
+    /// The database spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Fraction => "fraction",
+            Self::Percent => "percent",
+            Self::Index => "index",
+        }
+    }
+}
+
+/// One model's result on one benchmark from one source.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Score {
+    /// Benchmark slug.
+    pub benchmark: String,
+    /// Value in the benchmark's scale.
+    pub value: f64,
+    /// `true` for a third party's own run, `false` for a vendor's claim.
+    pub independent: bool,
+    /// Source id.
+    pub source: String,
+    /// Date the figure holds for.
+    pub as_of: Date,
+    /// Method or version details, if any.
+    pub note: Option<String>,
+}
+
+/// Measured serving speed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Speed {
+    /// Output tokens per second.
+    pub output_tokens_per_s: Option<f64>,
+    /// Seconds to the first token.
+    pub ttft_s: Option<f64>,
+    /// Source id.
+    pub source: String,
+    /// Date measured or published.
+    pub as_of: Date,
+}
+
+/// A model with every figure we hold on it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Model {
+    /// URL id.
+    pub id: ModelId,
+    /// Display name.
+    pub name: String,
+    /// Provider slug.
+    pub provider: String,
+    /// The API host whose prices we list.
+    pub api_host: String,
+    /// Release date.
+    pub release_date: Option<Sourced<Date>>,
+    /// Maximum tokens in (input plus output).
+    pub context_window: Option<Sourced<u64>>,
+    /// Maximum output tokens per request.
+    pub max_output: Option<Sourced<u64>>,
+    /// Whether the weights are published.
+    pub open_weights: Option<Sourced<bool>>,
+    /// Availability.
+    pub status: ModelStatus,
+    /// Announced or past shutdown date.
+    pub deprecation_date: Option<Date>,
+    /// Where the status comes from.
+    pub status_source: Option<String>,
+    /// LiteLLM keys the prices are taken from.
+    pub litellm_keys: Vec<String>,
+    /// Price periods, oldest first; the last one with no end date is current.
+    pub prices: Vec<PriceSchedule>,
+    /// Benchmark results.
+    pub scores: Vec<Score>,
+    /// Speed measurements.
+    pub speeds: Vec<Speed>,
+}
+
+impl Model {
+    /// The prices in force now, if we have any.
+    pub fn current_price(&self) -> Option<&PriceSchedule> {
+        self.prices.iter().rev().find(|p| p.effective_to.is_none())
+    }
+
+    /// The score on `benchmark` of the given provenance; the newest if several.
+    pub fn score(&self, benchmark: &str, independent: bool) -> Option<&Score> {
+        self.scores
+            .iter()
+            .filter(|s| s.benchmark == benchmark && s.independent == independent)
+            .max_by(|a, b| a.as_of.cmp(&b.as_of))
+    }
+
+    /// The newest speed figures.
+    pub fn speed(&self) -> Option<&Speed> {
+        self.speeds.iter().max_by(|a, b| a.as_of.cmp(&b.as_of))
+    }
+
+    /// The sort key that decides a pair's canonical order: older release first, undated last.
+    pub fn canonical_key(&self) -> (bool, Option<&Date>, &str) {
+        let date = self.release_date.as_ref().map(|d| &d.value);
+        (date.is_none(), date, self.id.as_str())
+    }
+}
+
+/// Everything the site shows, loaded once and shared read-only.
+#[derive(Debug, Clone, Default)]
+pub struct Dataset {
+    /// Models in display order (provider, then name).
+    pub models: Vec<Model>,
+    /// Providers by slug.
+    pub providers: HashMap<String, Provider>,
+    /// Benchmarks in display order.
+    pub benchmarks: Vec<Benchmark>,
+    /// Sources by id.
+    pub sources: HashMap<String, Source>,
+    index_by_id: HashMap<ModelId, usize>,
+}
+
+impl Dataset {
+    /// Builds the lookup tables. Models are sorted by provider name, then model name.
+    pub fn new(
+        mut models: Vec<Model>,
+        providers: Vec<Provider>,
+        benchmarks: Vec<Benchmark>,
+        sources: Vec<Source>,
+    ) -> Self {
+        let providers: HashMap<String, Provider> = providers.into_iter().map(|p| (p.slug.clone(), p)).collect();
+        models.sort_by(|a, b| {
+            let pa = providers.get(&a.provider).map_or(a.provider.as_str(), |p| p.name.as_str());
+            let pb = providers.get(&b.provider).map_or(b.provider.as_str(), |p| p.name.as_str());
+            (pa, &a.name).cmp(&(pb, &b.name))
+        });
+        let index_by_id = models.iter().enumerate().map(|(i, m)| (m.id.clone(), i)).collect();
+        Self {
+            models,
+            providers,
+            benchmarks,
+            sources: sources.into_iter().map(|s| (s.id.clone(), s)).collect(),
+            index_by_id,
+        }
+    }
+
+    /// The model with this id.
+    pub fn model(&self, id: &ModelId) -> Option<&Model> {
+        self.index_by_id.get(id).map(|&i| &self.models[i])
+    }
+
+    /// The provider's display name (its slug if unknown).
+    pub fn provider_name<'a>(&'a self, slug: &'a str) -> &'a str {
+        self.providers.get(slug).map_or(slug, |p| p.name.as_str())
+    }
+
+    /// A benchmark by slug.
+    pub fn benchmark(&self, slug: &str) -> Option<&Benchmark> {
+        self.benchmarks.iter().find(|b| b.slug == slug)
+    }
+
+    /// A source by id.
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.get(id)
+    }
+
+    /// The newest date any figure holds for: the dataset's "last updated".
+    pub fn last_updated(&self) -> Option<&Date> {
+        self.sources.values().map(|s| &s.as_of).max()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_parse_only_iso_calendar_dates() {
+        assert_eq!(Date::parse("2026-03-05").unwrap().long(), "March 5, 2026");
+        for bad in ["2026-3-05", "2026-13-01", "2026-00-10", "20260305", "2026-03-5x", ""] {
+            assert!(Date::parse(bad).is_none(), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,852 @@
+//! The words of a comparison: verdict, bottom line, narrative sections and FAQ, all written
+//! from the numbers. Where a figure is missing the text says so instead of guessing.
+
+use super::catalog::Catalog;
+use super::comparison::{BottomLine, Side};
+use super::cost::{Billing, STANDARD_PROFILES, TYPICAL_REQUEST, request_cost};
+use super::format::{self, cheaper_share, cost_ratio, percent};
+use super::index::limits_of;
+use super::model::{ModelStatus, Scale};
+use super::money::{Usd, format_usd_pair};
+
+/// A narrative section.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section {
+    /// Heading.
+    pub title: String,
+    /// Paragraphs of plain text.
+    pub paragraphs: Vec<String>,
+}
+
+/// One question and its answer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Faq {
+    /// The question.
+    pub question: String,
+    /// The answer, plain text.
+    pub answer: String,
+}
+
+/// Everything written for one pair.
+#[derive(Debug, Clone)]
+pub struct Text {
+    /// One-sentence verdict.
+    pub verdict: String,
+    /// The bottom line.
+    pub bottom_line: BottomLine,
+    /// Narrative sections.
+    pub sections: Vec<Section>,
+    /// FAQ.
+    pub faq: Vec<Faq>,
+}
+
+/// Tokens in a page of English prose, for "how many pages fit" answers.
+pub const TOKENS_PER_PAGE: u64 = 750;
+
+/// The typical request's size in words, for sentences.
+fn typical_words() -> String {
+    format!(
+        "a typical request of {} input and {} output tokens",
+        format::count(TYPICAL_REQUEST.input_tokens),
+        format::count(TYPICAL_REQUEST.output_tokens)
+    )
+}
+
+/// Writes all text for the pair.
+pub fn write(catalog: &Catalog, a: &Side, b: &Side) -> Text {
+    let facts = Facts::new(catalog, a, b);
+    Text {
+        verdict: facts.verdict(),
+        bottom_line: facts.bottom_line(),
+        sections: facts.sections(),
+        faq: facts.faq(),
+    }
+}
+
+/// Which side something favours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Lead {
+    A,
+    B,
+    Tie,
+}
+
+struct Facts<'c, 's> {
+    catalog: &'c Catalog,
+    a: &'s Side<'c>,
+    b: &'s Side<'c>,
+    index_name: String,
+}
+
+impl<'c, 's> Facts<'c, 's> {
+    fn new(catalog: &'c Catalog, a: &'s Side<'c>, b: &'s Side<'c>) -> Self {
+        let index_name = catalog.index.as_ref().map_or("headline index".to_owned(), |i| i.name.clone());
+        Self { catalog, a, b, index_name }
+    }
+
+    fn side(&self, lead: Lead) -> &'s Side<'c> {
+        if lead == Lead::B { self.b } else { self.a }
+    }
+
+    fn other(&self, lead: Lead) -> &'s Side<'c> {
+        if lead == Lead::B { self.a } else { self.b }
+    }
+
+    /// Who is cheaper for the typical request, if both are priced.
+    fn cheaper(&self) -> Option<Lead> {
+        let (x, y) = (self.a.typical?, self.b.typical?);
+        Some(match x.cmp(&y) {
+            std::cmp::Ordering::Less => Lead::A,
+            std::cmp::Ordering::Greater => Lead::B,
+            std::cmp::Ordering::Equal => Lead::Tie,
+        })
+    }
+
+    /// Who scores higher on the index, if both are scored.
+    fn higher(&self) -> Option<Lead> {
+        let (x, y) = (self.a.index?, self.b.index?);
+        Some(if x > y {
+            Lead::A
+        } else if y > x {
+            Lead::B
+        } else {
+            Lead::Tie
+        })
+    }
+
+    fn index_value(&self, s: &Side) -> String {
+        s.index.map_or_else(|| "no score".to_owned(), |v| format::score(v, Scale::Index))
+    }
+
+    fn typical_pair(&self) -> Option<(String, String)> {
+        Some(format_usd_pair(self.a.typical?, self.b.typical?))
+    }
+
+    /// "X costs 62.5% less than Y per typical request ($a vs $b), Y is 2.67x the price."
+    fn price_gap_sentence(&self) -> Option<String> {
+        let lead = self.cheaper()?;
+        let (ta, tb) = self.typical_pair()?;
+        if lead == Lead::Tie {
+            return Some(format!(
+                "{} and {} cost the same for {} ({ta} each).",
+                self.a.name(),
+                self.b.name(),
+                typical_words()
+            ));
+        }
+        let (cheap, dear) = (self.side(lead), self.other(lead));
+        let (low, high) = (cheap.typical?, dear.typical?);
+        let (t_cheap, t_dear) = if lead == Lead::A { (ta, tb) } else { (tb, ta) };
+        let pct = cheaper_share(high, low).map(percent)?;
+        let times = cost_ratio(high, low).map_or_else(String::new, |r| format!("; {} is {r} the price", dear.name()));
+        Some(format!(
+            "{} costs {pct} less than {} for {} ({t_cheap} vs {t_dear}){times}.",
+            cheap.name(),
+            dear.name(),
+            typical_words()
+        ))
+    }
+
+    fn index_gap(&self) -> Option<(Lead, String)> {
+        let lead = self.higher()?;
+        let gap = format::score_gap(self.a.index? - self.b.index?, Scale::Index);
+        Some((lead, gap))
+    }
+
+    fn verdict(&self) -> String {
+        let a = self.a.name();
+        let b = self.b.name();
+        match (self.cheaper(), self.higher()) {
+            (Some(c), Some(h)) if c != Lead::Tie && (h == c || h == Lead::Tie) => {
+                let winner = self.side(c);
+                let loser = self.other(c);
+                let pct = cheaper_share(loser.typical.unwrap_or_default(), winner.typical.unwrap_or_default())
+                    .map(percent)
+                    .unwrap_or_default();
+                if h == Lead::Tie {
+                    format!(
+                        "{} costs {pct} less per typical request than {} with the same {} score: on these numbers it is the better buy.",
+                        winner.name(),
+                        loser.name(),
+                        self.index_name
+                    )
+                } else {
+                    format!(
+                        "{} is both cheaper ({pct} less per typical request) and higher on the {} than {}: on these numbers it is the better buy.",
+                        winner.name(),
+                        self.index_name,
+                        loser.name()
+                    )
+                }
+            }
+            (Some(c), Some(h)) if c != Lead::Tie && h != Lead::Tie => {
+                let cheap = self.side(c);
+                let smart = self.side(h);
+                let times = cost_ratio(smart.typical.unwrap_or_default(), cheap.typical.unwrap_or_default())
+                    .unwrap_or_else(|| "more than".into());
+                let gap = self.index_gap().map(|g| g.1).unwrap_or_default();
+                format!(
+                    "{} is the cheaper choice; {} scores {gap} higher on the {} but costs {times} as much per typical request.",
+                    cheap.name(),
+                    smart.name(),
+                    self.index_name
+                )
+            }
+            (Some(Lead::Tie), Some(h)) if h != Lead::Tie => format!(
+                "{a} and {b} cost the same per typical request, and {} scores higher on the {}.",
+                self.side(h).name(),
+                self.index_name
+            ),
+            (Some(c), _) if c != Lead::Tie => {
+                let missing: Vec<&str> = [self.a, self.b].iter().filter(|s| s.index.is_none()).map(|s| s.name()).collect();
+                let pct = cheaper_share(
+                    self.other(c).typical.unwrap_or_default(),
+                    self.side(c).typical.unwrap_or_default(),
+                )
+                .map(percent)
+                .unwrap_or_default();
+                format!(
+                    "{} costs {pct} less per typical request than {}; we hold no {} score for {}, so quality cannot be compared on one scale here.",
+                    self.side(c).name(),
+                    self.other(c).name(),
+                    self.index_name,
+                    join_names(&missing)
+                )
+            }
+            _ => format!(
+                "{a} and {b} cannot be ranked on price and quality together from the figures we hold; the tables below show what we have."
+            ),
+        }
+    }
+
+    fn better_value(&self) -> (String, String) {
+        let (Some(c), Some(h)) = (self.cheaper(), self.higher()) else {
+            return (
+                "Not determined".into(),
+                format!("Needs a typical-request price and a {} score for both models.", self.index_name),
+            );
+        };
+        if c == Lead::Tie && h == Lead::Tie {
+            return ("Neither".into(), "Same typical cost and same index score.".into());
+        }
+        // One model at least as good on both axes and better on one: it dominates.
+        if c == h || c == Lead::Tie || h == Lead::Tie {
+            let w = if c == Lead::Tie { h } else { c };
+            let reason = match (c == Lead::Tie, h == Lead::Tie) {
+                (true, _) => "same price, higher index score",
+                (_, true) => "lower price, same index score",
+                _ => "lower price and higher index score",
+            };
+            return (self.side(w).name().to_owned(), format!("{reason}."));
+        }
+        let (cheap, smart) = (self.side(c), self.side(h));
+        let extra_cost = smart.typical.unwrap_or_default() - cheap.typical.unwrap_or_default();
+        let gap = (smart.index.unwrap_or_default() - cheap.index.unwrap_or_default()).abs();
+        let per_point = marginal_cost_per_point(extra_cost, gap);
+        match (cheap.on_frontier, smart.on_frontier) {
+            (Some(true), Some(false)) => (
+                cheap.name().to_owned(),
+                format!("{} is on the price/index frontier; {} is not (another model is cheaper and scores higher).", cheap.name(), smart.name()),
+            ),
+            (Some(false), Some(true)) => (
+                smart.name().to_owned(),
+                format!("{} is on the price/index frontier; {} is not (another model is cheaper and scores higher).", smart.name(), cheap.name()),
+            ),
+            _ => (
+                "A trade-off".into(),
+                format!(
+                    "Neither beats the other on both counts: {} buys {} more {} points for {} more per typical request ({per_point} per point).",
+                    smart.name(),
+                    format::number(gap, 2),
+                    self.index_name,
+                    extra_cost
+                ),
+            ),
+        }
+    }
+
+    fn frontier_words(&self, s: &Side) -> String {
+        match s.on_frontier {
+            Some(true) => "On the frontier: no model we track is both cheaper and higher on the index.".into(),
+            Some(false) => {
+                let beaten_by = self
+                    .catalog
+                    .dominator_of(&[s.id()])
+                    .map(|p| format!(" ({} is one)", p.name))
+                    .unwrap_or_default();
+                format!("Off the frontier: another model is cheaper and scores at least as high{beaten_by}.")
+            }
+            None => format!("Not placed: no {} score or no typical-request price.", self.index_name),
+        }
+    }
+
+    fn bottom_line(&self) -> BottomLine {
+        let name_of = |lead: Option<Lead>, tie: &str| match lead {
+            Some(Lead::Tie) => tie.to_owned(),
+            Some(l) => self.side(l).name().to_owned(),
+            None => "Not known".to_owned(),
+        };
+        let (better_value, value_reason) = self.better_value();
+        BottomLine {
+            cheaper: name_of(self.cheaper(), "Same price"),
+            higher: name_of(self.higher(), "Same score"),
+            better_value,
+            value_reason,
+            frontier_a: self.frontier_words(self.a),
+            frontier_b: self.frontier_words(self.b),
+        }
+    }
+
+    fn tier_word(&self, s: &Side) -> Option<String> {
+        let (cheaper_than, total) = self.catalog.cost_rank(s.id())?;
+        let dearer = total - cheaper_than - 1;
+        let tier = match cheaper_than * 3 / total.max(1) {
+            0 => "budget",
+            1 => "mid-priced",
+            _ => "premium",
+        };
+        Some(format!(
+            "{}'s typical request ({}) puts it in the {tier} third of the {total} models we price: {dearer} cost more, {cheaper_than} cost less.",
+            s.name(),
+            s.typical?,
+        ))
+    }
+
+    fn fit_paragraph(&self, s: &Side) -> String {
+        let m = s.model;
+        let mut parts = vec![format!("{} is made by {} and priced here on {}", m.name, s.provider, m.api_host)];
+        if let Some(d) = &m.release_date {
+            parts.push(format!("released {}", d.value.long()));
+        }
+        if let Some(c) = &m.context_window {
+            parts.push(format!("with a {}-token context window", format::count(c.value)));
+        }
+        let mut text = parts.join(", ") + ".";
+        match m.open_weights.as_ref().map(|o| o.value) {
+            Some(true) => text.push_str(" Its weights are published, so it can also be self-hosted."),
+            Some(false) => text.push_str(" Its weights are not published."),
+            None => {}
+        }
+        match (m.status, &m.deprecation_date) {
+            (ModelStatus::Retired, Some(d)) => {
+                text.push_str(&format!(" Its provider listed it for shutdown on {}: check it is still served before you build on it.", d.long()))
+            }
+            (ModelStatus::Deprecated, Some(d)) => {
+                text.push_str(&format!(" It is deprecated, with shutdown announced for {}.", d.long()))
+            }
+            _ => {}
+        }
+        if let Some((higher, total)) = self.catalog.index_rank(s.id()) {
+            text.push_str(&format!(
+                " It ranks {} of {total} on the {} ({}).",
+                ordinal(higher + 1),
+                self.index_name,
+                self.index_value(s)
+            ));
+        } else {
+            text.push_str(&format!(" We hold no {} score for it.", self.index_name));
+        }
+        text
+    }
+
+    fn scale_paragraph(&self) -> Option<String> {
+        let (x, y) = (self.a.typical?, self.b.typical?);
+        let per_million = |c: Usd| c.times(1_000_000);
+        let (ma, mb) = format_usd_pair(per_million(x), per_million(y));
+        let diff = per_million((x - y).abs());
+        Some(format!(
+            "At one million typical requests a month, {} comes to {ma} and {} to {mb}: a difference of {diff} a month, or {} a year. Scale these by your own volume; the request-size table shows how the gap moves with prompt length.",
+            self.a.name(),
+            self.b.name(),
+            diff.times(12)
+        ))
+    }
+
+    fn checks(&self) -> Vec<String> {
+        let (a, b) = (self.a, self.b);
+        let mut checks = Vec::new();
+        let ctx = |s: &Side| s.model.context_window.as_ref().map(|c| c.value);
+        if let (Some(x), Some(y)) = (ctx(a), ctx(b))
+            && x != y
+        {
+            let (small, big) = if x < y { (a, b) } else { (b, a) };
+            checks.push(format!(
+                "Prompt length: {} accepts {} tokens, {} only {}. Measure your longest prompts before moving work to {}.",
+                big.name(),
+                format::count(ctx(big).unwrap_or_default()),
+                small.name(),
+                format::count(ctx(small).unwrap_or_default()),
+                small.name()
+            ));
+        }
+        let has = |s: &Side, f: fn(&super::model::PriceSchedule) -> bool| s.price.is_some_and(f);
+        for (what, f) in [
+            ("a cache-hit price", (|p: &super::model::PriceSchedule| p.cache_read.is_some()) as fn(&_) -> bool),
+            ("a batch price", |p| p.batch_input.is_some() && p.batch_output.is_some()),
+            ("long-context surcharges", |p| !p.long_context.is_empty()),
+        ] {
+            match (has(a, f), has(b, f)) {
+                (true, false) => checks.push(format!("{}: {} lists {what}, {} does not.", capitalize(what), a.name(), b.name())),
+                (false, true) => checks.push(format!("{}: {} lists {what}, {} does not.", capitalize(what), b.name(), a.name())),
+                _ => {}
+            }
+        }
+        let vendor_only = |s: &Side| !s.model.scores.is_empty() && s.model.scores.iter().all(|x| !x.independent);
+        for s in [a, b] {
+            if vendor_only(s) {
+                checks.push(format!(
+                    "Evidence: every score we hold for {} is reported by its vendor; run your own evaluation before relying on it.",
+                    s.name()
+                ));
+            }
+            if s.model.status != ModelStatus::Active {
+                checks.push(format!("Availability: {} is {}; plan the move to its successor.", s.name(), s.model.status.as_str()));
+            }
+        }
+        if a.model.speed().is_none() || b.model.speed().is_none() {
+            checks.push("Latency: no open source publishes speed figures for both models, so time your own requests, tail latency included.".into());
+        }
+        if a.model.provider != b.model.provider {
+            checks.push(format!(
+                "Integration: {} and {} come from different providers ({} and {}), so prompts, tool calling and rate limits need re-testing, not just a model-name change.",
+                a.name(),
+                b.name(),
+                a.provider,
+                b.provider
+            ));
+        }
+        checks.push("Quality on your task: run both on a few hundred of your real inputs and compare failure rates, not just averages.".into());
+        checks
+    }
+
+    fn sections(&self) -> Vec<Section> {
+        let mut sections = Vec::new();
+        let tiers: Vec<String> = [self.a, self.b].iter().filter_map(|s| self.tier_word(s)).collect();
+        if !tiers.is_empty() {
+            sections.push(Section { title: "Price tier".into(), paragraphs: tiers });
+        }
+        sections.push(Section {
+            title: "Where each model fits".into(),
+            paragraphs: vec![self.fit_paragraph(self.a), self.fit_paragraph(self.b)],
+        });
+        if let Some(p) = self.scale_paragraph() {
+            sections.push(Section { title: "Cost at volume".into(), paragraphs: vec![p] });
+        }
+        sections.push(Section { title: "What to test before switching".into(), paragraphs: self.checks() });
+        sections
+    }
+
+    /// The benchmark rows both models have, as (benchmark name, leader or tie, text).
+    fn shared_benchmarks(&self) -> Vec<(String, Lead, String)> {
+        let mut out = Vec::new();
+        for bench in &self.catalog.dataset.benchmarks {
+            if self.catalog.index.as_ref().is_some_and(|i| i.benchmark == bench.slug) {
+                continue;
+            }
+            for independent in [true, false] {
+                let (Some(x), Some(y)) = (self.a.model.score(&bench.slug, independent), self.b.model.score(&bench.slug, independent))
+                else {
+                    continue;
+                };
+                let lead = if x.value == y.value {
+                    Lead::Tie
+                } else if (x.value > y.value) == bench.higher_is_better {
+                    Lead::A
+                } else {
+                    Lead::B
+                };
+                let kind = if independent { "" } else { ", vendor-reported" };
+                out.push((
+                    bench.name.clone(),
+                    lead,
+                    format!(
+                        "{}{kind} ({} vs {})",
+                        bench.name,
+                        format::score(x.value, bench.scale),
+                        format::score(y.value, bench.scale)
+                    ),
+                ));
+            }
+        }
+        out
+    }
+
+    fn faq(&self) -> Vec<Faq> {
+        let (a, b) = (self.a, self.b);
+        let (an, bn) = (a.name(), b.name());
+        let mut faq = Vec::new();
+        let shared = self.shared_benchmarks();
+        let leads = |l: Lead| shared.iter().filter(|s| s.1 == l).count();
+
+        // 1. Quality difference.
+        let quality = match self.index_gap() {
+            Some((Lead::Tie, _)) => format!("They score the same on the {} ({}).", self.index_name, self.index_value(a)),
+            Some((lead, gap)) => {
+                let spread = self
+                    .catalog
+                    .index_range()
+                    .map(|(lo, hi)| {
+                        format!(
+                            " For scale: the {} models we track span {} to {}, so the gap is {} of that range.",
+                            self.catalog.market.len(),
+                            format::score(lo, Scale::Index),
+                            format::score(hi, Scale::Index),
+                            percent((a.index.unwrap_or_default() - b.index.unwrap_or_default()).abs() / (hi - lo).max(f64::EPSILON))
+                        )
+                    })
+                    .unwrap_or_default();
+                format!(
+                    "{} scores {gap} higher on the {} ({} vs {}).{spread}",
+                    self.side(lead).name(),
+                    self.index_name,
+                    self.index_value(self.side(lead)),
+                    self.index_value(self.other(lead))
+                )
+            }
+            None => format!("We cannot say on one scale: {} has no {} score in our data.", join_names(&missing_index(a, b)), self.index_name),
+        };
+        let bench_summary = if shared.is_empty() {
+            " No other benchmark has a score for both models in our data.".to_owned()
+        } else {
+            format!(
+                " On the {} other benchmark rows where both have a score, {an} leads on {}, {bn} on {}{}.",
+                shared.len(),
+                leads(Lead::A),
+                leads(Lead::B),
+                if leads(Lead::Tie) > 0 { format!(", with {} tied", leads(Lead::Tie)) } else { String::new() }
+            )
+        };
+        faq.push(Faq {
+            question: format!("Is there a meaningful quality difference between {an} and {bn}?"),
+            answer: format!("{quality}{bench_summary} Whether the gap matters depends on your task: test both on your own inputs."),
+        });
+
+        // 2. Classification and extraction.
+        let small = STANDARD_PROFILES[0];
+        let small_cost = |s: &Side| s.price.and_then(|p| request_cost(p, &limits_of(s.model), &small, Billing::Standard).ok()).map(|c| c.total);
+        let classification = match (small_cost(a), small_cost(b)) {
+            (Some(x), Some(y)) => {
+                let (tx, ty) = format_usd_pair(x, y);
+                let cheaper = match x.cmp(&y) {
+                    std::cmp::Ordering::Less => format!("{an} is cheaper per label"),
+                    std::cmp::Ordering::Greater => format!("{bn} is cheaper per label"),
+                    std::cmp::Ordering::Equal => "they cost the same per label".to_owned(),
+                };
+                format!(
+                    "We hold no classification benchmark, so this answer is about cost. Classification and extraction calls are short: a {}-token prompt with a {}-token answer costs {tx} on {an} and {ty} on {bn}, so {cheaper}. Which one labels your data more accurately, and returns valid structured output more often, is something to measure on a sample of your own inputs.",
+                    format::count(small.input_tokens),
+                    format::count(small.output_tokens)
+                )
+            }
+            _ => "We hold no classification benchmark, and we cannot price a short request on both models.".to_owned(),
+        };
+        faq.push(Faq { question: format!("Which is better for classification and extraction, {an} or {bn}?"), answer: classification });
+
+        // 3. Batch.
+        let batch = |s: &Side| {
+            let p = s.price?;
+            let (bi, bo) = (p.batch_input?, p.batch_output?);
+            let cost = request_cost(p, &limits_of(s.model), &TYPICAL_REQUEST, Billing::Batch).ok()?.total;
+            let standard = s.typical?;
+            Some((bi, bo, cost, cheaper_share(standard, cost)))
+        };
+        let batch_answer = match (batch(a), batch(b)) {
+            (Some(x), Some(y)) => {
+                let (tx, ty) = format_usd_pair(x.2, y.2);
+                let save = |s: Option<f64>| s.map_or("n/a".to_owned(), percent);
+                format!(
+                    "Both list batch prices. {an}: {} in / {} out per 1M tokens, {tx} for {}, {} below its standard price. {bn}: {} in / {} out, {ty}, {} below standard.",
+                    x.0,
+                    x.1,
+                    typical_words(),
+                    save(x.3),
+                    y.0,
+                    y.1,
+                    save(y.3)
+                )
+            }
+            (Some(x), None) => format!(
+                "Only {an} lists batch prices in our data ({} in / {} out per 1M tokens, {} for {}). We hold no batch price for {bn}; it may not offer one on {}.",
+                x.0, x.1, x.2, typical_words(), b.model.api_host
+            ),
+            (None, Some(y)) => format!(
+                "Only {bn} lists batch prices in our data ({} in / {} out per 1M tokens, {} for {}). We hold no batch price for {an}; it may not offer one on {}.",
+                y.0, y.1, y.2, typical_words(), a.model.api_host
+            ),
+            (None, None) => format!("Neither {an} nor {bn} lists a batch price in our data, so we cannot compare batch costs."),
+        };
+        faq.push(Faq { question: format!("How do batch processing costs compare between {an} and {bn}?"), answer: batch_answer });
+
+        // 4. Price difference.
+        let price_answer = match (self.price_gap_sentence(), a.price, b.price) {
+            (Some(gap), Some(pa), Some(pb)) => {
+                let part = |label: &str, x: super::money::PricePerMTok, y: super::money::PricePerMTok| {
+                    if x == y {
+                        format!("{label} costs the same ({x})")
+                    } else {
+                        let (who, lo, hi) = if x < y { (an, x, y) } else { (bn, y, x) };
+                        format!("{who} is cheaper on {label} ({lo} vs {hi} per 1M tokens)")
+                    }
+                };
+                format!(
+                    "{gap} {}; {}. The gap shifts with your input/output mix: output-heavy work such as generation weighs the output price, long prompts such as document analysis weigh the input price.",
+                    capitalize(&part("input", pa.input, pb.input)),
+                    part("output", pa.output, pb.output)
+                )
+            }
+            _ => "We cannot price a typical request on both models from the figures we hold.".to_owned(),
+        };
+        faq.push(Faq { question: format!("What's the price difference between {an} and {bn}?"), answer: price_answer });
+
+        // 5. Benchmark lead.
+        let lead_answer = match self.index_gap() {
+            Some((lead, gap)) if lead != Lead::Tie => {
+                let leader = self.side(lead);
+                let wins: Vec<&str> = shared.iter().filter(|s| s.1 == lead).map(|s| s.2.as_str()).collect();
+                let losses: Vec<&str> = shared.iter().filter(|s| s.1 != lead && s.1 != Lead::Tie).map(|s| s.2.as_str()).collect();
+                let mut text = format!("{} leads the {} by {gap}.", leader.name(), self.index_name);
+                if !wins.is_empty() {
+                    text.push_str(&format!(" It also leads on {}.", wins.join(", ")));
+                }
+                if !losses.is_empty() {
+                    text.push_str(&format!(" {} leads on {}.", self.other(lead).name(), losses.join(", ")));
+                }
+                text
+            }
+            Some(_) => format!("Neither: they tie on the {}.", self.index_name),
+            None => {
+                if shared.is_empty() {
+                    format!("We cannot say: no benchmark in our data has a score for both {an} and {bn}.")
+                } else {
+                    format!(
+                        "Without a {} score for both we compare benchmark by benchmark: {}.",
+                        self.index_name,
+                        shared.iter().map(|s| s.2.as_str()).collect::<Vec<_>>().join(", ")
+                    )
+                }
+            }
+        };
+        let (first, second) = match self.higher() {
+            Some(Lead::B) => (bn, an),
+            _ => (an, bn),
+        };
+        faq.push(Faq { question: format!("How much does {first} outperform {second} on benchmarks?"), answer: lead_answer });
+
+        // 6. Speed.
+        let (spa, spb) = (a.model.speed(), b.model.speed());
+        let speed_answer = match (spa.and_then(|s| s.output_tokens_per_s), spb.and_then(|s| s.output_tokens_per_s)) {
+            (Some(x), Some(y)) => {
+                let (fast, fx, slow, sy) = if x >= y { (an, x, bn, y) } else { (bn, y, an, x) };
+                let mut text = if x == y {
+                    format!("They generate at the same measured speed, {} tokens per second.", format::number(x, 1))
+                } else {
+                    format!(
+                        "{fast} is faster: {} tokens per second against {} for {slow}, {} the output speed.",
+                        format::number(fx, 1),
+                        format::number(sy, 1),
+                        format::ratio(fx, sy).unwrap_or_default()
+                    )
+                };
+                if let (Some(tx), Some(ty)) = (spa.and_then(|s| s.ttft_s), spb.and_then(|s| s.ttft_s)) {
+                    let (quick, qt, late, lt) = if tx <= ty { (an, tx, bn, ty) } else { (bn, ty, an, tx) };
+                    if tx == ty {
+                        text.push_str(&format!(" Both take {} s to the first token.", format::number(tx, 2)));
+                    } else {
+                        text.push_str(&format!(
+                            " {quick} also starts sooner: {} s to the first token against {} s for {late}.",
+                            format::number(qt, 2),
+                            format::number(lt, 2)
+                        ));
+                    }
+                }
+                let dates: Vec<String> = [spa, spb].iter().flatten().map(|s| s.as_of.long()).collect();
+                text.push_str(&format!(
+                    " These figures were published for {}; speed varies with host, load and prompt length.",
+                    dates.first().cloned().unwrap_or_default()
+                ));
+                text
+            }
+            _ => {
+                let missing: Vec<&str> = [a, b]
+                    .iter()
+                    .filter(|s| s.model.speed().and_then(|x| x.output_tokens_per_s).is_none())
+                    .map(|s| s.name())
+                    .collect();
+                format!(
+                    "We do not know: no open source we use publishes output speed or time to first token for {}. Time both on your own prompts from the region you serve.",
+                    join_names(&missing)
+                )
+            }
+        };
+        faq.push(Faq { question: format!("Which generates output faster, {an} or {bn}?"), answer: speed_answer });
+
+        // 7. Context window.
+        let ctx = |s: &Side| s.model.context_window.as_ref().map(|c| c.value);
+        let context_answer = match (ctx(a), ctx(b)) {
+            (Some(x), Some(y)) => {
+                let pages = |t: u64| format::count(t / TOKENS_PER_PAGE);
+                if x == y {
+                    format!(
+                        "Neither: both accept {} tokens, about {} pages of text at {TOKENS_PER_PAGE} tokens a page.",
+                        format::count(x),
+                        pages(x)
+                    )
+                } else {
+                    let (big, bt, small, st) = if x > y { (an, x, bn, y) } else { (bn, y, an, x) };
+                    format!(
+                        "{big} accepts {} tokens against {} for {small}: {} the context, or about {} pages against {} at {TOKENS_PER_PAGE} tokens a page. Output is capped separately; see the max output row.",
+                        format::count(bt),
+                        format::count(st),
+                        format::ratio(bt as f64, st as f64).unwrap_or_default(),
+                        pages(bt),
+                        pages(st)
+                    )
+                }
+            }
+            _ => format!("We hold no context window for {}.", join_names(&[a, b].iter().filter(|s| ctx(s).is_none()).map(|s| s.name()).collect::<Vec<_>>())),
+        };
+        let (wide, narrow) = match (ctx(a), ctx(b)) {
+            (Some(x), Some(y)) if y > x => (bn, an),
+            _ => (an, bn),
+        };
+        faq.push(Faq { question: format!("How much more context can {wide} handle than {narrow}?"), answer: context_answer });
+
+        // 8. Value per index point.
+        let (value_winner, value_reason) = self.better_value();
+        let value_answer = format!(
+            "{}: {} The {} has no true zero, so dividing price by points (\"dollars per IQ point\") would mislead; we compare what the extra points cost instead, and whether another model is both cheaper and better.",
+            value_winner,
+            value_reason,
+            self.index_name
+        );
+        faq.push(Faq { question: format!("Which model is better value for money, {an} or {bn}?"), answer: value_answer });
+
+        // 9. Prompt caching.
+        let cached = |s: &Side| {
+            let p = s.price?;
+            let c = request_cost(p, &limits_of(s.model), &TYPICAL_REQUEST, Billing::CachedInput).ok()?.total;
+            Some((c, cheaper_share(s.typical?, c)))
+        };
+        let cache_answer = match (cached(a), cached(b)) {
+            (Some((ca, sa)), Some((cb, sb))) => {
+                let (tx, ty) = format_usd_pair(ca, cb);
+                let save = |s: Option<f64>| s.map_or("n/a".to_owned(), percent);
+                let more = match (sa, sb) {
+                    (Some(x), Some(y)) if x > y => format!("{an} gains more from caching."),
+                    (Some(x), Some(y)) if y > x => format!("{bn} gains more from caching."),
+                    _ => "Caching saves both the same share.".to_owned(),
+                };
+                let cheaper = match ca.cmp(&cb) {
+                    std::cmp::Ordering::Less => format!(" With caching, {an} is still the cheaper of the two, at {} of {bn}'s cost.", percent(ca.picos() as f64 / cb.picos().max(1) as f64)),
+                    std::cmp::Ordering::Greater => format!(" With caching, {bn} is the cheaper of the two, at {} of {an}'s cost.", percent(cb.picos() as f64 / ca.picos().max(1) as f64)),
+                    std::cmp::Ordering::Equal => " With caching they cost the same.".to_owned(),
+                };
+                format!(
+                    "If every input token of {} is a cache hit, {an} costs {tx} ({} less than uncached) and {bn} {ty} ({} less). {more}{cheaper} Cache writes may cost extra; see the pricing table.",
+                    typical_words(),
+                    save(sa),
+                    save(sb)
+                )
+            }
+            (Some((c, s)), None) => format!(
+                "Only {an} lists a cache-hit price in our data: with every input token cached, {} costs {c}, {} less than uncached. We hold no cache price for {bn}, so its cached requests are billed at the full input price as far as we know.",
+                typical_words(),
+                s.map_or("n/a".to_owned(), percent)
+            ),
+            (None, Some((c, s))) => format!(
+                "Only {bn} lists a cache-hit price in our data: with every input token cached, {} costs {c}, {} less than uncached. We hold no cache price for {an}, so its cached requests are billed at the full input price as far as we know.",
+                typical_words(),
+                s.map_or("n/a".to_owned(), percent)
+            ),
+            (None, None) => format!("Neither {an} nor {bn} lists a cache-hit price in our data, so we cannot say what caching saves."),
+        };
+        faq.push(Faq { question: format!("Which model benefits more from prompt caching, {an} or {bn}?"), answer: cache_answer });
+
+        // 10. Long prompts.
+        let large = STANDARD_PROFILES[2];
+        let large_cost = |s: &Side| s.price.and_then(|p| request_cost(p, &limits_of(s.model), &large, Billing::Standard).ok()).map(|c| c.total);
+        let tiers = |s: &Side| {
+            s.price
+                .map(|p| p.long_context.iter().map(|t| format!("above {} input tokens", format::count(t.above_tokens))).collect::<Vec<_>>())
+                .unwrap_or_default()
+        };
+        let mut long_answer = match (large_cost(a), large_cost(b)) {
+            (Some(x), Some(y)) => {
+                let (tx, ty) = format_usd_pair(x, y);
+                format!(
+                    "For a {}-token prompt with a {}-token answer, {an} costs {tx} and {bn} {ty}.",
+                    format::count(large.input_tokens),
+                    format::count(large.output_tokens)
+                )
+            }
+            _ => format!("We cannot price a {}-token request on both models.", format::count(large.input_tokens)),
+        };
+        for s in [a, b] {
+            let t = tiers(s);
+            if t.is_empty() {
+                long_answer.push_str(&format!(" {} lists no long-context surcharge.", s.name()));
+            } else {
+                long_answer.push_str(&format!(" {} bills the whole request at a higher rate {}.", s.name(), t.join(", then ")));
+            }
+        }
+        faq.push(Faq { question: format!("Which is cheaper for long prompts, {an} or {bn}?"), answer: long_answer });
+        faq
+    }
+}
+
+/// What each extra index point costs per typical request.
+fn marginal_cost_per_point(extra: Usd, points: f64) -> String {
+    if points <= 0.0 {
+        return "n/a".into();
+    }
+    // Rounded to whole picodollars: far below any digit we print.
+    Usd::from_picos((extra.picos() as f64 / points).round() as i128).to_string()
+}
+
+fn missing_index<'a>(a: &'a Side, b: &'a Side) -> Vec<&'a str> {
+    [a, b].iter().filter(|s| s.index.is_none()).map(|s| s.name()).collect()
+}
+
+fn join_names(names: &[&str]) -> String {
+    match names {
+        [] => "either model".into(),
+        [one] => (*one).to_owned(),
+        [one, two] => format!("{one} or {two}"),
+        _ => names.join(", "),
+    }
+}
+
+fn capitalize(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |c| c.to_uppercase().collect::<String>() + chars.as_str())
+}
+
+fn ordinal(n: usize) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ordinals() {
+        assert_eq!([1, 2, 3, 4, 11, 12, 13, 21, 22, 111].map(ordinal), [
+            "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "111th"
+        ]);
+    }
+
+    #[test]
+    fn marginal_cost_divides_the_extra_cost_by_the_extra_points() {
+        // $0.00225 more for 8.57 more points: $0.000262544... per point.
+        assert_eq!(marginal_cost_per_point(Usd::from_picos(2_250_000_000), 8.57), "$0.000262544");
+        assert_eq!(marginal_cost_per_point(Usd::from_picos(1), 0.0), "n/a");
+    }
+}

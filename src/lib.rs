@@ -1,0 +1,12 @@
+//! LLM price and benchmark comparison site.
+//!
+//! Three layers that do not leak: [`db`] holds all SQL and returns domain types, [`domain`]
+//! is pure computation (costs, ratios, verdicts, FAQ text, chart data), and [`web`] holds
+//! routes, extractors, handlers, templates and errors.
+
+pub mod config;
+pub mod db;
+pub mod domain;
+pub mod web;
+
+pub use web::{AppState, app};
