@@ -1,0 +1,171 @@
+//! The intelligence-vs-price scatter chart, drawn as inline SVG with plotters from the
+//! domain's chart data.
+
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use crate::domain::comparison::{ChartData, ChartPoint};
+
+const WIDTH: u32 = 760;
+const HEIGHT: u32 = 460;
+const GREY: RGBColor = RGBColor(160, 166, 176);
+/// Colours of the first and second compared model; the page's legend uses the same.
+const COLOR_A: RGBColor = RGBColor(37, 99, 235);
+const COLOR_B: RGBColor = RGBColor(217, 70, 39);
+const FONT: &str = "system-ui, -apple-system, Segoe UI, Roboto, sans-serif";
+
+/// Draws the chart. Returns an empty string if there is nothing to plot.
+pub fn scatter_svg(data: &ChartData) -> String {
+    if data.points.is_empty() {
+        return String::new();
+    }
+    let mut svg = String::new();
+    if let Err(e) = draw(data, &mut svg) {
+        tracing::error!(error = %e, "chart drawing failed");
+        return String::new();
+    }
+    accessible(svg, data)
+}
+
+fn draw(data: &ChartData, out: &mut String) -> Result<(), String> {
+    let (mut x_lo, mut x_hi) = (f64::MAX, f64::MIN);
+    let (mut y_lo, mut y_hi) = (f64::MAX, f64::MIN);
+    for p in &data.points {
+        x_lo = x_lo.min(p.cost);
+        x_hi = x_hi.max(p.cost);
+        y_lo = y_lo.min(p.index);
+        y_hi = y_hi.max(p.index);
+    }
+    // Pad the ranges so points never sit on the frame; x pads by a factor (log axis).
+    let (x_lo, x_hi) = (x_lo / 1.6, x_hi * 1.6);
+    let pad = ((y_hi - y_lo) * 0.08).max(1.0);
+    let (y_lo, y_hi) = (y_lo - pad, y_hi + pad);
+
+    let root = SVGBackend::with_string(out, (WIDTH, HEIGHT)).into_drawing_area();
+    root.fill(&WHITE).map_err(|e| e.to_string())?;
+    let mut chart = ChartBuilder::on(&root)
+        .margin(14)
+        .margin_right(24)
+        .x_label_area_size(52)
+        .y_label_area_size(60)
+        .build_cartesian_2d((x_lo..x_hi).log_scale(), y_lo..y_hi).map_err(|e| e.to_string())?;
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .light_line_style(TRANSPARENT)
+        .bold_line_style(RGBColor(232, 234, 238))
+        .x_desc(data.x_label.as_str())
+        .y_desc(data.y_label.as_str())
+        .axis_desc_style((FONT, 15).into_font().color(&RGBColor(55, 65, 81)))
+        .label_style((FONT, 13).into_font().color(&RGBColor(75, 85, 99)))
+        .x_labels(8)
+        .y_labels(8)
+        .x_label_formatter(&|v| dollars(*v))
+        .y_label_formatter(&|v| format!("{v:.0}"))
+        .draw().map_err(|e| e.to_string())?;
+
+    chart.draw_series(
+        data.points.iter().filter(|p| p.highlight == 0).map(|p| Circle::new((p.cost, p.index), 4, GREY.filled())),
+    ).map_err(|e| e.to_string())?;
+    let highlighted: Vec<&ChartPoint> = data.points.iter().filter(|p| p.highlight > 0).collect();
+    for p in highlighted {
+        let color = if p.highlight == 1 { COLOR_A } else { COLOR_B };
+        // Labels go left of points in the right third so they stay inside the plot.
+        let right_side = (p.cost.ln() - x_lo.ln()) / (x_hi.ln() - x_lo.ln()) > 0.66;
+        let (dx, anchor) = if right_side { (-11, HPos::Right) } else { (11, HPos::Left) };
+        let dy = if p.highlight == 1 { -12 } else { 12 };
+        let style = (FONT, 15).into_font().style(FontStyle::Bold).color(&color).pos(Pos::new(anchor, VPos::Center));
+        chart.draw_series(std::iter::once(
+            EmptyElement::at((p.cost, p.index))
+                + Circle::new((0, 0), 7, color.filled())
+                + Circle::new((0, 0), 7, WHITE.stroke_width(2))
+                + Text::new(p.name.clone(), (dx, dy), style),
+        )).map_err(|e| e.to_string())?;
+    }
+    root.present().map_err(|e| e.to_string())?;
+    Ok(())
+}
+
+/// Axis tick text for a dollar amount: `$0.001`, `$0.05`, `$1`.
+fn dollars(v: f64) -> String {
+    if v <= 0.0 {
+        return "$0".into();
+    }
+    let decimals = (-v.log10().floor()).max(0.0) as usize + 1;
+    let text = format!("{v:.decimals$}");
+    let text = if text.contains('.') { text.trim_end_matches('0').trim_end_matches('.').to_owned() } else { text };
+    format!("${text}")
+}
+
+/// Makes the SVG scale with its container and adds a title and description for screen readers.
+fn accessible(svg: String, data: &ChartData) -> String {
+    let Some(start) = svg.find("<svg") else { return svg };
+    let Some(end) = svg[start..].find('>').map(|i| start + i) else { return svg };
+    let open = format!(
+        r#"<svg viewBox="0 0 {WIDTH} {HEIGHT}" xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="chart-title chart-desc" class="chart"><title id="chart-title">{}</title><desc id="chart-desc">{}</desc>"#,
+        xml_escape(&data.title),
+        xml_escape(&data.description)
+    );
+    let mut out = String::with_capacity(svg.len() + open.len());
+    out.push_str(&open);
+    out.push_str(&svg[end + 1..]);
+    out
+}
+
+fn xml_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn data() -> ChartData {
+        let point = |name: &str, cost, index, highlight| ChartPoint { name: name.into(), cost, index, highlight };
+        ChartData {
+            points: vec![point("A & <b>", 0.001, 120.0, 1), point("B", 0.01, 140.0, 2), point("C", 0.1, 130.0, 0)],
+            x_label: "Cost".into(),
+            y_label: "Index".into(),
+            title: "Index <against> cost".into(),
+            description: "Three models & more".into(),
+        }
+    }
+
+    #[test]
+    fn svg_has_accessible_title_and_escapes_names() {
+        let svg = scatter_svg(&data());
+        assert!(svg.starts_with("<svg viewBox=\"0 0 760 460\""), "{}", &svg[..80]);
+        assert!(svg.contains("<title id=\"chart-title\">Index &lt;against&gt; cost</title>"));
+        assert!(svg.contains("<desc id=\"chart-desc\">Three models &amp; more</desc>"));
+        assert!(!svg.contains("<b>"), "model names are escaped");
+        assert!(svg.trim_end().ends_with("</svg>"));
+        assert_eq!(svg.matches("<svg").count(), 1);
+    }
+
+    #[test]
+    fn empty_chart_draws_nothing() {
+        let mut d = data();
+        d.points.clear();
+        assert_eq!(scatter_svg(&d), "");
+    }
+
+    #[test]
+    fn tick_labels_are_plain_dollars() {
+        assert_eq!(dollars(0.001), "$0.001");
+        assert_eq!(dollars(0.05), "$0.05");
+        assert_eq!(dollars(0.002), "$0.002");
+        assert_eq!(dollars(1.0), "$1");
+        assert_eq!(dollars(20.0), "$20");
+    }
+}

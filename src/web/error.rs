@@ -1,0 +1,78 @@
+//! The one error type of the web layer. Every variant renders `templates/error.html` with its
+//! status; nothing from the request is shown except through askama's escaping.
+
+use askama::Template;
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Response};
+
+use super::templates::{ErrorPage, Link};
+
+/// `Result` with [`AppError`] as the default error.
+pub type Result<T, E = AppError> = std::result::Result<T, E>;
+
+/// What went wrong, and so which status the reader gets.
+#[derive(Debug)]
+pub enum AppError {
+    /// 404: no such model or page. Carries the closest models as suggestions.
+    NotFound {
+        /// What was looked for, in words ("model `gpt-5x`").
+        what: String,
+        /// Links to the closest matches.
+        suggestions: Vec<Link>,
+    },
+    /// 400: the request cannot be understood as asked (a malformed pair, the same model
+    /// twice, a picker with one side missing).
+    BadRequest {
+        /// Short title.
+        title: String,
+        /// What was wrong and how to fix it.
+        detail: String,
+        /// Links that help (e.g. the model's own page).
+        suggestions: Vec<Link>,
+    },
+    /// 405: the route exists but not for this method.
+    MethodNotAllowed,
+    /// 500: a bug or a failed render. Logged in full; the reader sees a generic page.
+    Internal(String),
+}
+
+impl From<askama::Error> for AppError {
+    fn from(e: askama::Error) -> Self {
+        AppError::Internal(format!("template: {e}"))
+    }
+}
+
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        let (status, title, detail, suggestions) = match self {
+            AppError::NotFound { what, suggestions } => {
+                let hint = if suggestions.is_empty() { "" } else { " Did you mean one of these?" };
+                (StatusCode::NOT_FOUND, "Not found".to_owned(), format!("We have no {what}.{hint}"), suggestions)
+            }
+            AppError::BadRequest { title, detail, suggestions } => (StatusCode::BAD_REQUEST, title, detail, suggestions),
+            AppError::MethodNotAllowed => (
+                StatusCode::METHOD_NOT_ALLOWED,
+                "Method not allowed".to_owned(),
+                "This address only answers GET requests.".to_owned(),
+                Vec::new(),
+            ),
+            AppError::Internal(message) => {
+                tracing::error!(%message, "internal error");
+                (
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "Something went wrong".to_owned(),
+                    "The page could not be built. The error has been logged.".to_owned(),
+                    Vec::new(),
+                )
+            }
+        };
+        let page = ErrorPage { status: status.as_u16(), title, detail, suggestions };
+        match page.render() {
+            Ok(html) => (status, Html(html)).into_response(),
+            Err(e) => {
+                tracing::error!(error = %e, "error page failed to render");
+                (status, "error").into_response()
+            }
+        }
+    }
+}

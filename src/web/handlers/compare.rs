@@ -1,0 +1,138 @@
+//! Comparison pages and the picker that leads to them.
+
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Query, State};
+use axum::http::{StatusCode, Uri, header};
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+
+use crate::domain::slug::{PairError, PairSpec, parse_pair};
+use crate::domain::{Catalog, Model, ModelId, compare as build_comparison};
+use crate::web::chart::scatter_svg;
+use crate::web::extract::PathSegment;
+use crate::web::templates::{ComparePage, HtmlTemplate, Link, Meta, PickerPage};
+use crate::web::{AppError, AppState, Result};
+
+use super::{model_href, picker_options, suggestions};
+
+/// A 301 to `path`, keeping the query string so shared links with parameters survive.
+fn permanent_redirect(path: &str, uri: &Uri) -> Response {
+    let target = match uri.query() {
+        Some(q) => format!("{path}?{q}"),
+        None => path.to_owned(),
+    };
+    (StatusCode::MOVED_PERMANENTLY, [(header::LOCATION, target)]).into_response()
+}
+
+fn find<'a>(catalog: &'a Catalog, id: &ModelId) -> Result<&'a Model> {
+    catalog.model(id).ok_or_else(|| AppError::NotFound {
+        what: format!("model called “{id}”"),
+        suggestions: suggestions(catalog, id.as_str()),
+    })
+}
+
+/// `GET /compare/{a}-vs-{b}`: the comparison, or a redirect to the pair's canonical address.
+pub async fn compare(State(state): State<AppState>, PathSegment(segment): PathSegment, uri: Uri) -> Result<Response> {
+    let catalog = state.catalog();
+    let spec = parse_pair(&segment).map_err(|e| pair_error(catalog, e))?;
+    let (ida, idb, loose) = match spec {
+        PairSpec::Exact(a, b) => (a, b, false),
+        PairSpec::Loose(a, b) => (a, b, true),
+    };
+    let a = find(catalog, &ida)?;
+    let b = find(catalog, &idb)?;
+    let canonical = catalog.canonical_path(a, b);
+    if loose || uri.path() != canonical {
+        return Ok(permanent_redirect(&canonical, &uri));
+    }
+    Ok(render(catalog, a, b).into_response())
+}
+
+fn render<'a>(catalog: &'a Catalog, a: &'a Model, b: &'a Model) -> HtmlTemplate<ComparePage<'a>> {
+    let cmp = build_comparison(catalog, a, b);
+    let chart_svg = scatter_svg(&cmp.chart);
+    let description = format!("{} {}", cmp.verdict, "Prices per 1M tokens, request costs, benchmarks with sources, and an FAQ.");
+    HtmlTemplate(ComparePage {
+        meta: Meta { title: format!("{} vs {}: price, benchmarks and value", a.name, b.name), description },
+        href_a: model_href(a),
+        href_b: model_href(b),
+        chart_svg,
+        cmp,
+    })
+}
+
+fn pair_error(catalog: &Catalog, error: PairError) -> AppError {
+    match error {
+        PairError::NoSeparator => AppError::BadRequest {
+            title: "Not a comparison address".into(),
+            detail: "A comparison address names two models joined by “-vs-”, for example /compare/gpt-4o-mini-vs-gpt-4-1-mini.".into(),
+            suggestions: Vec::new(),
+        },
+        PairError::BadId => AppError::BadRequest {
+            title: "Not a model id".into(),
+            detail: "Model ids use lowercase letters, digits and hyphens, for example gpt-4-1-mini.".into(),
+            suggestions: Vec::new(),
+        },
+        PairError::SameModel(id) => {
+            let links = catalog
+                .model(&id)
+                .map(|m| vec![Link { href: model_href(m), text: format!("{} on its own", m.name) }])
+                .unwrap_or_default();
+            AppError::BadRequest {
+                title: "The same model twice".into(),
+                detail: "A comparison needs two different models. Pick a second one below.".into(),
+                suggestions: links,
+            }
+        }
+    }
+}
+
+/// The picker's query: `?a=..&b=..`.
+#[derive(Debug, Deserialize)]
+pub struct PickerQuery {
+    a: Option<String>,
+    b: Option<String>,
+}
+
+/// `GET /compare?a=..&b=..`: sends the picker's choice to the pair's canonical page; without
+/// a choice, shows the picker. Works without JavaScript.
+pub async fn picker(
+    State(state): State<AppState>,
+    query: std::result::Result<Query<PickerQuery>, QueryRejection>,
+) -> Result<Response> {
+    let catalog = state.catalog();
+    let Ok(Query(query)) = query else {
+        return Err(AppError::BadRequest {
+            title: "Unreadable choice".into(),
+            detail: "The picker's query could not be read; choose two models again.".into(),
+            suggestions: vec![Link { href: "/compare".into(), text: "Back to the picker".into() }],
+        });
+    };
+    let a = query.a.as_deref().map(str::trim).filter(|s| !s.is_empty());
+    let b = query.b.as_deref().map(str::trim).filter(|s| !s.is_empty());
+    match (a, b) {
+        (Some(a), Some(b)) => {
+            let ida = ModelId::normalize(a).ok_or_else(|| pair_error(catalog, PairError::BadId))?;
+            let idb = ModelId::normalize(b).ok_or_else(|| pair_error(catalog, PairError::BadId))?;
+            if ida == idb {
+                return Err(pair_error(catalog, PairError::SameModel(ida)));
+            }
+            let (ma, mb) = (find(catalog, &ida)?, find(catalog, &idb)?);
+            // A form submission, not a moved page: 303 so the browser GETs the pair.
+            Ok((StatusCode::SEE_OTHER, [(header::LOCATION, catalog.canonical_path(ma, mb))]).into_response())
+        }
+        (None, None) => Ok(HtmlTemplate(PickerPage {
+            meta: Meta {
+                title: "Compare two language models".into(),
+                description: "Pick two models to compare their prices, request costs, benchmarks and value.".into(),
+            },
+            options: picker_options(catalog, None, None),
+        })
+        .into_response()),
+        _ => Err(AppError::BadRequest {
+            title: "Pick two models".into(),
+            detail: "Choose a model in both lists to compare them.".into(),
+            suggestions: vec![Link { href: "/compare".into(), text: "Back to the picker".into() }],
+        }),
+    }
+}

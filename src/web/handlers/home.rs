@@ -1,0 +1,65 @@
+//! The home page: every model in one table, and the two-model picker.
+
+use axum::extract::State;
+
+use crate::domain::format;
+use crate::domain::index::typical_cost;
+use crate::domain::model::Scale;
+use crate::web::AppState;
+use crate::web::templates::{HomePage, HtmlTemplate, Link, Meta, ModelRow};
+
+use super::{model_href, picker_options};
+
+/// `GET /`.
+pub async fn home(State(state): State<AppState>) -> HtmlTemplate<HomePage> {
+    let catalog = state.catalog();
+    let dataset = &catalog.dataset;
+    let rows = dataset
+        .models
+        .iter()
+        .map(|m| {
+            let price = m.current_price();
+            ModelRow {
+                href: model_href(m),
+                name: m.name.clone(),
+                provider: dataset.provider_name(&m.provider).to_owned(),
+                input: price.map_or("n/a".into(), |p| p.input.to_string()),
+                output: price.map_or("n/a".into(), |p| p.output.to_string()),
+                typical: typical_cost(m).map_or("n/a".into(), |c| c.to_string()),
+                context: m.context_window.as_ref().map_or("n/a".into(), |c| format::count(c.value)),
+                index: catalog.index_value(m).map_or("n/a".into(), |v| format::score(v, Scale::Index)),
+                status: m.status.as_str(),
+            }
+        })
+        .collect();
+    let (index_name, index_source) = catalog.index.as_ref().map_or(("Index".into(), String::new()), |i| {
+        (i.name.clone(), dataset.source(&i.source).map_or(i.source.clone(), |s| s.title.clone()))
+    });
+    // Neighbours along the price/index frontier: each pair is a real trade-off worth reading.
+    let mut frontier: Vec<_> = catalog.market.iter().filter(|p| p.on_frontier).collect();
+    frontier.sort_by(|x, y| x.cost.cmp(&y.cost));
+    let featured = frontier
+        .windows(2)
+        .filter_map(|w| {
+            let (a, b) = (catalog.model(&w[0].id)?, catalog.model(&w[1].id)?);
+            let (a, b) = catalog.canonical_order(a, b);
+            Some(Link { href: catalog.canonical_path(a, b), text: format!("{} vs {}", a.name, b.name) })
+        })
+        .collect();
+    HtmlTemplate(HomePage {
+        meta: Meta {
+            title: "Compare LLM API prices, benchmarks and value".into(),
+            description: format!(
+                "Prices per 1M tokens, request costs and independent benchmark scores for {} language models from {} providers, with a side-by-side page for every pair.",
+                dataset.models.len(),
+                dataset.providers.len()
+            ),
+        },
+        rows,
+        options: picker_options(catalog, None, None),
+        index_name,
+        index_source,
+        last_updated: dataset.last_updated().map_or("n/a".into(), |d| d.long()),
+        featured,
+    })
+}

@@ -1,0 +1,41 @@
+//! One module per page area.
+
+pub mod assets;
+pub mod compare;
+pub mod home;
+pub mod model;
+
+use crate::domain::{Catalog, Model};
+
+use super::templates::{Link, PickerOption};
+
+/// The path of a model's page.
+pub fn model_href(model: &Model) -> String {
+    format!("/models/{}", model.id)
+}
+
+/// Picker options for every model, with the given ids preselected.
+pub fn picker_options(catalog: &Catalog, a: Option<&str>, b: Option<&str>) -> Vec<PickerOption> {
+    let mut options: Vec<PickerOption> = catalog
+        .dataset
+        .models
+        .iter()
+        .map(|m| PickerOption {
+            id: m.id.to_string(),
+            label: format!("{} ({})", m.name, catalog.dataset.provider_name(&m.provider)),
+            selected_a: a == Some(m.id.as_str()),
+            selected_b: b == Some(m.id.as_str()),
+        })
+        .collect();
+    options.sort_by(|x, y| x.label.to_lowercase().cmp(&y.label.to_lowercase()));
+    options
+}
+
+/// Links to the models whose ids are closest to `wanted`.
+pub fn suggestions(catalog: &Catalog, wanted: &str) -> Vec<Link> {
+    catalog
+        .closest(wanted, 5)
+        .into_iter()
+        .map(|m| Link { href: model_href(m), text: m.name.clone() })
+        .collect()
+}

@@ -1,0 +1,162 @@
+//! Model pages: every figure we hold on one model, with sources, and its comparisons.
+
+use axum::extract::State;
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+
+use crate::domain::format;
+use crate::domain::index::typical_cost;
+use crate::domain::model::{Dataset, ModelStatus};
+use crate::domain::{Catalog, Model, ModelId};
+use crate::web::extract::PathSegment;
+use crate::web::templates::{FactRow, HtmlTemplate, Link, Meta, ModelPage, PriceHistoryRow};
+use crate::web::{AppError, AppState, Result};
+
+use super::suggestions;
+
+fn source_title(dataset: &Dataset, id: &str) -> String {
+    dataset.source(id).map_or_else(|| id.to_owned(), |s| s.title.clone())
+}
+
+fn source_date(dataset: &Dataset, id: &str) -> String {
+    dataset.source(id).map_or_else(String::new, |s| s.as_of.iso().to_owned())
+}
+
+/// `GET /models/{slug}`.
+pub async fn model(State(state): State<AppState>, PathSegment(slug): PathSegment) -> Result<Response> {
+    let catalog = state.catalog();
+    let Some(id) = ModelId::normalize(&slug) else {
+        return Err(AppError::NotFound { what: "model with that id".into(), suggestions: Vec::new() });
+    };
+    let Some(model) = catalog.model(&id) else {
+        return Err(AppError::NotFound { what: format!("model called “{id}”"), suggestions: suggestions(catalog, id.as_str()) });
+    };
+    if id.as_str() != slug {
+        return Ok((StatusCode::MOVED_PERMANENTLY, [(header::LOCATION, format!("/models/{id}"))]).into_response());
+    }
+    Ok(HtmlTemplate(page(catalog, model)).into_response())
+}
+
+fn page(catalog: &Catalog, m: &Model) -> ModelPage {
+    let dataset = &catalog.dataset;
+    let provider = dataset.provider_name(&m.provider).to_owned();
+    let mut facts = Vec::new();
+    let mut fact = |label: &str, value: String, source: &str, as_of: String| {
+        facts.push(FactRow { label: label.into(), value, source: source_title(dataset, source), as_of });
+    };
+    if let Some(p) = m.current_price() {
+        let seen = |p: &crate::domain::model::PriceSchedule| format!("since {}, seen {}", p.effective_from.iso(), source_date(dataset, &p.last_seen_in));
+        fact("Input / 1M tokens", p.input.to_string(), &p.last_seen_in, seen(p));
+        fact("Output / 1M tokens", p.output.to_string(), &p.last_seen_in, seen(p));
+        for (label, v) in [
+            ("Cached input / 1M tokens", p.cache_read),
+            ("Cache write / 1M tokens", p.cache_write),
+            ("Cache write, 1-hour / 1M tokens", p.cache_write_1h),
+            ("Batch input / 1M tokens", p.batch_input),
+            ("Batch output / 1M tokens", p.batch_output),
+        ] {
+            let value = v.map_or_else(|| "not listed".to_owned(), |v| v.to_string());
+            fact(label, value, &p.last_seen_in, seen(p));
+        }
+        for t in &p.long_context {
+            fact(
+                &format!("Above {} input tokens", format::count(t.above_tokens)),
+                format!("{} in / {} out", t.input, t.output),
+                &p.last_seen_in,
+                seen(p),
+            );
+        }
+        if let Some(c) = typical_cost(m) {
+            fact("Typical request (5K in / 1K out)", c.to_string(), &p.last_seen_in, "computed".into());
+        }
+    }
+    if let Some(c) = &m.context_window {
+        fact("Context window", format!("{} tokens", format::count(c.value)), &c.source, source_date(dataset, &c.source));
+    }
+    if let Some(c) = &m.max_output {
+        fact("Max output", format!("{} tokens", format::count(c.value)), &c.source, source_date(dataset, &c.source));
+    }
+    if let Some(d) = &m.release_date {
+        fact("Released", d.value.long(), &d.source, source_date(dataset, &d.source));
+    }
+    if let Some(o) = &m.open_weights {
+        fact("Open weights", if o.value { "yes" } else { "no" }.into(), &o.source, source_date(dataset, &o.source));
+    }
+    for s in m.speeds.iter() {
+        if let Some(v) = s.output_tokens_per_s {
+            fact("Output speed", format!("{} tokens/s", format::number(v, 2)), &s.source, s.as_of.iso().into());
+        }
+        if let Some(v) = s.ttft_s {
+            fact("Time to first token", format!("{} s", format::number(v, 2)), &s.source, s.as_of.iso().into());
+        }
+    }
+
+    let history = m
+        .prices
+        .iter()
+        .rev()
+        .map(|p| PriceHistoryRow {
+            from: p.effective_from.iso().into(),
+            to: p.effective_to.as_ref().map_or("current".into(), |d| d.iso().into()),
+            input: p.input.to_string(),
+            output: p.output.to_string(),
+            cached: p.cache_read.map_or("not listed".into(), |v| v.to_string()),
+            batch: match (p.batch_input, p.batch_output) {
+                (Some(i), Some(o)) => format!("{i} / {o}"),
+                _ => "not listed".into(),
+            },
+            source: source_title(dataset, &p.source),
+        })
+        .collect();
+
+    let scores = dataset
+        .benchmarks
+        .iter()
+        .flat_map(|b| m.scores.iter().filter(move |s| s.benchmark == b.slug).map(move |s| (b, s)))
+        .map(|(b, s)| FactRow {
+            label: format!("{} ({})", b.name, if s.independent { "independent" } else { "vendor-reported" }),
+            value: format::score(s.value, b.scale),
+            source: source_title(dataset, &s.source),
+            as_of: s.as_of.iso().into(),
+        })
+        .collect();
+
+    let mut others: Vec<&Model> = catalog.neighbours(&m.id, usize::MAX);
+    let unpriced = dataset.models.iter().filter(|o| o.id != m.id && !others.iter().any(|x| x.id == o.id));
+    others.extend(unpriced.collect::<Vec<_>>());
+    let comparisons = others
+        .into_iter()
+        .map(|o| Link { href: catalog.canonical_path(m, o), text: format!("{} vs {}", m.name, o.name) })
+        .collect();
+
+    let status_text = match (m.status, &m.deprecation_date) {
+        (ModelStatus::Active, _) => "Active".to_owned(),
+        (ModelStatus::Deprecated, Some(d)) => format!("Deprecated: shutdown announced for {}", d.long()),
+        (ModelStatus::Retired, Some(d)) => format!("Retired: listed for shutdown on {}", d.long()),
+        (s, None) => s.as_str().to_owned(),
+    };
+    let summary = match (m.current_price(), catalog.index_value(m)) {
+        (Some(p), Some(i)) => format!(
+            "{} by {provider}: {} per 1M input tokens, {} per 1M output tokens, {} on the {}.",
+            m.name,
+            p.input,
+            p.output,
+            format::score(i, crate::domain::model::Scale::Index),
+            catalog.index.as_ref().map_or("index", |x| x.name.as_str())
+        ),
+        (Some(p), None) => format!("{} by {provider}: {} per 1M input tokens, {} per 1M output tokens.", m.name, p.input, p.output),
+        _ => format!("{} by {provider}.", m.name),
+    };
+    ModelPage {
+        meta: Meta { title: format!("{}: price, limits and benchmarks", m.name), description: summary.clone() },
+        name: m.name.clone(),
+        provider,
+        summary,
+        status: m.status.as_str(),
+        status_text,
+        facts,
+        history,
+        scores,
+        comparisons,
+    }
+}

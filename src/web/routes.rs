@@ -1,0 +1,54 @@
+//! The whole router in one place.
+
+use std::time::Duration;
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{HeaderValue, Request, Response, StatusCode, header};
+
+use axum::routing::get;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
+use tracing::Span;
+
+use super::AppState;
+use super::error::AppError;
+use super::handlers;
+
+/// Builds the site's router. Tests call it in process; `main` serves it.
+pub fn app(state: AppState) -> Router {
+    Router::new()
+        .route("/", get(handlers::home::home))
+        // `/compare` alone is the picker's target: `?a=..&b=..` redirects to the pair's page.
+        .route("/compare", get(handlers::compare::picker))
+        // axum allows one parameter per segment, so `{a}-vs-{b}` is one `{pair}` split by
+        // the domain's `parse_pair`.
+        .route("/compare/{pair}", get(handlers::compare::compare))
+        .route("/models/{slug}", get(handlers::model::model))
+        .route("/static/site.css", get(handlers::assets::stylesheet))
+        .fallback(|| async { AppError::NotFound { what: "page".into(), suggestions: Vec::new() } })
+        .method_not_allowed_fallback(|| async { AppError::MethodNotAllowed })
+        .with_state(state)
+        .layer((
+            TraceLayer::new_for_http()
+                .make_span_with(|request: &Request<Body>| {
+                    tracing::info_span!("request", method = %request.method(), path = %request.uri().path())
+                })
+                .on_request(())
+                .on_response(log_response),
+            // A panic in a handler still answers our error page rather than dropping the connection.
+            CatchPanicLayer::custom(|_| {
+                tracing::error!("handler panicked");
+                axum::response::IntoResponse::into_response(AppError::Internal("panic".into()))
+            }),
+            TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, Duration::from_secs(10)),
+            SetResponseHeaderLayer::if_not_present(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")),
+        ))
+}
+
+/// One log line per request: method and path come from the span, status and latency from here.
+fn log_response<B>(response: &Response<B>, latency: Duration, _span: &Span) {
+    tracing::info!(status = response.status().as_u16(), latency_us = latency.as_micros() as u64, "served");
+}

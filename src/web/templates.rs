@@ -1,0 +1,193 @@
+//! Template structs, one per page. Every value reaches HTML through askama's escaping; only
+//! the chart SVG, which we draw ourselves, is marked safe.
+
+use askama::Template;
+use axum::response::{Html, IntoResponse, Response};
+
+use crate::domain::comparison::Comparison;
+
+use super::error::AppError;
+
+/// Renders any template as an HTML response; a render failure becomes a logged 500.
+pub struct HtmlTemplate<T>(pub T);
+
+impl<T: Template> IntoResponse for HtmlTemplate<T> {
+    fn into_response(self) -> Response {
+        match self.0.render() {
+            Ok(html) => Html(html).into_response(),
+            Err(e) => AppError::from(e).into_response(),
+        }
+    }
+}
+
+/// A link with its text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Link {
+    /// Target path.
+    pub href: String,
+    /// Visible text.
+    pub text: String,
+}
+
+/// Head fields every page has.
+#[derive(Debug, Clone)]
+pub struct Meta {
+    /// `<title>`.
+    pub title: String,
+    /// Meta description.
+    pub description: String,
+}
+
+/// An option of the model picker.
+#[derive(Debug, Clone)]
+pub struct PickerOption {
+    /// Model id.
+    pub id: String,
+    /// Label: name and provider.
+    pub label: String,
+    /// Preselected.
+    pub selected_a: bool,
+    /// Preselected on the second list.
+    pub selected_b: bool,
+}
+
+/// The error page.
+#[derive(Template)]
+#[template(path = "error.html")]
+pub struct ErrorPage {
+    /// HTTP status.
+    pub status: u16,
+    /// Title.
+    pub title: String,
+    /// Explanation.
+    pub detail: String,
+    /// Helpful links.
+    pub suggestions: Vec<Link>,
+}
+
+/// One row of the home page's model table.
+#[derive(Debug, Clone)]
+pub struct ModelRow {
+    /// Model page path.
+    pub href: String,
+    /// Name.
+    pub name: String,
+    /// Provider name.
+    pub provider: String,
+    /// Input price per 1M tokens.
+    pub input: String,
+    /// Output price per 1M tokens.
+    pub output: String,
+    /// Typical request cost.
+    pub typical: String,
+    /// Context window.
+    pub context: String,
+    /// Headline index value or `n/a`.
+    pub index: String,
+    /// `active`, `deprecated`, `retired`.
+    pub status: &'static str,
+}
+
+/// The home page: every model and the picker.
+#[derive(Template)]
+#[template(path = "home.html")]
+pub struct HomePage {
+    /// Head.
+    pub meta: Meta,
+    /// Table rows.
+    pub rows: Vec<ModelRow>,
+    /// Picker options.
+    pub options: Vec<PickerOption>,
+    /// Headline index name.
+    pub index_name: String,
+    /// Headline index source title.
+    pub index_source: String,
+    /// Dataset date.
+    pub last_updated: String,
+    /// A few comparisons to start from.
+    pub featured: Vec<Link>,
+}
+
+/// The comparison page.
+#[derive(Template)]
+#[template(path = "compare.html")]
+pub struct ComparePage<'a> {
+    /// Head.
+    pub meta: Meta,
+    /// Everything computed for the pair.
+    pub cmp: Comparison<'a>,
+    /// The chart, drawn by us.
+    pub chart_svg: String,
+    /// Link to each model page.
+    pub href_a: String,
+    /// See `href_a`.
+    pub href_b: String,
+}
+
+/// A figure with its source, for the model page.
+#[derive(Debug, Clone)]
+pub struct FactRow {
+    /// What it is.
+    pub label: String,
+    /// The figure.
+    pub value: String,
+    /// Source title.
+    pub source: String,
+    /// Date it holds for.
+    pub as_of: String,
+}
+
+/// One price period on the model page.
+#[derive(Debug, Clone)]
+pub struct PriceHistoryRow {
+    /// From.
+    pub from: String,
+    /// To, or `current`.
+    pub to: String,
+    /// Input.
+    pub input: String,
+    /// Output.
+    pub output: String,
+    /// Cache read.
+    pub cached: String,
+    /// Batch in/out.
+    pub batch: String,
+    /// Source.
+    pub source: String,
+}
+
+/// The model page.
+#[derive(Template)]
+#[template(path = "model.html")]
+pub struct ModelPage {
+    /// Head.
+    pub meta: Meta,
+    /// Model name.
+    pub name: String,
+    /// Provider name.
+    pub provider: String,
+    /// One-line summary.
+    pub summary: String,
+    /// `active`, `deprecated`, `retired`.
+    pub status: &'static str,
+    /// Status in words.
+    pub status_text: String,
+    /// Current prices and limits.
+    pub facts: Vec<FactRow>,
+    /// Price history.
+    pub history: Vec<PriceHistoryRow>,
+    /// Scores.
+    pub scores: Vec<FactRow>,
+    /// Comparisons with this model.
+    pub comparisons: Vec<Link>,
+}
+
+/// The picker page, shown for `/compare` without a complete choice.
+#[derive(Template)]
+#[template(path = "picker.html")]
+pub struct PickerPage {
+    /// Head.
+    pub meta: Meta,
+    /// Options.
+    pub options: Vec<PickerOption>,
+}
