@@ -30,7 +30,9 @@ async fn run() -> Result<(), String> {
     let state = AppState::new(Catalog::new(dataset));
 
     let address = std::net::SocketAddr::new(config.host, config.port);
-    let listener = tokio::net::TcpListener::bind(address).await.map_err(|e| format!("cannot listen on {address} (HOST/PORT): {e}"))?;
+    let listener = tokio::net::TcpListener::bind(address)
+        .await
+        .map_err(|e| format!("cannot listen on {address} (HOST/PORT): {e}"))?;
     tracing::info!("listening on http://{address}");
     axum::serve(listener, app(state)).with_graceful_shutdown(shutdown_signal()).await.map_err(|e| e.to_string())
 }

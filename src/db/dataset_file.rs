@@ -219,9 +219,8 @@ fn check_price(entry: &str, field: &str, text: &str) -> Result<PricePerMTok, Inv
 impl DatasetFile {
     /// Parses and validates a dataset file; the error names the entry and field at fault.
     pub fn parse(json: &str) -> Result<DatasetFile, Invalid> {
-        let file: DatasetFile = serde_json::from_str(json).map_err(|e| {
-            invalid(&format!("line {} column {}", e.line(), e.column()), "(json)", e.to_string())
-        })?;
+        let file: DatasetFile = serde_json::from_str(json)
+            .map_err(|e| invalid(&format!("line {} column {}", e.line(), e.column()), "(json)", e.to_string()))?;
         file.validate()?;
         Ok(file)
     }
@@ -232,7 +231,11 @@ impl DatasetFile {
             return Err(invalid("(file)", "format", format!("expected `{FORMAT}`, found `{}`", self.format)));
         }
         if self.version == 0 || self.version > VERSION {
-            return Err(invalid("(file)", "version", format!("this build reads version {VERSION}, found {}", self.version)));
+            return Err(invalid(
+                "(file)",
+                "version",
+                format!("this build reads version {VERSION}, found {}", self.version),
+            ));
         }
         let mut sources = HashSet::new();
         for s in &self.sources {
@@ -285,7 +288,11 @@ impl DatasetFile {
                 return Err(invalid(&entry, "limits_source", "limits need a source"));
             }
             if m.context_window == Some(0) || m.max_output == Some(0) {
-                return Err(invalid(&entry, "context_window", "a limit of 0 tokens is a missing figure: leave it null"));
+                return Err(invalid(
+                    &entry,
+                    "context_window",
+                    "a limit of 0 tokens is a missing figure: leave it null",
+                ));
             }
             if m.open_weights.is_some() && m.open_weights_source.is_none() {
                 return Err(invalid(&entry, "open_weights_source", "open_weights needs a source"));
@@ -321,7 +328,11 @@ impl DatasetFile {
                 let input = check_price(&entry, "input", &p.input)?;
                 let output = check_price(&entry, "output", &p.output)?;
                 if input.micros() == 0 && output.micros() == 0 {
-                    return Err(invalid(&entry, "output", "input and output both 0: a missing price, not a free model"));
+                    return Err(invalid(
+                        &entry,
+                        "output",
+                        "input and output both 0: a missing price, not a free model",
+                    ));
                 }
                 for (field, value) in [
                     ("cache_read", &p.cache_read),

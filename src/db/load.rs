@@ -130,9 +130,8 @@ pub async fn load_dataset(pool: &SqlitePool) -> Result<Dataset, DbError> {
     }
 
     let mut prices: HashMap<String, Vec<PriceSchedule>> = HashMap::new();
-    for p in sqlx::query_as::<_, PriceRow>("SELECT * FROM prices ORDER BY model, effective_from, id")
-        .fetch_all(pool)
-        .await?
+    for p in
+        sqlx::query_as::<_, PriceRow>("SELECT * FROM prices ORDER BY model, effective_from, id").fetch_all(pool).await?
     {
         let what = format!("price {} of {}", p.id, p.model);
         prices.entry(p.model.clone()).or_default().push(PriceSchedule {
@@ -152,9 +151,8 @@ pub async fn load_dataset(pool: &SqlitePool) -> Result<Dataset, DbError> {
     }
 
     let mut scores: HashMap<String, Vec<Score>> = HashMap::new();
-    for s in sqlx::query_as::<_, ScoreRow>("SELECT * FROM scores ORDER BY model, benchmark, source")
-        .fetch_all(pool)
-        .await?
+    for s in
+        sqlx::query_as::<_, ScoreRow>("SELECT * FROM scores ORDER BY model, benchmark, source").fetch_all(pool).await?
     {
         let what = format!("score of {} on {}", s.model, s.benchmark);
         scores.entry(s.model).or_default().push(Score {
@@ -180,7 +178,9 @@ pub async fn load_dataset(pool: &SqlitePool) -> Result<Dataset, DbError> {
 
     let mut keys: HashMap<String, Vec<String>> = HashMap::new();
     let key_rows: Vec<(String, String)> =
-        sqlx::query_as("SELECT model, litellm_key FROM model_price_keys ORDER BY model, litellm_key").fetch_all(pool).await?;
+        sqlx::query_as("SELECT model, litellm_key FROM model_price_keys ORDER BY model, litellm_key")
+            .fetch_all(pool)
+            .await?;
     for (model, key) in key_rows {
         keys.entry(model).or_default().push(key);
     }

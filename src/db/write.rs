@@ -140,14 +140,16 @@ async fn insert_all(tx: &mut Transaction<'_, Sqlite>, file: &DatasetFile) -> Res
             .await?;
         }
         for s in &m.speeds {
-            sqlx::query("INSERT INTO speeds (model, output_tokens_per_s, ttft_s, source, as_of) VALUES (?, ?, ?, ?, ?)")
-                .bind(&m.slug)
-                .bind(s.output_tokens_per_s)
-                .bind(s.ttft_s)
-                .bind(&s.source)
-                .bind(&s.as_of)
-                .execute(&mut **tx)
-                .await?;
+            sqlx::query(
+                "INSERT INTO speeds (model, output_tokens_per_s, ttft_s, source, as_of) VALUES (?, ?, ?, ?, ?)",
+            )
+            .bind(&m.slug)
+            .bind(s.output_tokens_per_s)
+            .bind(s.ttft_s)
+            .bind(&s.source)
+            .bind(&s.as_of)
+            .execute(&mut **tx)
+            .await?;
         }
     }
     Ok(())

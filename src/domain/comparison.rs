@@ -167,6 +167,8 @@ pub struct ChartPoint {
     pub index: f64,
     /// 0 for other models, 1 for the first compared model, 2 for the second.
     pub highlight: u8,
+    /// On the price/index frontier.
+    pub on_frontier: bool,
 }
 
 /// The chart's data, drawn by the web layer.
@@ -217,6 +219,8 @@ pub struct Comparison<'a> {
     pub related: Vec<RelatedLink>,
     /// Sources of every figure on the page.
     pub citations: Vec<Citation>,
+    /// How the numbers are made.
+    pub methodology: Vec<String>,
     /// Newest date among the page's figures.
     pub last_updated: Option<Date>,
 }
@@ -237,12 +241,17 @@ pub fn compare<'a>(catalog: &'a Catalog, a: &'a Model, b: &'a Model) -> Comparis
     let performance_rows = performance_rows(catalog, &mut cites, &sa, &sb);
     let price_rows = price_rows(catalog, &mut cites, &sa, &sb);
     let tier_rows = tier_rows(catalog, &mut cites, &sa, &sb);
-    let request_rows = STANDARD_PROFILES
-        .iter()
-        .map(|p| request_row(&sa, &sb, p, Billing::Standard, profile_label(p), None))
-        .collect();
+    let request_rows =
+        STANDARD_PROFILES.iter().map(|p| request_row(&sa, &sb, p, Billing::Standard, profile_label(p), None)).collect();
     let billing_rows = vec![
-        request_row(&sa, &sb, &TYPICAL_REQUEST, Billing::Standard, "Standard".into(), Some("no cache, synchronous API")),
+        request_row(
+            &sa,
+            &sb,
+            &TYPICAL_REQUEST,
+            Billing::Standard,
+            "Standard".into(),
+            Some("no cache, synchronous API"),
+        ),
         request_row(
             &sa,
             &sb,
@@ -279,6 +288,7 @@ pub fn compare<'a>(catalog: &'a Catalog, a: &'a Model, b: &'a Model) -> Comparis
         chart,
         related,
         citations,
+        methodology: narrative::methodology(catalog),
         last_updated,
     }
 }
@@ -296,7 +306,12 @@ fn ratio_difference(a: f64, b: f64, name_a: &str, name_b: &str) -> Option<String
     format::ratio(high, low).map(|r| format!("{name} {r}"))
 }
 
-fn price_figure(catalog: &Catalog, cites: &mut Citations, side: &Side, pick: fn(&PriceSchedule) -> Option<PricePerMTok>) -> Figure {
+fn price_figure(
+    catalog: &Catalog,
+    cites: &mut Citations,
+    side: &Side,
+    pick: fn(&PriceSchedule) -> Option<PricePerMTok>,
+) -> Figure {
     let Some(price) = side.price else {
         return Figure::missing("n/a");
     };
@@ -361,7 +376,14 @@ fn tier_rows(catalog: &Catalog, cites: &mut Citations, a: &Side, b: &Side) -> Ve
     }]
 }
 
-fn request_row(a: &Side, b: &Side, profile: &RequestProfile, billing: Billing, label: String, hint: Option<&str>) -> Row {
+fn request_row(
+    a: &Side,
+    b: &Side,
+    profile: &RequestProfile,
+    billing: Billing,
+    label: String,
+    hint: Option<&str>,
+) -> Row {
     let cost = |s: &Side| -> Result<Usd, &'static str> {
         let price = s.price.ok_or("no price")?;
         request_cost(price, &limits_of(s.model), profile, billing).map(|c| c.total).map_err(|e| match e {
@@ -443,9 +465,11 @@ fn performance_rows<'a>(catalog: &Catalog, cites: &mut Citations, a: &Side<'a>, 
             if sa.is_none() && sb.is_none() {
                 continue;
             }
-            let provenance = if independent { "independent run" } else { "vendor-reported" };
+            let provenance = if independent { "independent (third-party)" } else { "vendor-reported" };
             let hint = match (sa, sb) {
-                (Some(x), Some(y)) if x.source != y.source => format!("{provenance}; the two figures come from different sources"),
+                (Some(x), Some(y)) if x.source != y.source => {
+                    format!("{provenance}; the two figures come from different sources")
+                }
                 _ => provenance.to_owned(),
             };
             rows.push(Row {
@@ -454,23 +478,31 @@ fn performance_rows<'a>(catalog: &Catalog, cites: &mut Citations, a: &Side<'a>, 
                 a: score_figure(catalog, cites, sa, bench.scale),
                 b: score_figure(catalog, cites, sb, bench.scale),
                 difference: match (sa, sb) {
-                    (Some(x), Some(y)) => {
-                        Some(score_difference(x.value, y.value, bench.scale, bench.higher_is_better, a.name(), b.name()))
-                    }
+                    (Some(x), Some(y)) => Some(score_difference(
+                        x.value,
+                        y.value,
+                        bench.scale,
+                        bench.higher_is_better,
+                        a.name(),
+                        b.name(),
+                    )),
                     _ => None,
                 },
             });
         }
     }
     // Speed: only where a source measured it.
-    let speed = |s: &Side, pick: fn(&super::model::Speed) -> Option<f64>, unit: &str, cites: &mut Citations| {
-        match s.model.speed().and_then(|sp| pick(sp).map(|v| (v, sp))) {
-            Some((v, sp)) => Figure::known(format!("{}{unit}", format::number(v, 2)), cites.cite(catalog, &sp.source))
-                .with_detail(format!("as of {}", sp.as_of.iso())),
-            None => Figure::missing("n/a"),
-        }
+    let speed = |s: &Side, pick: fn(&super::model::Speed) -> Option<f64>, unit: &str, cites: &mut Citations| match s
+        .model
+        .speed()
+        .and_then(|sp| pick(sp).map(|v| (v, sp)))
+    {
+        Some((v, sp)) => Figure::known(format!("{}{unit}", format::number(v, 2)), cites.cite(catalog, &sp.source))
+            .with_detail(format!("as of {}", sp.as_of.iso())),
+        None => Figure::missing("n/a"),
     };
-    let tps = (a.model.speed().and_then(|s| s.output_tokens_per_s), b.model.speed().and_then(|s| s.output_tokens_per_s));
+    let tps =
+        (a.model.speed().and_then(|s| s.output_tokens_per_s), b.model.speed().and_then(|s| s.output_tokens_per_s));
     rows.push(Row {
         label: "Output speed".into(),
         hint: Some("tokens per second; depends on host and time measured".into()),
@@ -529,6 +561,7 @@ fn chart_data(catalog: &Catalog, a: &Side, b: &Side) -> ChartData {
             name: p.name.clone(),
             cost: p.cost.as_f64(),
             index: p.index,
+            on_frontier: p.on_frontier,
             highlight: if &p.id == a.id() {
                 1
             } else if &p.id == b.id() {
@@ -550,12 +583,7 @@ fn chart_data(catalog: &Catalog, a: &Side, b: &Side) -> ChartData {
         ),
         y_label: index_name.clone(),
         title: format!("{index_name} against typical request cost"),
-        description: format!(
-            "Scatter chart of {} models. {}. {}.",
-            points.len(),
-            placed(a),
-            placed(b)
-        ),
+        description: format!("Scatter chart of {} models. {}. {}.", points.len(), placed(a), placed(b)),
         points,
     }
 }

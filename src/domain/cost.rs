@@ -22,7 +22,8 @@ pub const STANDARD_PROFILES: [RequestProfile; 3] = [
 ];
 
 /// The request the verdict, the bottom line and the chart's x axis are priced on.
-pub const TYPICAL_REQUEST: RequestProfile = RequestProfile { label: "Typical", input_tokens: 5_000, output_tokens: 1_000 };
+pub const TYPICAL_REQUEST: RequestProfile =
+    RequestProfile { label: "Typical", input_tokens: 5_000, output_tokens: 1_000 };
 
 /// How the request is billed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -117,7 +118,12 @@ mod tests {
     }
 
     /// A schedule with the given standard, cache-read and batch prices.
-    pub(crate) fn schedule(input: &str, output: &str, cache: Option<&str>, batch: Option<(&str, &str)>) -> PriceSchedule {
+    pub(crate) fn schedule(
+        input: &str,
+        output: &str,
+        cache: Option<&str>,
+        batch: Option<(&str, &str)>,
+    ) -> PriceSchedule {
         PriceSchedule {
             effective_from: Date::parse("2026-03-05").unwrap(),
             effective_to: None,
@@ -190,7 +196,12 @@ mod tests {
     fn highest_crossed_tier_wins() {
         let mut price = schedule("1.2", "6", None, None);
         for (above, i, o) in [(32_000, "2.4", "12"), (128_000, "3", "15")] {
-            price.long_context.push(LongContextTier { above_tokens: above, input: p(i), output: p(o), cache_read: None });
+            price.long_context.push(LongContextTier {
+                above_tokens: above,
+                input: p(i),
+                output: p(o),
+                cache_read: None,
+            });
         }
         let req = RequestProfile { label: "x", input_tokens: 150_000, output_tokens: 0 };
         let r = request_cost(&price, &Limits::default(), &req, Billing::Standard).unwrap();

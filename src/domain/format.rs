@@ -97,11 +97,7 @@ pub fn number(value: f64, decimals: usize) -> String {
 }
 
 fn trim_decimal(text: &str) -> String {
-    if text.contains('.') {
-        text.trim_end_matches('0').trim_end_matches('.').to_owned()
-    } else {
-        text.to_owned()
-    }
+    if text.contains('.') { text.trim_end_matches('0').trim_end_matches('.').to_owned() } else { text.to_owned() }
 }
 
 #[cfg(test)]

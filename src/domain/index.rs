@@ -117,9 +117,7 @@ pub fn market(dataset: &Dataset, index: &HeadlineIndex) -> Vec<MarketPoint> {
 pub fn frontier(points: &[(Usd, f64)]) -> Vec<bool> {
     points
         .iter()
-        .map(|&(cost, index)| {
-            !points.iter().any(|&(c, i)| c <= cost && i >= index && (c < cost || i > index))
-        })
+        .map(|&(cost, index)| !points.iter().any(|&(c, i)| c <= cost && i >= index && (c < cost || i > index)))
         .collect()
 }
 

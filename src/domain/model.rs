@@ -31,8 +31,18 @@ impl Date {
     /// The long English form, `March 5, 2026`.
     pub fn long(&self) -> String {
         const MONTHS: [&str; 12] = [
-            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-            "November", "December",
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
         ];
         let month: usize = self.0[5..7].parse().unwrap_or(1);
         let day: u32 = self.0[8..10].parse().unwrap_or(1);

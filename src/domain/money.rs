@@ -244,10 +244,7 @@ mod tests {
         for bad in ["", "-1", "1e-6", "0.", ".5", "abc", "1,5", " 1", "NaN"] {
             assert!(PricePerMTok::parse(bad).is_err(), "{bad:?} accepted");
         }
-        assert_eq!(
-            PricePerMTok::parse("0.0000001"),
-            Err(PriceParseError::TooPrecise("0.0000001".into()))
-        );
+        assert_eq!(PricePerMTok::parse("0.0000001"), Err(PriceParseError::TooPrecise("0.0000001".into())));
         assert!(matches!(PricePerMTok::parse("1500000"), Err(PriceParseError::TooLarge(_))));
     }
 

@@ -55,12 +55,36 @@ fn typical_words() -> String {
 /// Writes all text for the pair.
 pub fn write(catalog: &Catalog, a: &Side, b: &Side) -> Text {
     let facts = Facts::new(catalog, a, b);
-    Text {
-        verdict: facts.verdict(),
-        bottom_line: facts.bottom_line(),
-        sections: facts.sections(),
-        faq: facts.faq(),
+    Text { verdict: facts.verdict(), bottom_line: facts.bottom_line(), sections: facts.sections(), faq: facts.faq() }
+}
+
+/// How the page's numbers are made, including why the headline index is the one it is.
+pub fn methodology(catalog: &Catalog) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(index) = &catalog.index {
+        let source = catalog.dataset.source(&index.source).map_or(index.source.as_str(), |s| s.title.as_str());
+        let others =
+            index.alternatives.iter().map(|(name, _, n)| format!("{name} ({n})")).collect::<Vec<_>>().join(", ");
+        let mut text = format!(
+            "The headline index is the {} from {source}: of the indices an independent source publishes for the models we track, it covers the most ({} models).",
+            index.name, index.coverage
+        );
+        if !others.is_empty() {
+            text.push_str(&format!(" Others cover fewer: {others}."));
+        }
+        text.push_str(" Only values from that one source go on the chart's axis; two indices are never mixed.");
+        out.push(text);
+        out.push(format!(
+            "The {} has no true zero, so price divided by index points is not a meaningful \"value\". Better value means: lower price and higher index together, or else the model on the price/index frontier (no other model both cheaper and higher); when both or neither are on it, we state what the extra points cost.",
+            index.name
+        ));
     }
+    out.push(format!(
+        "A typical request is {} input and {} output tokens at list price with no cache. Costs are computed exactly from the per-1M prices. A request whose input passes a long-context threshold bills wholly at the higher rate. \"X% less\" is always a share of the higher price, so it never passes 100%.",
+        format::count(TYPICAL_REQUEST.input_tokens),
+        format::count(TYPICAL_REQUEST.output_tokens)
+    ));
+    out
 }
 
 /// Which side something favours.
@@ -198,13 +222,12 @@ impl<'c, 's> Facts<'c, 's> {
                 self.index_name
             ),
             (Some(c), _) if c != Lead::Tie => {
-                let missing: Vec<&str> = [self.a, self.b].iter().filter(|s| s.index.is_none()).map(|s| s.name()).collect();
-                let pct = cheaper_share(
-                    self.other(c).typical.unwrap_or_default(),
-                    self.side(c).typical.unwrap_or_default(),
-                )
-                .map(percent)
-                .unwrap_or_default();
+                let missing: Vec<&str> =
+                    [self.a, self.b].iter().filter(|s| s.index.is_none()).map(|s| s.name()).collect();
+                let pct =
+                    cheaper_share(self.other(c).typical.unwrap_or_default(), self.side(c).typical.unwrap_or_default())
+                        .map(percent)
+                        .unwrap_or_default();
                 format!(
                     "{} costs {pct} less per typical request than {}; we hold no {} score for {}, so quality cannot be compared on one scale here.",
                     self.side(c).name(),
@@ -246,11 +269,19 @@ impl<'c, 's> Facts<'c, 's> {
         match (cheap.on_frontier, smart.on_frontier) {
             (Some(true), Some(false)) => (
                 cheap.name().to_owned(),
-                format!("{} is on the price/index frontier; {} is not (another model is cheaper and scores higher).", cheap.name(), smart.name()),
+                format!(
+                    "{} is on the price/index frontier; {} is not (another model is cheaper and scores higher).",
+                    cheap.name(),
+                    smart.name()
+                ),
             ),
             (Some(false), Some(true)) => (
                 smart.name().to_owned(),
-                format!("{} is on the price/index frontier; {} is not (another model is cheaper and scores higher).", smart.name(), cheap.name()),
+                format!(
+                    "{} is on the price/index frontier; {} is not (another model is cheaper and scores higher).",
+                    smart.name(),
+                    cheap.name()
+                ),
             ),
             _ => (
                 "A trade-off".into(),
@@ -269,11 +300,8 @@ impl<'c, 's> Facts<'c, 's> {
         match s.on_frontier {
             Some(true) => "On the frontier: no model we track is both cheaper and higher on the index.".into(),
             Some(false) => {
-                let beaten_by = self
-                    .catalog
-                    .dominator_of(&[s.id()])
-                    .map(|p| format!(" ({} is one)", p.name))
-                    .unwrap_or_default();
+                let beaten_by =
+                    self.catalog.dominator_of(&[s.id()]).map(|p| format!(" ({} is one)", p.name)).unwrap_or_default();
                 format!("Off the frontier: another model is cheaper and scores at least as high{beaten_by}.")
             }
             None => format!("Not placed: no {} score or no typical-request price.", self.index_name),
@@ -328,9 +356,10 @@ impl<'c, 's> Facts<'c, 's> {
             None => {}
         }
         match (m.status, &m.deprecation_date) {
-            (ModelStatus::Retired, Some(d)) => {
-                text.push_str(&format!(" Its provider listed it for shutdown on {}: check it is still served before you build on it.", d.long()))
-            }
+            (ModelStatus::Retired, Some(d)) => text.push_str(&format!(
+                " Its provider listed it for shutdown on {}: check it is still served before you build on it.",
+                d.long()
+            )),
             (ModelStatus::Deprecated, Some(d)) => {
                 text.push_str(&format!(" It is deprecated, with shutdown announced for {}.", d.long()))
             }
@@ -386,8 +415,12 @@ impl<'c, 's> Facts<'c, 's> {
             ("long-context surcharges", |p| !p.long_context.is_empty()),
         ] {
             match (has(a, f), has(b, f)) {
-                (true, false) => checks.push(format!("{}: {} lists {what}, {} does not.", capitalize(what), a.name(), b.name())),
-                (false, true) => checks.push(format!("{}: {} lists {what}, {} does not.", capitalize(what), b.name(), a.name())),
+                (true, false) => {
+                    checks.push(format!("{}: {} lists {what}, {} does not.", capitalize(what), a.name(), b.name()))
+                }
+                (false, true) => {
+                    checks.push(format!("{}: {} lists {what}, {} does not.", capitalize(what), b.name(), a.name()))
+                }
                 _ => {}
             }
         }
@@ -400,7 +433,11 @@ impl<'c, 's> Facts<'c, 's> {
                 ));
             }
             if s.model.status != ModelStatus::Active {
-                checks.push(format!("Availability: {} is {}; plan the move to its successor.", s.name(), s.model.status.as_str()));
+                checks.push(format!(
+                    "Availability: {} is {}; plan the move to its successor.",
+                    s.name(),
+                    s.model.status.as_str()
+                ));
             }
         }
         if a.model.speed().is_none() || b.model.speed().is_none() {
@@ -444,7 +481,8 @@ impl<'c, 's> Facts<'c, 's> {
                 continue;
             }
             for independent in [true, false] {
-                let (Some(x), Some(y)) = (self.a.model.score(&bench.slug, independent), self.b.model.score(&bench.slug, independent))
+                let (Some(x), Some(y)) =
+                    (self.a.model.score(&bench.slug, independent), self.b.model.score(&bench.slug, independent))
                 else {
                     continue;
                 };
@@ -456,16 +494,14 @@ impl<'c, 's> Facts<'c, 's> {
                     Lead::B
                 };
                 let kind = if independent { "" } else { ", vendor-reported" };
-                out.push((
-                    bench.name.clone(),
-                    lead,
-                    format!(
-                        "{}{kind} ({} vs {})",
-                        bench.name,
-                        format::score(x.value, bench.scale),
-                        format::score(y.value, bench.scale)
-                    ),
-                ));
+                let (fx, fy) = (format::score(x.value, bench.scale), format::score(y.value, bench.scale));
+                // The leader's figure first, so "leads on X (high vs low)" reads right.
+                let values = match lead {
+                    Lead::A => format!("{fx} vs {fy}"),
+                    Lead::B => format!("{fy} vs {fx}"),
+                    Lead::Tie => format!("{fx} each"),
+                };
+                out.push((bench.name.clone(), lead, format!("{}{kind} ({values})", bench.name)));
             }
         }
         out
@@ -480,7 +516,9 @@ impl<'c, 's> Facts<'c, 's> {
 
         // 1. Quality difference.
         let quality = match self.index_gap() {
-            Some((Lead::Tie, _)) => format!("They score the same on the {} ({}).", self.index_name, self.index_value(a)),
+            Some((Lead::Tie, _)) => {
+                format!("They score the same on the {} ({}).", self.index_name, self.index_value(a))
+            }
             Some((lead, gap)) => {
                 let spread = self
                     .catalog
@@ -491,7 +529,10 @@ impl<'c, 's> Facts<'c, 's> {
                             self.catalog.market.len(),
                             format::score(lo, Scale::Index),
                             format::score(hi, Scale::Index),
-                            percent((a.index.unwrap_or_default() - b.index.unwrap_or_default()).abs() / (hi - lo).max(f64::EPSILON))
+                            percent(
+                                (a.index.unwrap_or_default() - b.index.unwrap_or_default()).abs()
+                                    / (hi - lo).max(f64::EPSILON)
+                            )
                         )
                     })
                     .unwrap_or_default();
@@ -503,7 +544,11 @@ impl<'c, 's> Facts<'c, 's> {
                     self.index_value(self.other(lead))
                 )
             }
-            None => format!("We cannot say on one scale: {} has no {} score in our data.", join_names(&missing_index(a, b)), self.index_name),
+            None => format!(
+                "We cannot say on one scale: {} has no {} score in our data.",
+                join_names(&missing_index(a, b)),
+                self.index_name
+            ),
         };
         let bench_summary = if shared.is_empty() {
             " No other benchmark has a score for both models in our data.".to_owned()
@@ -518,12 +563,16 @@ impl<'c, 's> Facts<'c, 's> {
         };
         faq.push(Faq {
             question: format!("Is there a meaningful quality difference between {an} and {bn}?"),
-            answer: format!("{quality}{bench_summary} Whether the gap matters depends on your task: test both on your own inputs."),
+            answer: format!(
+                "{quality}{bench_summary} Whether the gap matters depends on your task: test both on your own inputs."
+            ),
         });
 
         // 2. Classification and extraction.
         let small = STANDARD_PROFILES[0];
-        let small_cost = |s: &Side| s.price.and_then(|p| request_cost(p, &limits_of(s.model), &small, Billing::Standard).ok()).map(|c| c.total);
+        let small_cost = |s: &Side| {
+            s.price.and_then(|p| request_cost(p, &limits_of(s.model), &small, Billing::Standard).ok()).map(|c| c.total)
+        };
         let classification = match (small_cost(a), small_cost(b)) {
             (Some(x), Some(y)) => {
                 let (tx, ty) = format_usd_pair(x, y);
@@ -540,7 +589,10 @@ impl<'c, 's> Facts<'c, 's> {
             }
             _ => "We hold no classification benchmark, and we cannot price a short request on both models.".to_owned(),
         };
-        faq.push(Faq { question: format!("Which is better for classification and extraction, {an} or {bn}?"), answer: classification });
+        faq.push(Faq {
+            question: format!("Which is better for classification and extraction, {an} or {bn}?"),
+            answer: classification,
+        });
 
         // 3. Batch.
         let batch = |s: &Side| {
@@ -567,15 +619,28 @@ impl<'c, 's> Facts<'c, 's> {
             }
             (Some(x), None) => format!(
                 "Only {an} lists batch prices in our data ({} in / {} out per 1M tokens, {} for {}). We hold no batch price for {bn}; it may not offer one on {}.",
-                x.0, x.1, x.2, typical_words(), b.model.api_host
+                x.0,
+                x.1,
+                x.2,
+                typical_words(),
+                b.model.api_host
             ),
             (None, Some(y)) => format!(
                 "Only {bn} lists batch prices in our data ({} in / {} out per 1M tokens, {} for {}). We hold no batch price for {an}; it may not offer one on {}.",
-                y.0, y.1, y.2, typical_words(), a.model.api_host
+                y.0,
+                y.1,
+                y.2,
+                typical_words(),
+                a.model.api_host
             ),
-            (None, None) => format!("Neither {an} nor {bn} lists a batch price in our data, so we cannot compare batch costs."),
+            (None, None) => {
+                format!("Neither {an} nor {bn} lists a batch price in our data, so we cannot compare batch costs.")
+            }
         };
-        faq.push(Faq { question: format!("How do batch processing costs compare between {an} and {bn}?"), answer: batch_answer });
+        faq.push(Faq {
+            question: format!("How do batch processing costs compare between {an} and {bn}?"),
+            answer: batch_answer,
+        });
 
         // 4. Price difference.
         let price_answer = match (self.price_gap_sentence(), a.price, b.price) {
@@ -588,10 +653,28 @@ impl<'c, 's> Facts<'c, 's> {
                         format!("{who} is cheaper on {label} ({lo} vs {hi} per 1M tokens)")
                     }
                 };
+                let both_cheaper = |x: &str| {
+                    format!(
+                        "{x} is cheaper on both input ({} vs {}) and output ({} vs {}) per 1M tokens",
+                        pa.input.min(pb.input),
+                        pa.input.max(pb.input),
+                        pa.output.min(pb.output),
+                        pa.output.max(pb.output)
+                    )
+                };
+                let detail = if pa.input < pb.input && pa.output < pb.output {
+                    both_cheaper(an)
+                } else if pb.input < pa.input && pb.output < pa.output {
+                    both_cheaper(bn)
+                } else {
+                    format!(
+                        "{}; {}",
+                        capitalize(&part("input", pa.input, pb.input)),
+                        part("output", pa.output, pb.output)
+                    )
+                };
                 format!(
-                    "{gap} {}; {}. The gap shifts with your input/output mix: output-heavy work such as generation weighs the output price, long prompts such as document analysis weigh the input price.",
-                    capitalize(&part("input", pa.input, pb.input)),
-                    part("output", pa.output, pb.output)
+                    "{gap} {detail}. The gap shifts with your input/output mix: output-heavy work such as generation weighs the output price, long prompts such as document analysis weigh the input price."
                 )
             }
             _ => "We cannot price a typical request on both models from the figures we hold.".to_owned(),
@@ -603,7 +686,8 @@ impl<'c, 's> Facts<'c, 's> {
             Some((lead, gap)) if lead != Lead::Tie => {
                 let leader = self.side(lead);
                 let wins: Vec<&str> = shared.iter().filter(|s| s.1 == lead).map(|s| s.2.as_str()).collect();
-                let losses: Vec<&str> = shared.iter().filter(|s| s.1 != lead && s.1 != Lead::Tie).map(|s| s.2.as_str()).collect();
+                let losses: Vec<&str> =
+                    shared.iter().filter(|s| s.1 != lead && s.1 != Lead::Tie).map(|s| s.2.as_str()).collect();
                 let mut text = format!("{} leads the {} by {gap}.", leader.name(), self.index_name);
                 if !wins.is_empty() {
                     text.push_str(&format!(" It also leads on {}.", wins.join(", ")));
@@ -630,7 +714,10 @@ impl<'c, 's> Facts<'c, 's> {
             Some(Lead::B) => (bn, an),
             _ => (an, bn),
         };
-        faq.push(Faq { question: format!("How much does {first} outperform {second} on benchmarks?"), answer: lead_answer });
+        faq.push(Faq {
+            question: format!("How much does {first} outperform {second} on benchmarks?"),
+            answer: lead_answer,
+        });
 
         // 6. Speed.
         let (spa, spb) = (a.model.speed(), b.model.speed());
@@ -661,7 +748,7 @@ impl<'c, 's> Facts<'c, 's> {
                 }
                 let dates: Vec<String> = [spa, spb].iter().flatten().map(|s| s.as_of.long()).collect();
                 text.push_str(&format!(
-                    " These figures were published for {}; speed varies with host, load and prompt length.",
+                    " These figures are as of {}; speed varies with host, load and prompt length.",
                     dates.first().cloned().unwrap_or_default()
                 ));
                 text
@@ -703,23 +790,30 @@ impl<'c, 's> Facts<'c, 's> {
                     )
                 }
             }
-            _ => format!("We hold no context window for {}.", join_names(&[a, b].iter().filter(|s| ctx(s).is_none()).map(|s| s.name()).collect::<Vec<_>>())),
+            _ => format!(
+                "We hold no context window for {}.",
+                join_names(&[a, b].iter().filter(|s| ctx(s).is_none()).map(|s| s.name()).collect::<Vec<_>>())
+            ),
         };
         let (wide, narrow) = match (ctx(a), ctx(b)) {
             (Some(x), Some(y)) if y > x => (bn, an),
             _ => (an, bn),
         };
-        faq.push(Faq { question: format!("How much more context can {wide} handle than {narrow}?"), answer: context_answer });
+        faq.push(Faq {
+            question: format!("How much more context can {wide} handle than {narrow}?"),
+            answer: context_answer,
+        });
 
         // 8. Value per index point.
         let (value_winner, value_reason) = self.better_value();
         let value_answer = format!(
             "{}: {} The {} has no true zero, so dividing price by points (\"dollars per IQ point\") would mislead; we compare what the extra points cost instead, and whether another model is both cheaper and better.",
-            value_winner,
-            value_reason,
-            self.index_name
+            value_winner, value_reason, self.index_name
         );
-        faq.push(Faq { question: format!("Which model is better value for money, {an} or {bn}?"), answer: value_answer });
+        faq.push(Faq {
+            question: format!("Which model is better value for money, {an} or {bn}?"),
+            answer: value_answer,
+        });
 
         // 9. Prompt caching.
         let cached = |s: &Side| {
@@ -737,8 +831,14 @@ impl<'c, 's> Facts<'c, 's> {
                     _ => "Caching saves both the same share.".to_owned(),
                 };
                 let cheaper = match ca.cmp(&cb) {
-                    std::cmp::Ordering::Less => format!(" With caching, {an} is still the cheaper of the two, at {} of {bn}'s cost.", percent(ca.picos() as f64 / cb.picos().max(1) as f64)),
-                    std::cmp::Ordering::Greater => format!(" With caching, {bn} is the cheaper of the two, at {} of {an}'s cost.", percent(cb.picos() as f64 / ca.picos().max(1) as f64)),
+                    std::cmp::Ordering::Less => format!(
+                        " With caching, {an} is still the cheaper of the two, at {} of {bn}'s cost.",
+                        percent(ca.picos() as f64 / cb.picos().max(1) as f64)
+                    ),
+                    std::cmp::Ordering::Greater => format!(
+                        " With caching, {bn} is the cheaper of the two, at {} of {an}'s cost.",
+                        percent(cb.picos() as f64 / ca.picos().max(1) as f64)
+                    ),
                     std::cmp::Ordering::Equal => " With caching they cost the same.".to_owned(),
                 };
                 format!(
@@ -758,16 +858,28 @@ impl<'c, 's> Facts<'c, 's> {
                 typical_words(),
                 s.map_or("n/a".to_owned(), percent)
             ),
-            (None, None) => format!("Neither {an} nor {bn} lists a cache-hit price in our data, so we cannot say what caching saves."),
+            (None, None) => format!(
+                "Neither {an} nor {bn} lists a cache-hit price in our data, so we cannot say what caching saves."
+            ),
         };
-        faq.push(Faq { question: format!("Which model benefits more from prompt caching, {an} or {bn}?"), answer: cache_answer });
+        faq.push(Faq {
+            question: format!("Which model benefits more from prompt caching, {an} or {bn}?"),
+            answer: cache_answer,
+        });
 
         // 10. Long prompts.
         let large = STANDARD_PROFILES[2];
-        let large_cost = |s: &Side| s.price.and_then(|p| request_cost(p, &limits_of(s.model), &large, Billing::Standard).ok()).map(|c| c.total);
+        let large_cost = |s: &Side| {
+            s.price.and_then(|p| request_cost(p, &limits_of(s.model), &large, Billing::Standard).ok()).map(|c| c.total)
+        };
         let tiers = |s: &Side| {
             s.price
-                .map(|p| p.long_context.iter().map(|t| format!("above {} input tokens", format::count(t.above_tokens))).collect::<Vec<_>>())
+                .map(|p| {
+                    p.long_context
+                        .iter()
+                        .map(|t| format!("above {} input tokens", format::count(t.above_tokens)))
+                        .collect::<Vec<_>>()
+                })
                 .unwrap_or_default()
         };
         let mut long_answer = match (large_cost(a), large_cost(b)) {
@@ -786,7 +898,11 @@ impl<'c, 's> Facts<'c, 's> {
             if t.is_empty() {
                 long_answer.push_str(&format!(" {} lists no long-context surcharge.", s.name()));
             } else {
-                long_answer.push_str(&format!(" {} bills the whole request at a higher rate {}.", s.name(), t.join(", then ")));
+                long_answer.push_str(&format!(
+                    " {} bills the whole request at a higher rate {}.",
+                    s.name(),
+                    t.join(", then ")
+                ));
             }
         }
         faq.push(Faq { question: format!("Which is cheaper for long prompts, {an} or {bn}?"), answer: long_answer });
@@ -838,9 +954,10 @@ mod tests {
 
     #[test]
     fn ordinals() {
-        assert_eq!([1, 2, 3, 4, 11, 12, 13, 21, 22, 111].map(ordinal), [
-            "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "111th"
-        ]);
+        assert_eq!(
+            [1, 2, 3, 4, 11, 12, 13, 21, 22, 111].map(ordinal),
+            ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "111th"]
+        );
     }
 
     #[test]

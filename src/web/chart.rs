@@ -48,7 +48,8 @@ fn draw(data: &ChartData, out: &mut String) -> Result<(), String> {
         .margin_right(24)
         .x_label_area_size(52)
         .y_label_area_size(60)
-        .build_cartesian_2d((x_lo..x_hi).log_scale(), y_lo..y_hi).map_err(|e| e.to_string())?;
+        .build_cartesian_2d((x_lo..x_hi).log_scale(), y_lo..y_hi)
+        .map_err(|e| e.to_string())?;
     chart
         .configure_mesh()
         .disable_x_mesh()
@@ -62,11 +63,19 @@ fn draw(data: &ChartData, out: &mut String) -> Result<(), String> {
         .y_labels(8)
         .x_label_formatter(&|v| dollars(*v))
         .y_label_formatter(&|v| format!("{v:.0}"))
-        .draw().map_err(|e| e.to_string())?;
+        .draw()
+        .map_err(|e| e.to_string())?;
 
-    chart.draw_series(
-        data.points.iter().filter(|p| p.highlight == 0).map(|p| Circle::new((p.cost, p.index), 4, GREY.filled())),
-    ).map_err(|e| e.to_string())?;
+    // The frontier as a light line: models no other beats on both price and index.
+    let mut frontier: Vec<(f64, f64)> =
+        data.points.iter().filter(|p| p.on_frontier).map(|p| (p.cost, p.index)).collect();
+    frontier.sort_by(|a, b| a.0.total_cmp(&b.0));
+    chart.draw_series(LineSeries::new(frontier, RGBColor(134, 239, 172).stroke_width(2))).map_err(|e| e.to_string())?;
+    chart
+        .draw_series(
+            data.points.iter().filter(|p| p.highlight == 0).map(|p| Circle::new((p.cost, p.index), 4, GREY.filled())),
+        )
+        .map_err(|e| e.to_string())?;
     let highlighted: Vec<&ChartPoint> = data.points.iter().filter(|p| p.highlight > 0).collect();
     for p in highlighted {
         let color = if p.highlight == 1 { COLOR_A } else { COLOR_B };
@@ -75,12 +84,14 @@ fn draw(data: &ChartData, out: &mut String) -> Result<(), String> {
         let (dx, anchor) = if right_side { (-11, HPos::Right) } else { (11, HPos::Left) };
         let dy = if p.highlight == 1 { -12 } else { 12 };
         let style = (FONT, 15).into_font().style(FontStyle::Bold).color(&color).pos(Pos::new(anchor, VPos::Center));
-        chart.draw_series(std::iter::once(
-            EmptyElement::at((p.cost, p.index))
-                + Circle::new((0, 0), 7, color.filled())
-                + Circle::new((0, 0), 7, WHITE.stroke_width(2))
-                + Text::new(p.name.clone(), (dx, dy), style),
-        )).map_err(|e| e.to_string())?;
+        chart
+            .draw_series(std::iter::once(
+                EmptyElement::at((p.cost, p.index))
+                    + Circle::new((0, 0), 7, color.filled())
+                    + Circle::new((0, 0), 7, WHITE.stroke_width(2))
+                    + Text::new(p.name.clone(), (dx, dy), style),
+            ))
+            .map_err(|e| e.to_string())?;
     }
     root.present().map_err(|e| e.to_string())?;
     Ok(())
@@ -132,7 +143,13 @@ mod tests {
     use super::*;
 
     fn data() -> ChartData {
-        let point = |name: &str, cost, index, highlight| ChartPoint { name: name.into(), cost, index, highlight };
+        let point = |name: &str, cost, index, highlight| ChartPoint {
+            name: name.into(),
+            cost,
+            index,
+            highlight,
+            on_frontier: true,
+        };
         ChartData {
             points: vec![point("A & <b>", 0.001, 120.0, 1), point("B", 0.01, 140.0, 2), point("C", 0.1, 130.0, 0)],
             x_label: "Cost".into(),

@@ -49,7 +49,9 @@ impl IntoResponse for AppError {
                 let hint = if suggestions.is_empty() { "" } else { " Did you mean one of these?" };
                 (StatusCode::NOT_FOUND, "Not found".to_owned(), format!("We have no {what}.{hint}"), suggestions)
             }
-            AppError::BadRequest { title, detail, suggestions } => (StatusCode::BAD_REQUEST, title, detail, suggestions),
+            AppError::BadRequest { title, detail, suggestions } => {
+                (StatusCode::BAD_REQUEST, title, detail, suggestions)
+            }
             AppError::MethodNotAllowed => (
                 StatusCode::METHOD_NOT_ALLOWED,
                 "Method not allowed".to_owned(),

@@ -51,7 +51,8 @@ pub async fn compare(State(state): State<AppState>, PathSegment(segment): PathSe
 fn render<'a>(catalog: &'a Catalog, a: &'a Model, b: &'a Model) -> HtmlTemplate<ComparePage<'a>> {
     let cmp = build_comparison(catalog, a, b);
     let chart_svg = scatter_svg(&cmp.chart);
-    let description = format!("{} {}", cmp.verdict, "Prices per 1M tokens, request costs, benchmarks with sources, and an FAQ.");
+    let description =
+        format!("{} {}", cmp.verdict, "Prices per 1M tokens, request costs, benchmarks with sources, and an FAQ.");
     HtmlTemplate(ComparePage {
         meta: Meta { title: format!("{} vs {}: price, benchmarks and value", a.name, b.name), description },
         href_a: model_href(a),

@@ -33,9 +33,5 @@ pub fn picker_options(catalog: &Catalog, a: Option<&str>, b: Option<&str>) -> Ve
 
 /// Links to the models whose ids are closest to `wanted`.
 pub fn suggestions(catalog: &Catalog, wanted: &str) -> Vec<Link> {
-    catalog
-        .closest(wanted, 5)
-        .into_iter()
-        .map(|m| Link { href: model_href(m), text: m.name.clone() })
-        .collect()
+    catalog.closest(wanted, 5).into_iter().map(|m| Link { href: model_href(m), text: m.name.clone() }).collect()
 }

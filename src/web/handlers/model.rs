@@ -29,7 +29,10 @@ pub async fn model(State(state): State<AppState>, PathSegment(slug): PathSegment
         return Err(AppError::NotFound { what: "model with that id".into(), suggestions: Vec::new() });
     };
     let Some(model) = catalog.model(&id) else {
-        return Err(AppError::NotFound { what: format!("model called “{id}”"), suggestions: suggestions(catalog, id.as_str()) });
+        return Err(AppError::NotFound {
+            what: format!("model called “{id}”"),
+            suggestions: suggestions(catalog, id.as_str()),
+        });
     };
     if id.as_str() != slug {
         return Ok((StatusCode::MOVED_PERMANENTLY, [(header::LOCATION, format!("/models/{id}"))]).into_response());
@@ -45,7 +48,9 @@ fn page(catalog: &Catalog, m: &Model) -> ModelPage {
         facts.push(FactRow { label: label.into(), value, source: source_title(dataset, source), as_of });
     };
     if let Some(p) = m.current_price() {
-        let seen = |p: &crate::domain::model::PriceSchedule| format!("since {}, seen {}", p.effective_from.iso(), source_date(dataset, &p.last_seen_in));
+        let seen = |p: &crate::domain::model::PriceSchedule| {
+            format!("since {}, seen {}", p.effective_from.iso(), source_date(dataset, &p.last_seen_in))
+        };
         fact("Input / 1M tokens", p.input.to_string(), &p.last_seen_in, seen(p));
         fact("Output / 1M tokens", p.output.to_string(), &p.last_seen_in, seen(p));
         for (label, v) in [
@@ -71,7 +76,12 @@ fn page(catalog: &Catalog, m: &Model) -> ModelPage {
         }
     }
     if let Some(c) = &m.context_window {
-        fact("Context window", format!("{} tokens", format::count(c.value)), &c.source, source_date(dataset, &c.source));
+        fact(
+            "Context window",
+            format!("{} tokens", format::count(c.value)),
+            &c.source,
+            source_date(dataset, &c.source),
+        );
     }
     if let Some(c) = &m.max_output {
         fact("Max output", format!("{} tokens", format::count(c.value)), &c.source, source_date(dataset, &c.source));
@@ -144,7 +154,9 @@ fn page(catalog: &Catalog, m: &Model) -> ModelPage {
             format::score(i, crate::domain::model::Scale::Index),
             catalog.index.as_ref().map_or("index", |x| x.name.as_str())
         ),
-        (Some(p), None) => format!("{} by {provider}: {} per 1M input tokens, {} per 1M output tokens.", m.name, p.input, p.output),
+        (Some(p), None) => {
+            format!("{} by {provider}: {} per 1M input tokens, {} per 1M output tokens.", m.name, p.input, p.output)
+        }
         _ => format!("{} by {provider}.", m.name),
     };
     ModelPage {
