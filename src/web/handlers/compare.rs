@@ -39,8 +39,26 @@ pub async fn compare(State(state): State<AppState>, PathSegment(segment): PathSe
         PairSpec::Exact(a, b) => (a, b, false),
         PairSpec::Loose(a, b) => (a, b, true),
     };
-    let a = find(catalog, &ida)?;
-    let b = find(catalog, &idb)?;
+    let (a, b) = match (catalog.model(&ida), catalog.model(&idb)) {
+        (Some(a), Some(b)) => (a, b),
+        // One side known: suggest comparisons of it with the models closest to the other.
+        (Some(known), None) | (None, Some(known)) => {
+            let missing = if catalog.model(&ida).is_none() { &ida } else { &idb };
+            let suggestions = catalog
+                .closest(missing.as_str(), 5)
+                .into_iter()
+                .filter(|m| m.id != known.id)
+                .map(|m| Link { href: catalog.canonical_path(known, m), text: format!("{} vs {}", known.name, m.name) })
+                .collect();
+            return Err(AppError::NotFound { what: format!("model called “{missing}”"), suggestions });
+        }
+        (None, None) => {
+            return Err(AppError::NotFound {
+                what: format!("models called “{ida}” or “{idb}”"),
+                suggestions: suggestions(catalog, ida.as_str()),
+            });
+        }
+    };
     let canonical = catalog.canonical_path(a, b);
     if loose || uri.path() != canonical {
         return Ok(permanent_redirect(&canonical, &uri));

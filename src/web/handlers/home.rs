@@ -37,7 +37,7 @@ pub async fn home(State(state): State<AppState>) -> HtmlTemplate<HomePage> {
     });
     // Neighbours along the price/index frontier: each pair is a real trade-off worth reading.
     let mut frontier: Vec<_> = catalog.market.iter().filter(|p| p.on_frontier).collect();
-    frontier.sort_by(|x, y| x.cost.cmp(&y.cost));
+    frontier.sort_by_key(|p| p.cost);
     let featured = frontier
         .windows(2)
         .filter_map(|w| {

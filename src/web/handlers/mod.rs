@@ -27,7 +27,7 @@ pub fn picker_options(catalog: &Catalog, a: Option<&str>, b: Option<&str>) -> Ve
             selected_b: b == Some(m.id.as_str()),
         })
         .collect();
-    options.sort_by(|x, y| x.label.to_lowercase().cmp(&y.label.to_lowercase()));
+    options.sort_by_key(|o| o.label.to_lowercase());
     options
 }
 
