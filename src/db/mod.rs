@@ -73,6 +73,11 @@ pub enum DbError {
 /// Opens (creating if needed) the database, applies migrations and loads the seed into an
 /// empty database. A second call on the same file changes nothing.
 pub async fn open(url: &str) -> Result<SqlitePool, DbError> {
+    // sqlx would read any other URL as a file name; refuse it rather than create odd files.
+    if !url.starts_with("sqlite:") {
+        let source = sqlx::Error::Configuration("the URL must start with sqlite:".into());
+        return Err(DbError::Open { url: url.to_owned(), source });
+    }
     let options = SqliteConnectOptions::from_str(url)
         .map_err(|source| DbError::Open { url: url.to_owned(), source })?
         .create_if_missing(true)

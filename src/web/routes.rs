@@ -28,7 +28,7 @@ pub fn app(state: AppState) -> Router {
         .route("/compare/{pair}", get(handlers::compare::compare))
         .route("/models/{slug}", get(handlers::model::model))
         .route("/static/site.css", get(handlers::assets::stylesheet))
-        .fallback(|| async { AppError::NotFound { what: "page".into(), suggestions: Vec::new() } })
+        .fallback(not_found)
         .method_not_allowed_fallback(|| async { AppError::MethodNotAllowed })
         .with_state(state)
         .layer((
@@ -51,4 +51,27 @@ pub fn app(state: AppState) -> Router {
 /// One log line per request: method and path come from the span, status and latency from here.
 fn log_response<B>(response: &Response<B>, latency: Duration, _span: &Span) {
     tracing::info!(status = response.status().as_u16(), latency_us = latency.as_micros() as u64, "served");
+}
+
+/// Unknown paths: a trailing slash is dropped with a 301 (`/compare/a-vs-b/`), anything
+/// else is a 404 page.
+async fn not_found(uri: axum::http::Uri) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    let path = uri.path();
+    let trimmed = path.trim_end_matches('/');
+    // Only a single trailing slash on a path that is otherwise ours, so `//evil.example` can
+    // never become an off-site Location.
+    if path.len() > 1
+        && path.ends_with('/')
+        && trimmed.starts_with('/')
+        && !trimmed.starts_with("//")
+        && !trimmed.is_empty()
+    {
+        let target = match uri.query() {
+            Some(q) => format!("{trimmed}?{q}"),
+            None => trimmed.to_owned(),
+        };
+        return (StatusCode::MOVED_PERMANENTLY, [(header::LOCATION, target)]).into_response();
+    }
+    AppError::NotFound { what: "page at this address".into(), suggestions: Vec::new() }.into_response()
 }

@@ -1,0 +1,79 @@
+//! Every unordered pair of the seed, rendered at its canonical address, and its reversed
+//! address redirecting there.
+
+use axum::http::{Method, StatusCode, header};
+
+use crate::support::{
+    broken_number_marks, call, check_xml, cited_sources, count, faq_section, site, source_entry, the_svg,
+};
+
+/// The problems found on one comparison page, empty if none.
+fn page_problems(body: &str) -> Vec<String> {
+    let mut problems = Vec::new();
+    match the_svg(body) {
+        Ok(svg) => {
+            if let Err(e) = check_xml(svg) {
+                problems.push(format!("SVG not well-formed: {e}"));
+            }
+            if !svg.contains("<title") || !svg.contains("<desc") {
+                problems.push("SVG lacks <title> or <desc>".into());
+            }
+        }
+        Err(e) => problems.push(format!("not exactly one chart: {e}")),
+    }
+    for mark in broken_number_marks(body) {
+        problems.push(format!("contains {mark:?}"));
+    }
+    let questions = count(faq_section(body), "<h3>");
+    if questions < 9 {
+        problems.push(format!("{questions} FAQ questions"));
+    }
+    for n in cited_sources(body) {
+        if source_entry(body, n).is_none() {
+            problems.push(format!("citation [{n}] not in Sources"));
+        }
+    }
+    problems
+}
+
+#[tokio::test]
+async fn every_pair_renders_at_its_canonical_address_and_its_reverse_redirects_there() {
+    let site = site().await;
+    let models = &site.catalog.dataset.models;
+    let n = models.len();
+    assert!(n >= 40, "the seed has only {n} models");
+
+    let mut rendered = 0;
+    let mut failures = Vec::new();
+    for (i, a) in models.iter().enumerate() {
+        for b in &models[i + 1..] {
+            let canonical = site.catalog.canonical_path(a, b);
+            assert_eq!(canonical, site.catalog.canonical_path(b, a), "canonical order depends on argument order");
+            let (first, second) = site.catalog.canonical_order(a, b);
+            let reversed = format!("/compare/{}-vs-{}", second.id, first.id);
+
+            let (status, _, body) = call(site.router.clone(), Method::GET, &canonical).await;
+            if status != StatusCode::OK {
+                failures.push(format!("{canonical}: {status}"));
+            } else {
+                for p in page_problems(&body) {
+                    failures.push(format!("{canonical}: {p}"));
+                }
+            }
+            rendered += 1;
+
+            let (status, headers, _) = call(site.router.clone(), Method::GET, &reversed).await;
+            let to = headers.get(header::LOCATION).and_then(|v| v.to_str().ok());
+            if status != StatusCode::MOVED_PERMANENTLY || to != Some(canonical.as_str()) {
+                failures.push(format!("{reversed}: {status} to {to:?}, expected 301 to {canonical}"));
+            }
+        }
+    }
+    assert_eq!(rendered, n * (n - 1) / 2);
+    assert!(
+        failures.is_empty(),
+        "{} problems, first 20:\n{}",
+        failures.len(),
+        failures[..failures.len().min(20)].join("\n")
+    );
+}
