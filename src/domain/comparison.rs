@@ -2,7 +2,7 @@
 //! place from the catalog. Each figure carries a citation number into the page's source list.
 
 use super::catalog::Catalog;
-use super::cost::{Billing, NoPrice, RequestProfile, STANDARD_PROFILES, TYPICAL_REQUEST, request_cost};
+use super::cost::{Billing, NoPrice, RequestCost, RequestProfile, STANDARD_PROFILES, TYPICAL_REQUEST, request_cost};
 use super::format;
 use super::index::limits_of;
 use super::model::{Date, Model, PriceSchedule, Scale, Score};
@@ -384,32 +384,41 @@ fn request_row(
     label: String,
     hint: Option<&str>,
 ) -> Row {
-    let cost = |s: &Side| -> Result<Usd, &'static str> {
+    let cost = |s: &Side| -> Result<RequestCost, &'static str> {
         let price = s.price.ok_or("no price")?;
-        request_cost(price, &limits_of(s.model), profile, billing).map(|c| c.total).map_err(|e| match e {
+        request_cost(price, &limits_of(s.model), profile, billing).map_err(|e| match e {
             NoPrice::NotOffered if billing == Billing::Batch => "no batch price",
             NoPrice::NotOffered => "no cache price",
             NoPrice::TierRateUnknown => "tier rate not published",
             NoPrice::ExceedsLimits => "exceeds limits",
         })
     };
-    let (ca, cb) = (cost(a), cost(b));
-    let (fa, fb, difference) = match (ca, cb) {
-        (Ok(x), Ok(y)) => {
-            let (tx, ty) = format_usd_pair(x, y);
-            let diff = match x.cmp(&y) {
-                std::cmp::Ordering::Equal => Some("same".to_owned()),
-                std::cmp::Ordering::Less => format::cost_ratio(y, x).map(|r| format!("{} {r}", b.name())),
-                std::cmp::Ordering::Greater => format::cost_ratio(x, y).map(|r| format!("{} {r}", a.name())),
-            };
-            (Figure::known(tx, None), Figure::known(ty, None), diff)
+    // Say when a long-context rate applied, so a jump in the table explains itself.
+    let known = |text: String, c: &RequestCost| match c.tier_above {
+        Some(t) => {
+            Figure::known(text, None).with_detail(format!("long-context rate (input above {})", format::count(t)))
         }
-        (x, y) => {
-            let show = |c: Result<Usd, &str>| match c {
-                Ok(v) => Figure::known(v.to_string(), None),
+        None => Figure::known(text, None),
+    };
+    let (ca, cb) = (cost(a), cost(b));
+    let (fa, fb, difference) = match (&ca, &cb) {
+        (Ok(x), Ok(y)) => {
+            let (tx, ty) = format_usd_pair(x.total, y.total);
+            let diff = match x.total.cmp(&y.total) {
+                std::cmp::Ordering::Equal => Some("same".to_owned()),
+                std::cmp::Ordering::Less => format::cost_ratio(y.total, x.total).map(|r| format!("{} {r}", b.name())),
+                std::cmp::Ordering::Greater => {
+                    format::cost_ratio(x.total, y.total).map(|r| format!("{} {r}", a.name()))
+                }
+            };
+            (known(tx, x), known(ty, y), diff)
+        }
+        _ => {
+            let show = |c: &Result<RequestCost, &str>| match c {
+                Ok(v) => known(v.total.to_string(), v),
                 Err(reason) => Figure::missing(reason),
             };
-            (show(x), show(y), None)
+            (show(&ca), show(&cb), None)
         }
     };
     Row { label, hint: hint.map(str::to_owned), a: fa, b: fb, difference }

@@ -246,7 +246,10 @@ impl<'c, 's> Facts<'c, 's> {
         let (Some(c), Some(h)) = (self.cheaper(), self.higher()) else {
             return (
                 "Not determined".into(),
-                format!("Needs a typical-request price and a {} score for both models.", self.index_name),
+                format!(
+                    "It needs a typical-request price and {} score for both models.",
+                    with_article(&self.index_name)
+                ),
             );
         };
         if c == Lead::Tie && h == Lead::Tie {
@@ -304,7 +307,8 @@ impl<'c, 's> Facts<'c, 's> {
                     self.catalog.dominator_of(&[s.id()]).map(|p| format!(" ({} is one)", p.name)).unwrap_or_default();
                 format!("Off the frontier: another model is cheaper and scores at least as high{beaten_by}.")
             }
-            None => format!("Not placed: no {} score or no typical-request price.", self.index_name),
+            None if s.index.is_none() => format!("Not placed: no {} score.", self.index_name),
+            None => "Not placed: no typical-request price.".to_owned(),
         }
     }
 
@@ -545,8 +549,8 @@ impl<'c, 's> Facts<'c, 's> {
                 )
             }
             None => format!(
-                "We cannot say on one scale: {} has no {} score in our data.",
-                join_names(&missing_index(a, b)),
+                "We cannot say on one scale: {} {} score in our data.",
+                has_no(&missing_index(a, b)),
                 self.index_name
             ),
         };
@@ -703,8 +707,8 @@ impl<'c, 's> Facts<'c, 's> {
                     format!("We cannot say: no benchmark in our data has a score for both {an} and {bn}.")
                 } else {
                     format!(
-                        "Without a {} score for both we compare benchmark by benchmark: {}.",
-                        self.index_name,
+                        "Without {} score for both we compare benchmark by benchmark: {}.",
+                        with_article(&self.index_name),
                         shared.iter().map(|s| s.2.as_str()).collect::<Vec<_>>().join(", ")
                     )
                 }
@@ -807,7 +811,7 @@ impl<'c, 's> Facts<'c, 's> {
         // 8. Value per index point.
         let (value_winner, value_reason) = self.better_value();
         let value_answer = format!(
-            "{}: {} The {} has no true zero, so dividing price by points (\"dollars per IQ point\") would mislead; we compare what the extra points cost instead, and whether another model is both cheaper and better.",
+            "{}. {} The {} has no true zero, so dividing price by points (\"dollars per IQ point\") would mislead; we compare what the extra points cost instead, and whether another model is both cheaper and better.",
             value_winner, value_reason, self.index_name
         );
         faq.push(Faq {
@@ -921,6 +925,21 @@ fn marginal_cost_per_point(extra: Usd, points: f64) -> String {
 
 fn missing_index<'a>(a: &'a Side, b: &'a Side) -> Vec<&'a str> {
     [a, b].iter().filter(|s| s.index.is_none()).map(|s| s.name()).collect()
+}
+
+/// "X has no" / "neither X nor Y has", for sentences about a missing figure.
+fn has_no(names: &[&str]) -> String {
+    match names {
+        [one] => format!("{one} has no"),
+        [one, two] => format!("neither {one} nor {two} has"),
+        _ => "no model has".to_owned(),
+    }
+}
+
+/// "a GPQA score", "an Epoch Capabilities Index score".
+fn with_article(noun: &str) -> String {
+    let vowel = noun.chars().next().is_some_and(|c| "AEIOUaeiou".contains(c));
+    format!("{} {noun}", if vowel { "an" } else { "a" })
 }
 
 fn join_names(names: &[&str]) -> String {
