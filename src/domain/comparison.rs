@@ -4,6 +4,7 @@
 use super::catalog::Catalog;
 use super::cost::{Billing, NoPrice, RequestCost, RequestProfile, STANDARD_PROFILES, TYPICAL_REQUEST, request_cost};
 use super::format;
+use super::freshness::{Freshness, price_freshness, speed_freshness};
 use super::index::limits_of;
 use super::model::{Date, Model, PriceSchedule, Scale, Score};
 use super::money::{PricePerMTok, Usd, format_usd_pair};
@@ -116,6 +117,8 @@ pub struct Side<'a> {
     pub index: Option<f64>,
     /// On the price/index frontier; `None` if not placed.
     pub on_frontier: Option<bool>,
+    /// When the current prices were last confirmed.
+    pub prices_checked: Option<Freshness>,
 }
 
 impl Side<'_> {
@@ -225,8 +228,9 @@ pub struct Comparison<'a> {
     pub last_updated: Option<Date>,
 }
 
-/// Builds the comparison of `a` and `b`, which must already be in canonical order.
-pub fn compare<'a>(catalog: &'a Catalog, a: &'a Model, b: &'a Model) -> Comparison<'a> {
+/// Builds the comparison of `a` and `b`, which must already be in canonical order. `today`
+/// decides which figures are old enough to be marked possibly stale.
+pub fn compare<'a>(catalog: &'a Catalog, a: &'a Model, b: &'a Model, today: &Date) -> Comparison<'a> {
     let mut cites = Citations::default();
     let side = |m: &'a Model| Side {
         model: m,
@@ -235,10 +239,11 @@ pub fn compare<'a>(catalog: &'a Catalog, a: &'a Model, b: &'a Model) -> Comparis
         typical: catalog.typical_costs.iter().find(|(id, _)| id == &m.id).map(|(_, c)| *c),
         index: catalog.index_value(m),
         on_frontier: catalog.market_point(&m.id).map(|p| p.on_frontier),
+        prices_checked: price_freshness(&catalog.dataset, m, today),
     };
     let (sa, sb) = (side(a), side(b));
 
-    let performance_rows = performance_rows(catalog, &mut cites, &sa, &sb);
+    let performance_rows = performance_rows(catalog, &mut cites, &sa, &sb, today);
     let price_rows = price_rows(catalog, &mut cites, &sa, &sb);
     let tier_rows = tier_rows(catalog, &mut cites, &sa, &sb);
     let request_rows =
@@ -316,8 +321,13 @@ fn price_figure(
         return Figure::missing("n/a");
     };
     match pick(price) {
-        Some(p) => Figure::known(p.to_string(), cites.cite(catalog, &price.last_seen_in))
-            .with_detail(format!("in effect since {}", price.effective_from.iso())),
+        Some(p) => {
+            let mut detail = format!("in effect since {}", price.effective_from.iso());
+            if let Some(f) = side.prices_checked.as_ref().filter(|f| f.stale) {
+                detail.push_str(&format!("; last checked {}, possibly stale", f.checked.iso()));
+            }
+            Figure::known(p.to_string(), cites.cite(catalog, &price.last_seen_in)).with_detail(detail)
+        }
         None => Figure::missing("not listed"),
     }
 }
@@ -446,7 +456,13 @@ fn score_difference(a: f64, b: f64, scale: Scale, higher_is_better: bool, name_a
     format!("{leader} +{}", format::score_gap(a - b, scale))
 }
 
-fn performance_rows<'a>(catalog: &Catalog, cites: &mut Citations, a: &Side<'a>, b: &Side<'a>) -> Vec<Row> {
+fn performance_rows<'a>(
+    catalog: &Catalog,
+    cites: &mut Citations,
+    a: &Side<'a>,
+    b: &Side<'a>,
+    today: &Date,
+) -> Vec<Row> {
     let mut rows = Vec::new();
     // Headline index first, from its one source only.
     if let Some(index) = &catalog.index {
@@ -507,7 +523,10 @@ fn performance_rows<'a>(catalog: &Catalog, cites: &mut Citations, a: &Side<'a>, 
         .and_then(|sp| pick(sp).map(|v| (v, sp)))
     {
         Some((v, sp)) => Figure::known(format!("{}{unit}", format::number(v, 2)), cites.cite(catalog, &sp.source))
-            .with_detail(format!("as of {}", sp.as_of.iso())),
+            .with_detail(match speed_freshness(s.model, today) {
+                Some(f) if f.stale => format!("as of {}, possibly stale", sp.as_of.iso()),
+                _ => format!("as of {}", sp.as_of.iso()),
+            }),
         None => Figure::missing("n/a"),
     };
     let tps =
@@ -694,7 +713,7 @@ mod tests {
         let a = c.model(&ModelId::parse(a).unwrap()).unwrap();
         let b = c.model(&ModelId::parse(b).unwrap()).unwrap();
         let (a, b) = c.canonical_order(a, b);
-        compare(c, a, b)
+        compare(c, a, b, &date("2026-11-25"))
     }
 
     fn reference_catalog(eci_41: Option<f64>) -> Catalog {

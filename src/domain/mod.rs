@@ -5,6 +5,7 @@ pub mod catalog;
 pub mod comparison;
 pub mod cost;
 pub mod format;
+pub mod freshness;
 pub mod index;
 pub mod model;
 pub mod money;

@@ -23,6 +23,41 @@ impl Date {
         ((1..=12).contains(&month) && (1..=31).contains(&day)).then(|| Date(text.to_owned()))
     }
 
+    /// The date `days` days after 1970-01-01 (proleptic Gregorian calendar).
+    pub fn from_days_since_epoch(days: i64) -> Date {
+        // Howard Hinnant's civil_from_days.
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097);
+        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = doy - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        Date(format!("{year:04}-{month:02}-{day:02}"))
+    }
+
+    /// Days since 1970-01-01.
+    pub fn days_since_epoch(&self) -> i64 {
+        // Howard Hinnant's days_from_civil; `parse` guarantees the digits.
+        let year: i64 = self.0[0..4].parse().unwrap_or(1970);
+        let month: i64 = self.0[5..7].parse().unwrap_or(1);
+        let day: i64 = self.0[8..10].parse().unwrap_or(1);
+        let y = if month <= 2 { year - 1 } else { year };
+        let era = y.div_euclid(400);
+        let yoe = y.rem_euclid(400);
+        let mp = (month + 9) % 12;
+        let doy = (153 * mp + 2) / 5 + day - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    /// Whole days from `self` to `later` (negative if `later` is earlier).
+    pub fn days_until(&self, later: &Date) -> i64 {
+        later.days_since_epoch() - self.days_since_epoch()
+    }
+
     /// The ISO form, `2026-03-05`.
     pub fn iso(&self) -> &str {
         &self.0
@@ -362,6 +397,17 @@ impl Dataset {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_convert_to_and_from_days_since_epoch() {
+        for (iso, days) in [("1970-01-01", 0), ("2000-03-01", 11_017), ("2026-11-25", 20_782), ("2024-02-29", 19_782)] {
+            let d = Date::parse(iso).unwrap();
+            assert_eq!(d.days_since_epoch(), days, "{iso}");
+            assert_eq!(Date::from_days_since_epoch(days), d);
+        }
+        let from = Date::parse("2026-03-05").unwrap();
+        assert_eq!(from.days_until(&Date::parse("2026-11-25").unwrap()), 265);
+    }
 
     #[test]
     fn dates_parse_only_iso_calendar_dates() {

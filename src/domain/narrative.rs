@@ -5,6 +5,7 @@ use super::catalog::Catalog;
 use super::comparison::{BottomLine, Side};
 use super::cost::{Billing, STANDARD_PROFILES, TYPICAL_REQUEST, request_cost};
 use super::format::{self, cheaper_share, cost_ratio, percent};
+use super::freshness::{PRICE_STALE_AFTER_DAYS, SPEED_STALE_AFTER_DAYS};
 use super::index::limits_of;
 use super::model::{ModelStatus, Scale};
 use super::money::{Usd, format_usd_pair};
@@ -83,6 +84,9 @@ pub fn methodology(catalog: &Catalog) -> Vec<String> {
         "A typical request is {} input and {} output tokens at list price with no cache. Costs are computed exactly from the per-1M prices. A request whose input passes a long-context threshold bills wholly at the higher rate. \"X% less\" is always a share of the higher price, so it never passes 100%.",
         format::count(TYPICAL_REQUEST.input_tokens),
         format::count(TYPICAL_REQUEST.output_tokens)
+    ));
+    out.push(format!(
+        "A price no source has confirmed for more than {PRICE_STALE_AFTER_DAYS} days, or a speed figure older than {SPEED_STALE_AFTER_DAYS} days, is marked possibly stale. Benchmark scores carry their date but do not go stale: a fixed model version's score does not change."
     ));
     out
 }

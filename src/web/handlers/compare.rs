@@ -11,7 +11,7 @@ use crate::domain::{Catalog, Model, ModelId, compare as build_comparison};
 use crate::web::chart::scatter_svg;
 use crate::web::extract::PathSegment;
 use crate::web::templates::{ComparePage, HtmlTemplate, Link, Meta, PickerPage};
-use crate::web::{AppError, AppState, Result};
+use crate::web::{AppError, AppState, Result, today};
 
 use super::{model_href, picker_options, suggestions};
 
@@ -34,6 +34,7 @@ fn find<'a>(catalog: &'a Catalog, id: &ModelId) -> Result<&'a Model> {
 /// `GET /compare/{a}-vs-{b}`: the comparison, or a redirect to the pair's canonical address.
 pub async fn compare(State(state): State<AppState>, PathSegment(segment): PathSegment, uri: Uri) -> Result<Response> {
     let catalog = state.catalog();
+    let catalog = catalog.as_ref();
     let spec = parse_pair(&segment).map_err(|e| pair_error(catalog, e))?;
     let (ida, idb, loose) = match spec {
         PairSpec::Exact(a, b) => (a, b, false),
@@ -67,7 +68,7 @@ pub async fn compare(State(state): State<AppState>, PathSegment(segment): PathSe
 }
 
 fn render<'a>(catalog: &'a Catalog, a: &'a Model, b: &'a Model) -> HtmlTemplate<ComparePage<'a>> {
-    let cmp = build_comparison(catalog, a, b);
+    let cmp = build_comparison(catalog, a, b, &today());
     let chart_svg = scatter_svg(&cmp.chart);
     let description =
         format!("{} {}", cmp.verdict, "Prices per 1M tokens, request costs, benchmarks with sources, and an FAQ.");
@@ -120,6 +121,7 @@ pub async fn picker(
     query: std::result::Result<Query<PickerQuery>, QueryRejection>,
 ) -> Result<Response> {
     let catalog = state.catalog();
+    let catalog = catalog.as_ref();
     let Ok(Query(query)) = query else {
         return Err(AppError::BadRequest {
             title: "Unreadable choice".into(),

@@ -13,6 +13,7 @@ use super::{model_href, picker_options};
 /// `GET /`.
 pub async fn home(State(state): State<AppState>) -> HtmlTemplate<HomePage> {
     let catalog = state.catalog();
+    let catalog = catalog.as_ref();
     let dataset = &catalog.dataset;
     let rows = dataset
         .models

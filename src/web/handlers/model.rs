@@ -25,6 +25,7 @@ fn source_date(dataset: &Dataset, id: &str) -> String {
 /// `GET /models/{slug}`.
 pub async fn model(State(state): State<AppState>, PathSegment(slug): PathSegment) -> Result<Response> {
     let catalog = state.catalog();
+    let catalog = catalog.as_ref();
     let Some(id) = ModelId::normalize(&slug) else {
         return Err(AppError::NotFound { what: "model with that id".into(), suggestions: Vec::new() });
     };
