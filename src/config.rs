@@ -15,6 +15,8 @@ pub struct Config {
     pub host: IpAddr,
     /// Port to listen on (`PORT`).
     pub port: u16,
+    /// Public address of the site, for canonical links (`BASE_URL`), without a trailing slash.
+    pub base_url: String,
 }
 
 /// A setting that could not be used.
@@ -60,7 +62,26 @@ impl Config {
                 }
             },
         };
-        Ok(Config { database_url, host, port })
+        let base_url = match get("BASE_URL") {
+            None => format!("http://{host}:{port}"),
+            Some(value) => {
+                let trimmed = value.trim_end_matches('/');
+                let rest = trimmed.strip_prefix("https://").or_else(|| trimmed.strip_prefix("http://"));
+                match rest {
+                    Some(host_part) if !host_part.is_empty() && !host_part.contains(['/', ' ', '?', '#']) => {
+                        trimmed.to_owned()
+                    }
+                    _ => {
+                        return Err(ConfigError {
+                            variable: "BASE_URL",
+                            value,
+                            expected: "an http:// or https:// origin such as https://llm-compare.example, without a path",
+                        });
+                    }
+                }
+            }
+        };
+        Ok(Config { database_url, host, port, base_url })
     }
 
     /// Reads the settings from the process environment.
@@ -82,6 +103,7 @@ mod tests {
         let c = config(&[]).unwrap();
         assert_eq!(c.database_url, DEFAULT_DATABASE_URL);
         assert_eq!((c.host.to_string(), c.port), ("127.0.0.1".into(), 3000));
+        assert_eq!(c.base_url, "http://127.0.0.1:3000");
     }
 
     #[test]
@@ -90,6 +112,9 @@ mod tests {
         assert_eq!(config(&[("PORT", "0")]).unwrap_err().variable, "PORT");
         assert_eq!(config(&[("PORT", "70000")]).unwrap_err().variable, "PORT");
         assert_eq!(config(&[("HOST", "localhost:1")]).unwrap_err().variable, "HOST");
+        assert_eq!(config(&[("BASE_URL", "example.com")]).unwrap_err().variable, "BASE_URL");
+        assert_eq!(config(&[("BASE_URL", "https://example.com/path")]).unwrap_err().variable, "BASE_URL");
+        assert_eq!(config(&[("BASE_URL", "https://example.com/")]).unwrap().base_url, "https://example.com");
         let err = config(&[("DATABASE_URL", "postgres://x")]).unwrap_err();
         assert_eq!(err.variable, "DATABASE_URL");
         assert!(err.to_string().starts_with("DATABASE_URL=\"postgres://x\" is not valid"));

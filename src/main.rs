@@ -27,7 +27,7 @@ async fn run() -> Result<(), String> {
     let pool = db::open(&config.database_url).await.map_err(|e| e.to_string())?;
     let dataset = db::load_dataset(&pool).await.map_err(|e| e.to_string())?;
     tracing::info!(models = dataset.models.len(), database = %config.database_url, "dataset loaded");
-    let state = AppState::new(Catalog::new(dataset));
+    let state = AppState::new(Catalog::new(dataset)).with_base_url(&config.base_url);
 
     let address = std::net::SocketAddr::new(config.host, config.port);
     let listener = tokio::net::TcpListener::bind(address)

@@ -2,10 +2,14 @@
 //! place from the catalog. Each figure carries a citation number into the page's source list.
 
 use super::catalog::Catalog;
-use super::cost::{Billing, NoPrice, RequestCost, RequestProfile, STANDARD_PROFILES, TYPICAL_REQUEST, request_cost};
+use super::cost::{
+    Billing, NoPrice, RequestCost, RequestProfile, STANDARD_PROFILES, TYPICAL_REQUEST, Workload, WorkloadCost,
+    request_cost, workload_cost,
+};
 use super::format;
 use super::freshness::{Freshness, price_freshness, speed_freshness};
 use super::index::limits_of;
+use super::market::Market;
 use super::model::{Date, Model, PriceSchedule, Scale, Score};
 use super::money::{PricePerMTok, Usd, format_usd_pair};
 use super::narrative::{self, Faq, Section};
@@ -111,8 +115,10 @@ pub struct Side<'a> {
     pub provider: String,
     /// Current prices.
     pub price: Option<&'a PriceSchedule>,
-    /// Typical request cost.
-    pub typical: Option<Usd>,
+    /// Cost of one request of the page's workload (the typical request by default).
+    pub cost: Option<Usd>,
+    /// The workload's pricing on this model, or why it cannot run.
+    pub workload_cost: Option<Result<WorkloadCost, NoPrice>>,
     /// Headline index value.
     pub index: Option<f64>,
     /// On the price/index frontier; `None` if not placed.
@@ -224,52 +230,71 @@ pub struct Comparison<'a> {
     pub citations: Vec<Citation>,
     /// How the numbers are made.
     pub methodology: Vec<String>,
+    /// The workload every "per request" figure is for.
+    pub workload: Workload,
+    /// Whether the reader set the workload (the page then is not the canonical one).
+    pub custom: bool,
+    /// The reader's monthly bill: per request, per month, per year; empty without a volume.
+    pub monthly_rows: Vec<Row>,
+    /// What the workload's pricing had to assume, per model, in words.
+    pub workload_notes: Vec<String>,
+    /// Where the cheaper model stops being cheaper, in one sentence, when it does.
+    pub break_even: Option<String>,
+    /// The priced request in words ("a typical request of 5,000 input and 1,000 output tokens").
+    pub request_words: String,
     /// Newest date among the page's figures.
     pub last_updated: Option<Date>,
 }
 
-/// Builds the comparison of `a` and `b`, which must already be in canonical order. `today`
-/// decides which figures are old enough to be marked possibly stale.
-pub fn compare<'a>(catalog: &'a Catalog, a: &'a Model, b: &'a Model, today: &Date) -> Comparison<'a> {
+/// Builds the comparison of `a` and `b`, which must already be in canonical order, priced for
+/// `workload` (`Workload::TYPICAL` for the page without parameters). `today` decides which
+/// figures are old enough to be marked possibly stale.
+pub fn compare<'a>(
+    catalog: &'a Catalog,
+    a: &'a Model,
+    b: &'a Model,
+    workload: &Workload,
+    today: &Date,
+) -> Comparison<'a> {
+    let market = catalog.market_for(workload);
     let mut cites = Citations::default();
     let side = |m: &'a Model| Side {
         model: m,
         provider: catalog.dataset.provider_name(&m.provider).to_owned(),
         price: m.current_price(),
-        typical: catalog.typical_costs.iter().find(|(id, _)| id == &m.id).map(|(_, c)| *c),
+        cost: market.cost_of(&m.id),
+        workload_cost: m.current_price().map(|p| workload_cost(p, &limits_of(m), workload)),
         index: catalog.index_value(m),
-        on_frontier: catalog.market_point(&m.id).map(|p| p.on_frontier),
+        on_frontier: market.point(&m.id).map(|p| p.on_frontier),
         prices_checked: price_freshness(&catalog.dataset, m, today),
     };
     let (sa, sb) = (side(a), side(b));
+    let custom = *workload != Workload::TYPICAL;
 
     let performance_rows = performance_rows(catalog, &mut cites, &sa, &sb, today);
     let price_rows = price_rows(catalog, &mut cites, &sa, &sb);
     let tier_rows = tier_rows(catalog, &mut cites, &sa, &sb);
-    let request_rows =
+    let mut request_rows: Vec<Row> =
         STANDARD_PROFILES.iter().map(|p| request_row(&sa, &sb, p, Billing::Standard, profile_label(p), None)).collect();
+    if custom {
+        request_rows.push(your_request_row(&sa, &sb, workload));
+    }
+    let profile = if custom { workload.profile() } else { TYPICAL_REQUEST };
     let billing_rows = vec![
+        request_row(&sa, &sb, &profile, Billing::Standard, "Standard".into(), Some("no cache, synchronous API")),
         request_row(
             &sa,
             &sb,
-            &TYPICAL_REQUEST,
-            Billing::Standard,
-            "Standard".into(),
-            Some("no cache, synchronous API"),
-        ),
-        request_row(
-            &sa,
-            &sb,
-            &TYPICAL_REQUEST,
+            &profile,
             Billing::CachedInput,
             "Prompt caching".into(),
             Some("every input token a cache hit"),
         ),
-        request_row(&sa, &sb, &TYPICAL_REQUEST, Billing::Batch, "Batch API".into(), Some("asynchronous, no cache")),
+        request_row(&sa, &sb, &profile, Billing::Batch, "Batch API".into(), Some("asynchronous, no cache")),
     ];
 
-    let text = narrative::write(catalog, &sa, &sb);
-    let chart = chart_data(catalog, &sa, &sb);
+    let text = narrative::write(catalog, &market, &sa, &sb);
+    let chart = chart_data(catalog, &market, &sa, &sb);
     let related = related(catalog, a, b);
     let citations = cites.into_list();
     let last_updated = citations.iter().map(|c| c.as_of.clone()).max();
@@ -279,6 +304,9 @@ pub fn compare<'a>(catalog: &'a Catalog, a: &'a Model, b: &'a Model, today: &Dat
             let source = catalog.dataset.source(&i.source).map_or(i.source.as_str(), |s| s.title.as_str());
             format!("{} ({})", i.name, source)
         }),
+        monthly_rows: workload.requests_per_month.map(|n| monthly_rows(&sa, &sb, n)).unwrap_or_default(),
+        workload_notes: if custom { narrative::workload_notes(&sa, &sb, workload) } else { Vec::new() },
+        break_even: narrative::break_even(&sa, &sb, workload),
         a: sa,
         b: sb,
         performance_rows,
@@ -294,8 +322,91 @@ pub fn compare<'a>(catalog: &'a Catalog, a: &'a Model, b: &'a Model, today: &Dat
         related,
         citations,
         methodology: narrative::methodology(catalog),
+        request_words: narrative::request_words(workload),
+        workload: *workload,
+        custom,
         last_updated,
     }
+}
+
+/// The reader's own request as a row of the request-size table.
+fn your_request_row(a: &Side, b: &Side, workload: &Workload) -> Row {
+    let show = |s: &Side| match &s.workload_cost {
+        Some(Ok(c)) => {
+            let mut f = Figure::known(c.total.to_string(), None);
+            if let Some(t) = c.tier_above {
+                f = f.with_detail(format!("long-context rate (input above {})", format::count(t)));
+            }
+            f
+        }
+        Some(Err(NoPrice::ExceedsLimits)) => Figure::missing("impossible: exceeds its limits"),
+        Some(Err(_)) | None => Figure::missing("n/a"),
+    };
+    let (mut fa, mut fb) = (show(a), show(b));
+    let difference = match (a.cost, b.cost) {
+        (Some(x), Some(y)) => {
+            let (tx, ty) = format_usd_pair(x, y);
+            fa.text = tx;
+            fb.text = ty;
+            cost_difference(x, y, a.name(), b.name())
+        }
+        _ => None,
+    };
+    let mut label = format!(
+        "Your request ({} in / {} out",
+        format::tokens_short(workload.input_tokens),
+        format::tokens_short(workload.output_tokens)
+    );
+    if workload.cached_percent > 0 {
+        label.push_str(&format!(", {}% cached", workload.cached_percent));
+    }
+    if workload.batch {
+        label.push_str(", batch");
+    }
+    label.push(')');
+    Row { label, hint: Some("as set in the form".into()), a: fa, b: fb, difference }
+}
+
+/// "GPT-4.1 mini 2.67x" for two costs, or "same".
+fn cost_difference(x: Usd, y: Usd, name_a: &str, name_b: &str) -> Option<String> {
+    match x.cmp(&y) {
+        std::cmp::Ordering::Equal => Some("same".to_owned()),
+        std::cmp::Ordering::Less => format::cost_ratio(y, x).map(|r| format!("{name_b} {r}")),
+        std::cmp::Ordering::Greater => format::cost_ratio(x, y).map(|r| format!("{name_a} {r}")),
+    }
+}
+
+/// The bill per request, per month and per year at the reader's volume.
+fn monthly_rows(a: &Side, b: &Side, requests: u64) -> Vec<Row> {
+    let periods: [(String, u64); 3] = [
+        ("Per request".into(), 1),
+        (format!("Per month ({} requests)", format::count(requests)), requests),
+        ("Per year (12 months)".into(), requests.saturating_mul(12)),
+    ];
+    periods
+        .into_iter()
+        .map(|(label, n)| {
+            let (fa, fb, difference) = match (a.cost, b.cost) {
+                (Some(x), Some(y)) => {
+                    let (x, y) = (x.times(n), y.times(n));
+                    let (tx, ty) = format_usd_pair(x, y);
+                    let diff = match x.cmp(&y) {
+                        std::cmp::Ordering::Equal => "same".to_owned(),
+                        std::cmp::Ordering::Less => format!("{} costs {} more", b.name(), y - x),
+                        std::cmp::Ordering::Greater => format!("{} costs {} more", a.name(), x - y),
+                    };
+                    (Figure::known(tx, None), Figure::known(ty, None), Some(diff))
+                }
+                (x, y) => {
+                    let show = |c: Option<Usd>| {
+                        c.map_or_else(|| Figure::missing("n/a"), |c| Figure::known(c.times(n).to_string(), None))
+                    };
+                    (show(x), show(y), None)
+                }
+            };
+            Row { label, hint: None, a: fa, b: fb, difference }
+        })
+        .collect()
 }
 
 fn profile_label(p: &RequestProfile) -> String {
@@ -414,13 +525,7 @@ fn request_row(
     let (fa, fb, difference) = match (&ca, &cb) {
         (Ok(x), Ok(y)) => {
             let (tx, ty) = format_usd_pair(x.total, y.total);
-            let diff = match x.total.cmp(&y.total) {
-                std::cmp::Ordering::Equal => Some("same".to_owned()),
-                std::cmp::Ordering::Less => format::cost_ratio(y.total, x.total).map(|r| format!("{} {r}", b.name())),
-                std::cmp::Ordering::Greater => {
-                    format::cost_ratio(x.total, y.total).map(|r| format!("{} {r}", a.name()))
-                }
-            };
+            let diff = cost_difference(x.total, y.total, a.name(), b.name());
             (known(tx, x), known(ty, y), diff)
         }
         _ => {
@@ -580,10 +685,10 @@ fn performance_rows<'a>(
     rows
 }
 
-fn chart_data(catalog: &Catalog, a: &Side, b: &Side) -> ChartData {
+fn chart_data(catalog: &Catalog, market: &Market, a: &Side, b: &Side) -> ChartData {
     let index_name = catalog.index.as_ref().map_or("Index".to_owned(), |i| i.name.clone());
-    let points: Vec<ChartPoint> = catalog
-        .market
+    let points: Vec<ChartPoint> = market
+        .points
         .iter()
         .map(|p| ChartPoint {
             name: p.name.clone(),
@@ -599,18 +704,26 @@ fn chart_data(catalog: &Catalog, a: &Side, b: &Side) -> ChartData {
             },
         })
         .collect();
-    let placed = |s: &Side| match (s.typical, s.index) {
+    let placed = |s: &Side| match (s.cost, s.index) {
         (Some(c), Some(i)) => format!("{} at {} and {}", s.name(), c, format::score(i, Scale::Index)),
-        _ => format!("{} is not plotted (no {} score)", s.name(), index_name),
+        (None, _) => format!("{} is not plotted (it cannot serve this request)", s.name()),
+        (_, None) => format!("{} is not plotted (no {} score)", s.name(), index_name),
     };
+    let w = &market.workload;
+    let typical = Workload { requests_per_month: None, ..*w } == Workload::TYPICAL;
+    let mut request =
+        format!("{} in + {} out", format::tokens_short(w.input_tokens), format::tokens_short(w.output_tokens));
+    if w.cached_percent > 0 {
+        request.push_str(&format!(", {}% cached", w.cached_percent));
+    }
+    if w.batch {
+        request.push_str(", batch");
+    }
+    let noun = if typical { "a typical request" } else { "your request" };
     ChartData {
-        x_label: format!(
-            "Cost of a typical request ({} in + {} out), log scale",
-            format::tokens_short(TYPICAL_REQUEST.input_tokens),
-            format::tokens_short(TYPICAL_REQUEST.output_tokens)
-        ),
+        x_label: format!("Cost of {noun} ({request}), log scale"),
         y_label: index_name.clone(),
-        title: format!("{index_name} against typical request cost"),
+        title: format!("{index_name} against the cost of {noun}"),
         description: format!("Scatter chart of {} models. {}. {}.", points.len(), placed(a), placed(b)),
         points,
     }
@@ -713,7 +826,7 @@ mod tests {
         let a = c.model(&ModelId::parse(a).unwrap()).unwrap();
         let b = c.model(&ModelId::parse(b).unwrap()).unwrap();
         let (a, b) = c.canonical_order(a, b);
-        compare(c, a, b, &date("2026-11-25"))
+        compare(c, a, b, &Workload::TYPICAL, &date("2026-11-25"))
     }
 
     fn reference_catalog(eci_41: Option<f64>) -> Catalog {

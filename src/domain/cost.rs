@@ -73,6 +73,148 @@ impl Limits {
     }
 }
 
+/// The reader's workload: one request's size, how much of its input the prompt cache serves,
+/// whether it goes through the batch API, and how many such requests a month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Workload {
+    /// Input tokens per request, cached ones included.
+    pub input_tokens: u64,
+    /// Output tokens per request.
+    pub output_tokens: u64,
+    /// Share of input tokens served from the prompt cache, in whole percent (0 to 100).
+    pub cached_percent: u8,
+    /// Sent through the batch API.
+    pub batch: bool,
+    /// Requests per month, when the reader gave one.
+    pub requests_per_month: Option<u64>,
+}
+
+impl Workload {
+    /// The typical request with no cache and no batch: what a page without parameters shows.
+    pub const TYPICAL: Workload = Workload {
+        input_tokens: TYPICAL_REQUEST.input_tokens,
+        output_tokens: TYPICAL_REQUEST.output_tokens,
+        cached_percent: 0,
+        batch: false,
+        requests_per_month: None,
+    };
+
+    /// Input tokens served from the cache (rounded down to whole tokens).
+    pub fn cached_tokens(&self) -> u64 {
+        self.input_tokens * u64::from(self.cached_percent.min(100)) / 100
+    }
+
+    /// The request size alone.
+    pub fn profile(&self) -> RequestProfile {
+        RequestProfile { label: "Your request", input_tokens: self.input_tokens, output_tokens: self.output_tokens }
+    }
+}
+
+/// A fallback the workload's price had to take, said on the page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BillingNote {
+    /// No cache-read price: cached tokens billed at the input price.
+    NoCachePrice,
+    /// No batch price: billed at standard prices.
+    NoBatchPrice,
+    /// Batch asked above a long-context threshold, where no batch rate is published: billed at
+    /// the standard long-context rates.
+    NoBatchTierRate,
+    /// Batch with cached input: cache reads billed at the standard cache price (batch cache
+    /// rates are not in our data), an upper bound.
+    BatchCacheAtStandard,
+}
+
+/// The cost of one request of a workload.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WorkloadCost {
+    /// The exact total per request.
+    pub total: Usd,
+    /// The long-context threshold whose tier was applied, if any.
+    pub tier_above: Option<u64>,
+    /// Fallbacks taken.
+    pub notes: Vec<BillingNote>,
+}
+
+/// The per-1M rates one request of a workload pays on a model, after the long-context tier,
+/// batch and cache fallbacks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WorkloadRates {
+    /// Rate for uncached input tokens.
+    pub input: PricePerMTok,
+    /// Rate for cached input tokens.
+    pub cached_input: PricePerMTok,
+    /// Rate for output tokens.
+    pub output: PricePerMTok,
+    /// The long-context threshold whose tier applies, if any.
+    pub tier_above: Option<u64>,
+    /// Fallbacks taken.
+    pub notes: Vec<BillingNote>,
+}
+
+impl WorkloadRates {
+    /// Input rate blended by the cache share, times 100 (to stay in integers): what one input
+    /// token costs on average, in hundredths of a micro-dollar per 1M tokens.
+    pub fn blended_input_x100(&self, cached_percent: u8) -> i128 {
+        let c = i128::from(cached_percent.min(100));
+        (100 - c) * i128::from(self.input.micros()) + c * i128::from(self.cached_input.micros())
+    }
+}
+
+/// The rates a workload's request pays. A missing cache or batch price does not refuse the
+/// request: it bills at the next price that surely applies and notes it.
+pub fn workload_rates(price: &PriceSchedule, workload: &Workload) -> WorkloadRates {
+    let mut notes = Vec::new();
+    let tier = price.long_context.iter().rev().find(|t| workload.input_tokens > t.above_tokens);
+    let (mut input, mut output, cache_read) = match tier {
+        Some(t) => (t.input, t.output, t.cache_read),
+        None => (price.input, price.output, price.cache_read),
+    };
+    let cached = workload.cached_tokens();
+    if workload.batch {
+        match (price.batch_input, price.batch_output, tier) {
+            (Some(bi), Some(bo), None) => {
+                input = bi;
+                output = bo;
+                if cached > 0 && cache_read.is_some() {
+                    notes.push(BillingNote::BatchCacheAtStandard);
+                }
+            }
+            (Some(_), Some(_), Some(_)) => notes.push(BillingNote::NoBatchTierRate),
+            _ => notes.push(BillingNote::NoBatchPrice),
+        }
+    }
+    let cached_input = match cache_read {
+        // A cache hit never bills above a miss (in batch mode the batch input rate can be
+        // below the standard cache rate, and batch cache rates are not in our data).
+        Some(c) => c.min(input),
+        None => {
+            if cached > 0 {
+                notes.push(BillingNote::NoCachePrice);
+            }
+            input
+        }
+    };
+    WorkloadRates { input, cached_input, output, tier_above: tier.map(|t| t.above_tokens), notes }
+}
+
+/// Prices one request of the workload at [`workload_rates`]. Only a request the model cannot
+/// serve (too large for its limits) is refused.
+pub fn workload_cost(price: &PriceSchedule, limits: &Limits, workload: &Workload) -> Result<WorkloadCost, NoPrice> {
+    if !limits.allows(&workload.profile()) {
+        return Err(NoPrice::ExceedsLimits);
+    }
+    let rates = workload_rates(price, workload);
+    let cached = workload.cached_tokens();
+    Ok(WorkloadCost {
+        total: rates.input.cost_of(workload.input_tokens - cached)
+            + rates.cached_input.cost_of(cached)
+            + rates.output.cost_of(workload.output_tokens),
+        tier_above: rates.tier_above,
+        notes: rates.notes,
+    })
+}
+
 /// Prices a request. A request whose input exceeds a long-context threshold bills wholly at
 /// that tier's rates, as providers bill it.
 pub fn request_cost(
@@ -209,6 +351,132 @@ mod tests {
         let req = RequestProfile { label: "x", input_tokens: 50_000, output_tokens: 4_000 };
         // 50000*2.4 + 4000*12 = 168000.
         assert_eq!(cost(&price, &req, Billing::Standard), "$0.168");
+    }
+
+    fn workload(input: u64, output: u64, cached_percent: u8, batch: bool) -> Workload {
+        Workload { input_tokens: input, output_tokens: output, cached_percent, batch, requests_per_month: None }
+    }
+
+    fn priced(price: &PriceSchedule, w: &Workload) -> (i128, Vec<BillingNote>) {
+        let c = workload_cost(price, &Limits::default(), w).unwrap();
+        (c.total.picos() / 1_000_000, c.notes) // in micro-dollars
+    }
+
+    #[test]
+    fn workload_costs_match_hand_checked_values() {
+        let mini_4o = schedule("0.15", "0.6", Some("0.075"), Some(("0.075", "0.3")));
+        let mini_41 = schedule("0.4", "1.6", Some("0.1"), Some(("0.2", "0.8")));
+        // 100,000*0.15 + 2,000*0.6 = 16,200 micro-dollars = $0.0162; GPT-4.1 mini $0.0432.
+        assert_eq!(priced(&mini_4o, &workload(100_000, 2_000, 0, false)), (16_200, vec![]));
+        assert_eq!(priced(&mini_41, &workload(100_000, 2_000, 0, false)), (43_200, vec![]));
+        // Half of 10,000 input cached: 5,000*0.15 + 5,000*0.075 + 1,000*0.6 = 1,725.
+        assert_eq!(priced(&mini_4o, &workload(10_000, 1_000, 50, false)), (1_725, vec![]));
+        // Batch: 10,000*0.075 + 1,000*0.3 = 1,050.
+        assert_eq!(priced(&mini_4o, &workload(10_000, 1_000, 0, true)), (1_050, vec![]));
+        // Batch and cache: uncached at the batch rate, cache reads at the standard cache rate.
+        assert_eq!(
+            priced(&mini_4o, &workload(10_000, 1_000, 50, true)),
+            (375 + 375 + 300, vec![BillingNote::BatchCacheAtStandard])
+        );
+    }
+
+    #[test]
+    fn workload_without_cache_or_batch_price_bills_at_input_and_standard_and_says_so() {
+        // Qwen3 Max: $1.20 / $6.00, tiers above 32K and 128K, no cache or batch price.
+        let mut qwen = schedule("1.2", "6", None, None);
+        for (above, i, o) in [(32_000, "2.4", "12"), (128_000, "3", "15")] {
+            qwen.long_context.push(LongContextTier {
+                above_tokens: above,
+                input: p(i),
+                output: p(o),
+                cache_read: None,
+            });
+        }
+        // 10,000*1.2 + 1,000*6 = 18,000 even with half "cached".
+        assert_eq!(priced(&qwen, &workload(10_000, 1_000, 50, false)), (18_000, vec![BillingNote::NoCachePrice]));
+        assert_eq!(priced(&qwen, &workload(10_000, 1_000, 0, true)), (18_000, vec![BillingNote::NoBatchPrice]));
+        // 150,000 input is above 128K: 150,000*3 + 1,000*15 = 465,000.
+        assert_eq!(priced(&qwen, &workload(150_000, 1_000, 0, false)).0, 465_000);
+    }
+
+    #[test]
+    fn a_250k_request_bills_wholly_at_the_200k_tier() {
+        // Gemini 2.5 Pro: $1.25 / $10, above 200K $2.50 / $15, cache $0.125 (above 200K $0.25).
+        let mut gemini = schedule("1.25", "10", Some("0.125"), Some(("0.625", "5")));
+        gemini.long_context.push(LongContextTier {
+            above_tokens: 200_000,
+            input: p("2.5"),
+            output: p("15"),
+            cache_read: Some(p("0.25")),
+        });
+        // 250,000*2.5 + 1,000*15 = 640,000 micro-dollars = $0.64.
+        let c = workload_cost(&gemini, &Limits::default(), &workload(250_000, 1_000, 0, false)).unwrap();
+        assert_eq!((c.total.to_string(), c.tier_above), ("$0.64".into(), Some(200_000)));
+        // With 40% cached: 150,000*2.5 + 100,000*0.25 + 1,000*15 = 415,000.
+        assert_eq!(priced(&gemini, &workload(250_000, 1_000, 40, false)).0, 415_000);
+        // Batch above the tier: no published batch tier rate, so standard tier rates, noted.
+        assert_eq!(priced(&gemini, &workload(250_000, 1_000, 0, true)), (640_000, vec![BillingNote::NoBatchTierRate]));
+        // Under the tier, batch applies: 100,000*0.625 + 1,000*5 = 67,500.
+        assert_eq!(priced(&gemini, &workload(100_000, 1_000, 0, true)).0, 67_500);
+    }
+
+    #[test]
+    fn a_request_beyond_the_context_window_is_impossible() {
+        let price = schedule("0.15", "0.6", None, None);
+        let limits = Limits { context_window: Some(128_000), max_output: Some(16_384) };
+        assert_eq!(workload_cost(&price, &limits, &workload(128_000, 1, 0, false)), Err(NoPrice::ExceedsLimits));
+        assert!(workload_cost(&price, &limits, &workload(127_000, 1_000, 0, false)).is_ok());
+    }
+
+    /// A deterministic xorshift generator: property checks without a test-only crate.
+    fn xorshift(state: &mut u64) -> u64 {
+        *state ^= *state << 13;
+        *state ^= *state >> 7;
+        *state ^= *state << 17;
+        *state
+    }
+
+    #[test]
+    fn property_cost_is_monotonic_in_tokens_and_caching_never_costs_more() {
+        let mut gemini = schedule("1.25", "10", Some("0.125"), Some(("0.625", "5")));
+        gemini.long_context.push(LongContextTier {
+            above_tokens: 200_000,
+            input: p("2.5"),
+            output: p("15"),
+            cache_read: Some(p("0.25")),
+        });
+        let schedules = [
+            schedule("0.15", "0.6", Some("0.075"), Some(("0.075", "0.3"))),
+            schedule("1.2", "6", None, None),
+            schedule("3", "15", Some("0.3"), Some(("1.5", "7.5"))),
+            gemini,
+        ];
+        let mut seed = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..5_000 {
+            let input = xorshift(&mut seed) % 400_000 + 1;
+            let output = xorshift(&mut seed) % 50_000;
+            let cached = (xorshift(&mut seed) % 101) as u8;
+            let batch = xorshift(&mut seed) % 2 == 0;
+            let extra = xorshift(&mut seed) % 10_000 + 1;
+            for price in &schedules {
+                let cost = |w: Workload| workload_cost(price, &Limits::default(), &w).unwrap().total;
+                let base = workload(input, output, cached, batch);
+                let more_output = Workload { output_tokens: output + extra, ..base };
+                assert!(cost(more_output) >= cost(base), "output monotonic at {base:?}");
+                // More input never costs less within the same tier...
+                let more_input = Workload { input_tokens: input + extra, ..base };
+                let same_tier =
+                    price.long_context.iter().all(|t| (input > t.above_tokens) == (input + extra > t.above_tokens));
+                if same_tier {
+                    assert!(cost(more_input) >= cost(base), "input monotonic at {base:?}");
+                } else {
+                    // ...and crossing a threshold only raises rates.
+                    assert!(cost(more_input) > cost(base), "tier crossing at {base:?}");
+                }
+                let uncached = Workload { cached_percent: 0, ..base };
+                assert!(cost(base) <= cost(uncached), "cached <= uncached at {base:?}");
+            }
+        }
     }
 
     #[test]

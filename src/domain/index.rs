@@ -5,7 +5,6 @@ use std::collections::HashMap;
 use super::cost::{Billing, Limits, TYPICAL_REQUEST, request_cost};
 use super::model::{Dataset, Model, Scale};
 use super::money::Usd;
-use super::slug::ModelId;
 
 /// The one index on the chart's y axis: a single benchmark from a single source.
 #[derive(Debug, Clone, PartialEq)]
@@ -72,44 +71,6 @@ pub fn limits_of(model: &Model) -> Limits {
 pub fn typical_cost(model: &Model) -> Option<Usd> {
     let price = model.current_price()?;
     request_cost(price, &limits_of(model), &TYPICAL_REQUEST, Billing::Standard).ok().map(|c| c.total)
-}
-
-/// One model placed by typical-request cost and headline index.
-#[derive(Debug, Clone, PartialEq)]
-pub struct MarketPoint {
-    /// The model.
-    pub id: ModelId,
-    /// Its name.
-    pub name: String,
-    /// Cost of the typical request.
-    pub cost: Usd,
-    /// Headline index value.
-    pub index: f64,
-    /// No other model is at most as expensive and at least as high, and better on one.
-    pub on_frontier: bool,
-}
-
-/// Every model that has both a typical cost and a headline index value, with its frontier
-/// status. Computed once per dataset.
-pub fn market(dataset: &Dataset, index: &HeadlineIndex) -> Vec<MarketPoint> {
-    let mut points: Vec<MarketPoint> = dataset
-        .models
-        .iter()
-        .filter_map(|m| {
-            Some(MarketPoint {
-                id: m.id.clone(),
-                name: m.name.clone(),
-                cost: typical_cost(m)?,
-                index: index.value_of(m)?,
-                on_frontier: false,
-            })
-        })
-        .collect();
-    let flags = frontier(&points.iter().map(|p| (p.cost, p.index)).collect::<Vec<_>>());
-    for (point, on_frontier) in points.iter_mut().zip(flags) {
-        point.on_frontier = on_frontier;
-    }
-    points
 }
 
 /// For each (cost, index) point, whether it is on the frontier: no other point costs at most

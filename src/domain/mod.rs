@@ -7,6 +7,7 @@ pub mod cost;
 pub mod format;
 pub mod freshness;
 pub mod index;
+pub mod market;
 pub mod model;
 pub mod money;
 pub mod narrative;

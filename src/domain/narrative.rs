@@ -3,10 +3,13 @@
 
 use super::catalog::Catalog;
 use super::comparison::{BottomLine, Side};
-use super::cost::{Billing, STANDARD_PROFILES, TYPICAL_REQUEST, request_cost};
+use super::cost::{
+    Billing, BillingNote, RequestProfile, STANDARD_PROFILES, TYPICAL_REQUEST, Workload, request_cost, workload_rates,
+};
 use super::format::{self, cheaper_share, cost_ratio, percent};
 use super::freshness::{PRICE_STALE_AFTER_DAYS, SPEED_STALE_AFTER_DAYS};
 use super::index::limits_of;
+use super::market::Market;
 use super::model::{ModelStatus, Scale};
 use super::money::{Usd, format_usd_pair};
 
@@ -44,18 +47,9 @@ pub struct Text {
 /// Tokens in a page of English prose, for "how many pages fit" answers.
 pub const TOKENS_PER_PAGE: u64 = 750;
 
-/// The typical request's size in words, for sentences.
-fn typical_words() -> String {
-    format!(
-        "a typical request of {} input and {} output tokens",
-        format::count(TYPICAL_REQUEST.input_tokens),
-        format::count(TYPICAL_REQUEST.output_tokens)
-    )
-}
-
-/// Writes all text for the pair.
-pub fn write(catalog: &Catalog, a: &Side, b: &Side) -> Text {
-    let facts = Facts::new(catalog, a, b);
+/// Writes all text for the pair, priced for the market's workload.
+pub fn write(catalog: &Catalog, market: &Market, a: &Side, b: &Side) -> Text {
+    let facts = Facts::new(catalog, market, a, b);
     Text { verdict: facts.verdict(), bottom_line: facts.bottom_line(), sections: facts.sections(), faq: facts.faq() }
 }
 
@@ -101,15 +95,37 @@ enum Lead {
 
 struct Facts<'c, 's> {
     catalog: &'c Catalog,
+    market: &'s Market,
+    workload: Workload,
     a: &'s Side<'c>,
     b: &'s Side<'c>,
     index_name: String,
 }
 
 impl<'c, 's> Facts<'c, 's> {
-    fn new(catalog: &'c Catalog, a: &'s Side<'c>, b: &'s Side<'c>) -> Self {
+    fn new(catalog: &'c Catalog, market: &'s Market, a: &'s Side<'c>, b: &'s Side<'c>) -> Self {
         let index_name = catalog.index.as_ref().map_or("headline index".to_owned(), |i| i.name.clone());
-        Self { catalog, a, b, index_name }
+        Self { catalog, market, workload: market.workload, a, b, index_name }
+    }
+
+    /// Whether the page is priced for the typical request (no reader parameters).
+    fn is_typical(&self) -> bool {
+        Workload { requests_per_month: None, ..self.workload } == Workload::TYPICAL
+    }
+
+    /// The priced request in words: "a typical request of 5,000 input and 1,000 output tokens".
+    fn request_words(&self) -> String {
+        request_words(&self.workload)
+    }
+
+    /// "per typical request" or "per request" for a reader's own workload.
+    fn per_request(&self) -> &'static str {
+        if self.is_typical() { "per typical request" } else { "per request" }
+    }
+
+    /// "typical request" or "request as you set it".
+    fn request_noun(&self) -> &'static str {
+        if self.is_typical() { "typical request" } else { "request as you set it" }
     }
 
     fn side(&self, lead: Lead) -> &'s Side<'c> {
@@ -122,7 +138,7 @@ impl<'c, 's> Facts<'c, 's> {
 
     /// Who is cheaper for the typical request, if both are priced.
     fn cheaper(&self) -> Option<Lead> {
-        let (x, y) = (self.a.typical?, self.b.typical?);
+        let (x, y) = (self.a.cost?, self.b.cost?);
         Some(match x.cmp(&y) {
             std::cmp::Ordering::Less => Lead::A,
             std::cmp::Ordering::Greater => Lead::B,
@@ -146,24 +162,24 @@ impl<'c, 's> Facts<'c, 's> {
         s.index.map_or_else(|| "no score".to_owned(), |v| format::score(v, Scale::Index))
     }
 
-    fn typical_pair(&self) -> Option<(String, String)> {
-        Some(format_usd_pair(self.a.typical?, self.b.typical?))
+    fn cost_pair(&self) -> Option<(String, String)> {
+        Some(format_usd_pair(self.a.cost?, self.b.cost?))
     }
 
     /// "X costs 62.5% less than Y per typical request ($a vs $b), Y is 2.67x the price."
     fn price_gap_sentence(&self) -> Option<String> {
         let lead = self.cheaper()?;
-        let (ta, tb) = self.typical_pair()?;
+        let (ta, tb) = self.cost_pair()?;
         if lead == Lead::Tie {
             return Some(format!(
                 "{} and {} cost the same for {} ({ta} each).",
                 self.a.name(),
                 self.b.name(),
-                typical_words()
+                self.request_words()
             ));
         }
         let (cheap, dear) = (self.side(lead), self.other(lead));
-        let (low, high) = (cheap.typical?, dear.typical?);
+        let (low, high) = (cheap.cost?, dear.cost?);
         let (t_cheap, t_dear) = if lead == Lead::A { (ta, tb) } else { (tb, ta) };
         let pct = cheaper_share(high, low).map(percent)?;
         let times = cost_ratio(high, low).map_or_else(String::new, |r| format!("; {} is {r} the price", dear.name()));
@@ -171,7 +187,7 @@ impl<'c, 's> Facts<'c, 's> {
             "{} costs {pct} less than {} for {} ({t_cheap} vs {t_dear}){times}.",
             cheap.name(),
             dear.name(),
-            typical_words()
+            self.request_words()
         ))
     }
 
@@ -182,25 +198,26 @@ impl<'c, 's> Facts<'c, 's> {
     }
 
     fn verdict(&self) -> String {
+        let per = self.per_request();
         let a = self.a.name();
         let b = self.b.name();
         match (self.cheaper(), self.higher()) {
             (Some(c), Some(h)) if c != Lead::Tie && (h == c || h == Lead::Tie) => {
                 let winner = self.side(c);
                 let loser = self.other(c);
-                let pct = cheaper_share(loser.typical.unwrap_or_default(), winner.typical.unwrap_or_default())
+                let pct = cheaper_share(loser.cost.unwrap_or_default(), winner.cost.unwrap_or_default())
                     .map(percent)
                     .unwrap_or_default();
                 if h == Lead::Tie {
                     format!(
-                        "{} costs {pct} less per typical request than {} with the same {} score: on these numbers it is the better buy.",
+                        "{} costs {pct} less {per} than {} with the same {} score: on these numbers it is the better buy.",
                         winner.name(),
                         loser.name(),
                         self.index_name
                     )
                 } else {
                     format!(
-                        "{} is both cheaper ({pct} less per typical request) and higher on the {} than {}: on these numbers it is the better buy.",
+                        "{} is both cheaper ({pct} less {per}) and higher on the {} than {}: on these numbers it is the better buy.",
                         winner.name(),
                         self.index_name,
                         loser.name()
@@ -210,30 +227,29 @@ impl<'c, 's> Facts<'c, 's> {
             (Some(c), Some(h)) if c != Lead::Tie && h != Lead::Tie => {
                 let cheap = self.side(c);
                 let smart = self.side(h);
-                let times = cost_ratio(smart.typical.unwrap_or_default(), cheap.typical.unwrap_or_default())
+                let times = cost_ratio(smart.cost.unwrap_or_default(), cheap.cost.unwrap_or_default())
                     .unwrap_or_else(|| "more than".into());
                 let gap = self.index_gap().map(|g| g.1).unwrap_or_default();
                 format!(
-                    "{} is the cheaper choice; {} scores {gap} higher on the {} but costs {times} as much per typical request.",
+                    "{} is the cheaper choice; {} scores {gap} higher on the {} but costs {times} as much {per}.",
                     cheap.name(),
                     smart.name(),
                     self.index_name
                 )
             }
             (Some(Lead::Tie), Some(h)) if h != Lead::Tie => format!(
-                "{a} and {b} cost the same per typical request, and {} scores higher on the {}.",
+                "{a} and {b} cost the same {per}, and {} scores higher on the {}.",
                 self.side(h).name(),
                 self.index_name
             ),
             (Some(c), _) if c != Lead::Tie => {
                 let missing: Vec<&str> =
                     [self.a, self.b].iter().filter(|s| s.index.is_none()).map(|s| s.name()).collect();
-                let pct =
-                    cheaper_share(self.other(c).typical.unwrap_or_default(), self.side(c).typical.unwrap_or_default())
-                        .map(percent)
-                        .unwrap_or_default();
+                let pct = cheaper_share(self.other(c).cost.unwrap_or_default(), self.side(c).cost.unwrap_or_default())
+                    .map(percent)
+                    .unwrap_or_default();
                 format!(
-                    "{} costs {pct} less per typical request than {}; we hold no {} score for {}, so quality cannot be compared on one scale here.",
+                    "{} costs {pct} less {per} than {}; we hold no {} score for {}, so quality cannot be compared on one scale here.",
                     self.side(c).name(),
                     self.other(c).name(),
                     self.index_name,
@@ -247,17 +263,18 @@ impl<'c, 's> Facts<'c, 's> {
     }
 
     fn better_value(&self) -> (String, String) {
+        let per = self.per_request();
         let (Some(c), Some(h)) = (self.cheaper(), self.higher()) else {
             return (
                 "Not determined".into(),
                 format!(
-                    "It needs a typical-request price and {} score for both models.",
+                    "It needs a price for this request and {} score for both models.",
                     with_article(&self.index_name)
                 ),
             );
         };
         if c == Lead::Tie && h == Lead::Tie {
-            return ("Neither".into(), "Same typical cost and same index score.".into());
+            return ("Neither".into(), "Same cost per request and same index score.".into());
         }
         // One model at least as good on both axes and better on one: it dominates.
         if c == h || c == Lead::Tie || h == Lead::Tie {
@@ -270,7 +287,7 @@ impl<'c, 's> Facts<'c, 's> {
             return (self.side(w).name().to_owned(), format!("{reason}."));
         }
         let (cheap, smart) = (self.side(c), self.side(h));
-        let extra_cost = smart.typical.unwrap_or_default() - cheap.typical.unwrap_or_default();
+        let extra_cost = smart.cost.unwrap_or_default() - cheap.cost.unwrap_or_default();
         let gap = (smart.index.unwrap_or_default() - cheap.index.unwrap_or_default()).abs();
         let per_point = marginal_cost_per_point(extra_cost, gap);
         match (cheap.on_frontier, smart.on_frontier) {
@@ -293,7 +310,7 @@ impl<'c, 's> Facts<'c, 's> {
             _ => (
                 "A trade-off".into(),
                 format!(
-                    "Neither beats the other on both counts: {} buys {} more {} points for {} more per typical request ({per_point} per point).",
+                    "Neither beats the other on both counts: {} buys {} more {} points for {} more {per} ({per_point} per point).",
                     smart.name(),
                     format::number(gap, 2),
                     self.index_name,
@@ -308,11 +325,11 @@ impl<'c, 's> Facts<'c, 's> {
             Some(true) => "On the frontier: no model we track is both cheaper and higher on the index.".into(),
             Some(false) => {
                 let beaten_by =
-                    self.catalog.dominator_of(&[s.id()]).map(|p| format!(" ({} is one)", p.name)).unwrap_or_default();
+                    self.market.dominator_of(&[s.id()]).map(|p| format!(" ({} is one)", p.name)).unwrap_or_default();
                 format!("Off the frontier: another model is cheaper and scores at least as high{beaten_by}.")
             }
             None if s.index.is_none() => format!("Not placed: no {} score.", self.index_name),
-            None => "Not placed: no typical-request price.".to_owned(),
+            None => "Not placed: no price for this request.".to_owned(),
         }
     }
 
@@ -334,7 +351,8 @@ impl<'c, 's> Facts<'c, 's> {
     }
 
     fn tier_word(&self, s: &Side) -> Option<String> {
-        let (cheaper_than, total) = self.catalog.cost_rank(s.id())?;
+        let noun = self.request_noun();
+        let (cheaper_than, total) = self.market.cost_rank(s.id())?;
         let dearer = total - cheaper_than - 1;
         let tier = match cheaper_than * 3 / total.max(1) {
             0 => "budget",
@@ -342,9 +360,9 @@ impl<'c, 's> Facts<'c, 's> {
             _ => "premium",
         };
         Some(format!(
-            "{}'s typical request ({}) puts it in the {tier} third of the {total} models we price: {dearer} cost more, {cheaper_than} cost less.",
+            "{}'s {noun} ({}) puts it in the {tier} third of the {total} models we price: {dearer} cost more, {cheaper_than} cost less.",
             s.name(),
-            s.typical?,
+            s.cost?,
         ))
     }
 
@@ -373,7 +391,7 @@ impl<'c, 's> Facts<'c, 's> {
             }
             _ => {}
         }
-        if let Some((higher, total)) = self.catalog.index_rank(s.id()) {
+        if let Some((higher, total)) = self.market.index_rank(s.id()) {
             text.push_str(&format!(
                 " It ranks {} of {total} on the {} ({}).",
                 ordinal(higher + 1),
@@ -387,12 +405,26 @@ impl<'c, 's> Facts<'c, 's> {
     }
 
     fn scale_paragraph(&self) -> Option<String> {
-        let (x, y) = (self.a.typical?, self.b.typical?);
-        let per_million = |c: Usd| c.times(1_000_000);
-        let (ma, mb) = format_usd_pair(per_million(x), per_million(y));
-        let diff = per_million((x - y).abs());
+        let (x, y) = (self.a.cost?, self.b.cost?);
+        let (requests, given) = match self.workload.requests_per_month {
+            Some(n) => (n, true),
+            None => (DEFAULT_MONTHLY_REQUESTS, false),
+        };
+        let monthly = |c: Usd| c.times(requests);
+        let (ma, mb) = format_usd_pair(monthly(x), monthly(y));
+        let diff = monthly((x - y).abs());
+        let volume = if given {
+            format!("At your {} requests a month", format::count(requests))
+        } else {
+            format!("At {} {}s a month", format::count(requests), self.request_noun())
+        };
+        let advice = if given {
+            "Change the figures in the form above to see how the gap moves."
+        } else {
+            "Enter your own volume and request size in the form above to get your own numbers."
+        };
         Some(format!(
-            "At one million typical requests a month, {} comes to {ma} and {} to {mb}: a difference of {diff} a month, or {} a year. Scale these by your own volume; the request-size table shows how the gap moves with prompt length.",
+            "{volume}, {} comes to {ma} and {} to {mb}: a difference of {diff} a month, or {} a year. {advice}",
             self.a.name(),
             self.b.name(),
             diff.times(12)
@@ -529,12 +561,12 @@ impl<'c, 's> Facts<'c, 's> {
             }
             Some((lead, gap)) => {
                 let spread = self
-                    .catalog
+                    .market
                     .index_range()
                     .map(|(lo, hi)| {
                         format!(
                             " For scale: the {} models we track span {} to {}, so the gap is {} of that range.",
-                            self.catalog.market.len(),
+                            self.market.points.len(),
                             format::score(lo, Scale::Index),
                             format::score(hi, Scale::Index),
                             percent(
@@ -606,8 +638,8 @@ impl<'c, 's> Facts<'c, 's> {
         let batch = |s: &Side| {
             let p = s.price?;
             let (bi, bo) = (p.batch_input?, p.batch_output?);
-            let cost = request_cost(p, &limits_of(s.model), &TYPICAL_REQUEST, Billing::Batch).ok()?.total;
-            let standard = s.typical?;
+            let cost = request_cost(p, &limits_of(s.model), &self.workload.profile(), Billing::Batch).ok()?.total;
+            let standard = standard_cost(s, &self.workload.profile())?;
             Some((bi, bo, cost, cheaper_share(standard, cost)))
         };
         let batch_answer = match (batch(a), batch(b)) {
@@ -618,7 +650,7 @@ impl<'c, 's> Facts<'c, 's> {
                     "Both list batch prices. {an}: {} in / {} out per 1M tokens, {tx} for {}, {} below its standard price. {bn}: {} in / {} out, {ty}, {} below standard.",
                     x.0,
                     x.1,
-                    typical_words(),
+                    self.request_words(),
                     save(x.3),
                     y.0,
                     y.1,
@@ -630,7 +662,7 @@ impl<'c, 's> Facts<'c, 's> {
                 x.0,
                 x.1,
                 x.2,
-                typical_words(),
+                self.request_words(),
                 b.model.api_host
             ),
             (None, Some(y)) => format!(
@@ -638,7 +670,7 @@ impl<'c, 's> Facts<'c, 's> {
                 y.0,
                 y.1,
                 y.2,
-                typical_words(),
+                self.request_words(),
                 a.model.api_host
             ),
             (None, None) => {
@@ -685,7 +717,7 @@ impl<'c, 's> Facts<'c, 's> {
                     "{gap} {detail}. The gap shifts with your input/output mix: output-heavy work such as generation weighs the output price, long prompts such as document analysis weigh the input price."
                 )
             }
-            _ => "We cannot price a typical request on both models from the figures we hold.".to_owned(),
+            _ => "We cannot price this request on both models from the figures we hold.".to_owned(),
         };
         faq.push(Faq { question: format!("What's the price difference between {an} and {bn}?"), answer: price_answer });
 
@@ -826,8 +858,9 @@ impl<'c, 's> Facts<'c, 's> {
         // 9. Prompt caching.
         let cached = |s: &Side| {
             let p = s.price?;
-            let c = request_cost(p, &limits_of(s.model), &TYPICAL_REQUEST, Billing::CachedInput).ok()?.total;
-            Some((c, cheaper_share(s.typical?, c)))
+            let profile = self.workload.profile();
+            let c = request_cost(p, &limits_of(s.model), &profile, Billing::CachedInput).ok()?.total;
+            Some((c, cheaper_share(standard_cost(s, &profile)?, c)))
         };
         let cache_answer = match (cached(a), cached(b)) {
             (Some((ca, sa)), Some((cb, sb))) => {
@@ -851,19 +884,19 @@ impl<'c, 's> Facts<'c, 's> {
                 };
                 format!(
                     "If every input token of {} is a cache hit, {an} costs {tx} ({} less than uncached) and {bn} {ty} ({} less). {more}{cheaper} Cache writes may cost extra; see the pricing table.",
-                    typical_words(),
+                    self.request_words(),
                     save(sa),
                     save(sb)
                 )
             }
             (Some((c, s)), None) => format!(
                 "Only {an} lists a cache-hit price in our data: with every input token cached, {} costs {c}, {} less than uncached. We hold no cache price for {bn}, so its cached requests are billed at the full input price as far as we know.",
-                typical_words(),
+                self.request_words(),
                 s.map_or("n/a".to_owned(), percent)
             ),
             (None, Some((c, s))) => format!(
                 "Only {bn} lists a cache-hit price in our data: with every input token cached, {} costs {c}, {} less than uncached. We hold no cache price for {an}, so its cached requests are billed at the full input price as far as we know.",
-                typical_words(),
+                self.request_words(),
                 s.map_or("n/a".to_owned(), percent)
             ),
             (None, None) => format!(
@@ -918,7 +951,142 @@ impl<'c, 's> Facts<'c, 's> {
     }
 }
 
-/// What each extra index point costs per typical request.
+/// What pricing the reader's workload had to assume on each model, in words.
+pub fn workload_notes(a: &Side, b: &Side, workload: &Workload) -> Vec<String> {
+    let mut notes = Vec::new();
+    for s in [a, b] {
+        let name = s.name();
+        match &s.workload_cost {
+            None => notes.push(format!("{name} has no price in our data.")),
+            Some(Err(_)) => {
+                let total = workload.input_tokens + workload.output_tokens;
+                let ctx = s.model.context_window.as_ref().map(|c| c.value);
+                let max_out = s.model.max_output.as_ref().map(|c| c.value);
+                if let Some(c) = ctx.filter(|&c| total > c) {
+                    notes.push(format!(
+                        "Impossible on {name}: {} tokens in and out exceed its {}-token context window.",
+                        format::count(total),
+                        format::count(c)
+                    ));
+                } else if let Some(m) = max_out.filter(|&m| workload.output_tokens > m) {
+                    notes.push(format!(
+                        "Impossible on {name}: {} output tokens exceed its {}-token output limit.",
+                        format::count(workload.output_tokens),
+                        format::count(m)
+                    ));
+                }
+            }
+            Some(Ok(cost)) => {
+                if let Some(t) = cost.tier_above {
+                    notes.push(format!(
+                        "{name} bills this whole request at its long-context rate: the input is above {} tokens.",
+                        format::count(t)
+                    ));
+                }
+                for note in &cost.notes {
+                    notes.push(match note {
+                        BillingNote::NoCachePrice => format!(
+                            "{name} lists no cache-hit price in our data, so its cached tokens are billed at the full input price."
+                        ),
+                        BillingNote::NoBatchPrice => {
+                            format!("{name} lists no batch price in our data, so the request is billed at standard prices.")
+                        }
+                        BillingNote::NoBatchTierRate => format!(
+                            "{name} publishes no batch rate above its long-context threshold in our data, so the standard long-context rates apply."
+                        ),
+                        BillingNote::BatchCacheAtStandard => format!(
+                            "{name}'s batch rate for cache hits is not in our data: cache hits are billed at the standard cache price or the batch input price, whichever is lower, so the real bill may be lower."
+                        ),
+                    });
+                }
+            }
+        }
+    }
+    notes
+}
+
+/// Where the cheaper model stops being cheaper as the output length changes at the reader's
+/// input size, in one sentence. `None` when either model cannot be priced or they cost the same.
+pub fn break_even(a: &Side, b: &Side, workload: &Workload) -> Option<String> {
+    let (ca, cb) = (a.cost?, b.cost?);
+    if ca == cb {
+        return None;
+    }
+    let (cheap, dear) = if ca < cb { (a, b) } else { (b, a) };
+    let (rc, rd) = (workload_rates(cheap.price?, workload), workload_rates(dear.price?, workload));
+    // Costs in hundredths of a micro-dollar per 1M tokens, so every term is an integer.
+    let d_in = rd.blended_input_x100(workload.cached_percent) - rc.blended_input_x100(workload.cached_percent);
+    let d_out = 100 * (i128::from(rc.output.micros()) - i128::from(rd.output.micros()));
+    let input = i128::from(workload.input_tokens);
+    let size = format::count(workload.input_tokens);
+    let limit = [cheap, dear]
+        .iter()
+        .filter_map(|s| s.model.max_output.as_ref().map(|m| m.value))
+        .max()
+        .map_or(i128::MAX, i128::from);
+    if d_out > 0 {
+        // The cheaper model pays more per output token: longer answers erode its lead.
+        let at = input * d_in / d_out;
+        if at > limit {
+            return Some(format!(
+                "At {size} input tokens, {} stays cheaper at any output length either model allows.",
+                cheap.name()
+            ));
+        }
+        Some(format!(
+            "At {size} input tokens, {} stays cheaper up to about {} output tokens per request (an output/input ratio of {}); past that {} is cheaper.",
+            cheap.name(),
+            format::count(at.max(0) as u64),
+            format::number(at as f64 / input.max(1) as f64, 2),
+            dear.name()
+        ))
+    } else if d_out < 0 && d_in < 0 {
+        // The cheaper model pays more per input token but wins on output: short answers lose it.
+        let at = (input * d_in + d_out + 1) / d_out;
+        Some(format!(
+            "At {size} input tokens, {} is cheaper only while answers run above about {} output tokens (an output/input ratio of {}); with shorter answers {} is cheaper.",
+            cheap.name(),
+            format::count(at.max(0) as u64),
+            format::number(at as f64 / input.max(1) as f64, 2),
+            dear.name()
+        ))
+    } else {
+        Some(format!(
+            "{} is cheaper at every output length for {size}-token inputs{}: it costs no more per input token and no more per output token.",
+            cheap.name(),
+            if workload.cached_percent > 0 { " at this cache share" } else { "" }
+        ))
+    }
+}
+
+/// Monthly volume the "cost at volume" section uses when the reader gave none.
+pub const DEFAULT_MONTHLY_REQUESTS: u64 = 1_000_000;
+
+/// The workload's request in words: "a typical request of 5,000 input and 1,000 output
+/// tokens", or the reader's own with its cache share and batch use.
+pub fn request_words(workload: &Workload) -> String {
+    let same = Workload { requests_per_month: None, ..*workload } == Workload::TYPICAL;
+    let mut text = format!(
+        "{} of {} input and {} output tokens",
+        if same { "a typical request" } else { "your request" },
+        format::count(workload.input_tokens),
+        format::count(workload.output_tokens)
+    );
+    if workload.cached_percent > 0 {
+        text.push_str(&format!(" with {}% of the input cached", workload.cached_percent));
+    }
+    if workload.batch {
+        text.push_str(" through the batch API");
+    }
+    text
+}
+
+/// The standard (no cache, no batch) cost of a request size on one side.
+fn standard_cost(s: &Side, profile: &RequestProfile) -> Option<Usd> {
+    request_cost(s.price?, &limits_of(s.model), profile, Billing::Standard).ok().map(|c| c.total)
+}
+
+/// What each extra index point costs per request.
 fn marginal_cost_per_point(extra: Usd, points: f64) -> String {
     if points <= 0.0 {
         return "n/a".into();

@@ -5,7 +5,8 @@ use askama::Template;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 
-use super::templates::{ErrorPage, Link};
+use super::templates::{ErrorPage, Link, WorkloadForm};
+use super::workload_query::BadParameter;
 
 /// `Result` with [`AppError`] as the default error.
 pub type Result<T, E = AppError> = std::result::Result<T, E>;
@@ -30,6 +31,14 @@ pub enum AppError {
         /// Links that help (e.g. the model's own page).
         suggestions: Vec<Link>,
     },
+    /// 400: a workload parameter is unusable. Names it, says why and what is allowed, and
+    /// shows the form filled in as the reader sent it so they can fix it.
+    BadParameter {
+        /// The parameter and its problem.
+        bad: BadParameter,
+        /// The form to show, pre-filled.
+        form: WorkloadForm,
+    },
     /// 405: the route exists but not for this method.
     MethodNotAllowed,
     /// 500: a bug or a failed render. Logged in full; the reader sees a generic page.
@@ -44,7 +53,17 @@ impl From<askama::Error> for AppError {
 
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
+        let mut form = None;
         let (status, title, detail, suggestions) = match self {
+            AppError::BadParameter { bad, form: f } => {
+                form = Some(f);
+                (
+                    StatusCode::BAD_REQUEST,
+                    format!("The “{}” parameter {}", bad.param, bad.problem),
+                    format!("“{}” must be {}. Fix it in the form below.", bad.param, bad.allowed),
+                    Vec::new(),
+                )
+            }
             AppError::NotFound { what, suggestions } => {
                 let hint = if suggestions.is_empty() { "" } else { " Did you mean one of these?" };
                 (StatusCode::NOT_FOUND, "Not found".to_owned(), format!("We have no {what}.{hint}"), suggestions)
@@ -68,7 +87,7 @@ impl IntoResponse for AppError {
                 )
             }
         };
-        let page = ErrorPage { status: status.as_u16(), title, detail, suggestions };
+        let page = ErrorPage { status: status.as_u16(), title, detail, suggestions, form };
         match page.render() {
             Ok(html) => (status, Html(html)).into_response(),
             Err(e) => {

@@ -7,6 +7,7 @@ mod extract;
 mod handlers;
 mod routes;
 mod templates;
+mod workload_query;
 
 use std::sync::{Arc, RwLock};
 
@@ -28,12 +29,24 @@ pub fn today() -> crate::domain::model::Date {
 #[derive(Clone)]
 pub struct AppState {
     catalog: Arc<RwLock<Arc<Catalog>>>,
+    base_url: Arc<str>,
 }
 
 impl AppState {
     /// State serving the given catalog.
     pub fn new(catalog: Catalog) -> Self {
-        Self { catalog: Arc::new(RwLock::new(Arc::new(catalog))) }
+        Self { catalog: Arc::new(RwLock::new(Arc::new(catalog))), base_url: Arc::from("http://127.0.0.1:3000") }
+    }
+
+    /// The same state with the site's public origin (`BASE_URL`) for absolute links.
+    pub fn with_base_url(mut self, base_url: &str) -> Self {
+        self.base_url = Arc::from(base_url.trim_end_matches('/'));
+        self
+    }
+
+    /// The public origin, without a trailing slash.
+    pub fn base_url(&self) -> &str {
+        &self.base_url
     }
 
     /// The catalog in force; a handler keeps this one for its whole request.

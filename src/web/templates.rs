@@ -5,6 +5,9 @@ use askama::Template;
 use axum::response::{Html, IntoResponse, Response};
 
 use crate::domain::comparison::Comparison;
+use crate::domain::cost::Workload;
+
+use super::workload_query::WorkloadQuery;
 
 use super::error::AppError;
 
@@ -63,6 +66,40 @@ pub struct ErrorPage {
     pub detail: String,
     /// Helpful links.
     pub suggestions: Vec<Link>,
+    /// The workload form, for a bad parameter.
+    pub form: Option<WorkloadForm>,
+}
+
+/// The workload form on a comparison page, filled with what the reader sent.
+#[derive(Debug, Clone)]
+pub struct WorkloadForm {
+    /// The pair's canonical path.
+    pub action: String,
+    /// Input tokens as typed.
+    pub input: String,
+    /// Output tokens as typed.
+    pub output: String,
+    /// Cached percent as typed.
+    pub cached: String,
+    /// Requests per month as typed (empty for none).
+    pub requests: String,
+    /// Batch box ticked.
+    pub batch: bool,
+}
+
+impl WorkloadForm {
+    /// The form for `action`, showing the raw query where given and the defaults elsewhere.
+    pub fn new(action: String, query: &WorkloadQuery) -> Self {
+        let typical = Workload::TYPICAL;
+        Self {
+            action,
+            input: query.input.clone().unwrap_or_else(|| typical.input_tokens.to_string()),
+            output: query.output.clone().unwrap_or_else(|| typical.output_tokens.to_string()),
+            cached: query.cached.clone().unwrap_or_else(|| "0".into()),
+            requests: query.requests.clone().unwrap_or_default(),
+            batch: query.batch.as_deref() == Some("1"),
+        }
+    }
 }
 
 /// One row of the home page's model table.
@@ -114,6 +151,12 @@ pub struct HomePage {
 pub struct ComparePage<'a> {
     /// Head.
     pub meta: Meta,
+    /// Absolute URL of the pair without parameters.
+    pub canonical_url: String,
+    /// Keep search engines off pages with reader parameters.
+    pub noindex: bool,
+    /// The workload form, pre-filled.
+    pub form: WorkloadForm,
     /// Everything computed for the pair.
     pub cmp: Comparison<'a>,
     /// The chart, drawn by us.

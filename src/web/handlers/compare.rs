@@ -6,11 +6,13 @@ use axum::http::{StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
+use crate::domain::cost::Workload;
 use crate::domain::slug::{PairError, PairSpec, parse_pair};
 use crate::domain::{Catalog, Model, ModelId, compare as build_comparison};
 use crate::web::chart::scatter_svg;
 use crate::web::extract::PathSegment;
-use crate::web::templates::{ComparePage, HtmlTemplate, Link, Meta, PickerPage};
+use crate::web::templates::{ComparePage, HtmlTemplate, Link, Meta, PickerPage, WorkloadForm};
+use crate::web::workload_query::WorkloadQuery;
 use crate::web::{AppError, AppState, Result, today};
 
 use super::{model_href, picker_options, suggestions};
@@ -32,7 +34,14 @@ fn find<'a>(catalog: &'a Catalog, id: &ModelId) -> Result<&'a Model> {
 }
 
 /// `GET /compare/{a}-vs-{b}`: the comparison, or a redirect to the pair's canonical address.
-pub async fn compare(State(state): State<AppState>, PathSegment(segment): PathSegment, uri: Uri) -> Result<Response> {
+/// The query may set the reader's workload (see `WorkloadQuery`); the page is then recomputed
+/// for it, marked `noindex`, and its canonical link still names the bare pair.
+pub async fn compare(
+    State(state): State<AppState>,
+    PathSegment(segment): PathSegment,
+    query: std::result::Result<Query<WorkloadQuery>, QueryRejection>,
+    uri: Uri,
+) -> Result<Response> {
     let catalog = state.catalog();
     let catalog = catalog.as_ref();
     let spec = parse_pair(&segment).map_err(|e| pair_error(catalog, e))?;
@@ -64,16 +73,39 @@ pub async fn compare(State(state): State<AppState>, PathSegment(segment): PathSe
     if loose || uri.path() != canonical {
         return Ok(permanent_redirect(&canonical, &uri));
     }
-    Ok(render(catalog, a, b).into_response())
+    let Ok(Query(query)) = query else {
+        return Err(AppError::BadRequest {
+            title: "Unreadable parameters".into(),
+            detail: "The query string could not be read; each parameter may appear once.".into(),
+            suggestions: vec![Link { href: canonical, text: "The comparison without parameters".into() }],
+        });
+    };
+    let workload = query
+        .parse(catalog)
+        .map_err(|bad| AppError::BadParameter { bad, form: WorkloadForm::new(canonical.clone(), &query) })?;
+    let form = WorkloadForm::new(canonical.clone(), &query);
+    let page = render(catalog, a, b, &workload, form, format!("{}{canonical}", state.base_url()), !query.is_empty());
+    Ok(page.into_response())
 }
 
-fn render<'a>(catalog: &'a Catalog, a: &'a Model, b: &'a Model) -> HtmlTemplate<ComparePage<'a>> {
-    let cmp = build_comparison(catalog, a, b, &today());
+fn render<'a>(
+    catalog: &'a Catalog,
+    a: &'a Model,
+    b: &'a Model,
+    workload: &Workload,
+    form: WorkloadForm,
+    canonical_url: String,
+    noindex: bool,
+) -> HtmlTemplate<ComparePage<'a>> {
+    let cmp = build_comparison(catalog, a, b, workload, &today());
     let chart_svg = scatter_svg(&cmp.chart);
     let description =
         format!("{} {}", cmp.verdict, "Prices per 1M tokens, request costs, benchmarks with sources, and an FAQ.");
     HtmlTemplate(ComparePage {
         meta: Meta { title: format!("{} vs {}: price, benchmarks and value", a.name, b.name), description },
+        canonical_url,
+        noindex,
+        form,
         href_a: model_href(a),
         href_b: model_href(b),
         chart_svg,

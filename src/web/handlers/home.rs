@@ -37,7 +37,7 @@ pub async fn home(State(state): State<AppState>) -> HtmlTemplate<HomePage> {
         (i.name.clone(), dataset.source(&i.source).map_or(i.source.clone(), |s| s.title.clone()))
     });
     // Neighbours along the price/index frontier: each pair is a real trade-off worth reading.
-    let mut frontier: Vec<_> = catalog.market.iter().filter(|p| p.on_frontier).collect();
+    let mut frontier: Vec<_> = catalog.market.points.iter().filter(|p| p.on_frontier).collect();
     frontier.sort_by_key(|p| p.cost);
     let featured = frontier
         .windows(2)

@@ -1,0 +1,147 @@
+//! The reader's workload from the query string: `input`, `output`, `cached`, `requests`,
+//! `batch`. Every parameter is optional; a bad one is refused with its name, what was wrong and
+//! the allowed range. Unknown parameters are ignored.
+
+use serde::Deserialize;
+
+use crate::domain::Catalog;
+use crate::domain::cost::Workload;
+
+/// Most requests a month the calculator accepts: far beyond any real bill, small enough that a
+/// year of them times any price stays exact.
+pub const MAX_REQUESTS_PER_MONTH: u64 = 100_000_000_000;
+
+/// The raw query, kept as text so a bad value can be named and shown back in the form.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct WorkloadQuery {
+    /// Input tokens per request.
+    pub input: Option<String>,
+    /// Output tokens per request.
+    pub output: Option<String>,
+    /// Percent of input served from cache.
+    pub cached: Option<String>,
+    /// Requests per month.
+    pub requests: Option<String>,
+    /// `1` for the batch API, `0` for standard.
+    pub batch: Option<String>,
+}
+
+/// A parameter that cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BadParameter {
+    /// The parameter's name.
+    pub param: &'static str,
+    /// What is wrong, without echoing the value.
+    pub problem: String,
+    /// The allowed values.
+    pub allowed: String,
+}
+
+impl WorkloadQuery {
+    /// Whether the reader set anything at all.
+    pub fn is_empty(&self) -> bool {
+        self.input.is_none()
+            && self.output.is_none()
+            && self.cached.is_none()
+            && self.requests.is_none()
+            && self.batch.is_none()
+    }
+
+    /// The workload, with defaults for what is missing, or the first bad parameter.
+    pub fn parse(&self, catalog: &Catalog) -> Result<Workload, BadParameter> {
+        let max_input = catalog.largest_context_window().unwrap_or(10_000_000);
+        let max_output = catalog.largest_max_output().unwrap_or(1_000_000);
+        let input = whole("input", &self.input, 1, max_input, "input tokens per request")?
+            .unwrap_or(Workload::TYPICAL.input_tokens);
+        let output = whole("output", &self.output, 0, max_output, "output tokens per request")?
+            .unwrap_or(Workload::TYPICAL.output_tokens);
+        let cached =
+            whole("cached", &self.cached, 0, 100, "percent of input tokens served from the cache")?.unwrap_or(0);
+        let requests = whole("requests", &self.requests, 1, MAX_REQUESTS_PER_MONTH, "requests per month")?;
+        let batch = match self.batch.as_deref().map(str::trim) {
+            None | Some("0") => false,
+            Some("1") => true,
+            Some(_) => {
+                return Err(BadParameter {
+                    param: "batch",
+                    problem: "is not 1 or 0".into(),
+                    allowed: "1 to price the batch API, 0 (or leave it out) for the standard API".into(),
+                });
+            }
+        };
+        Ok(Workload {
+            input_tokens: input,
+            output_tokens: output,
+            cached_percent: cached as u8,
+            batch,
+            requests_per_month: requests,
+        })
+    }
+}
+
+/// A whole number within `min..=max`. Digits only (thousands separators `,` `_` and spaces are
+/// allowed); no sign, decimals, exponent or NaN.
+fn whole(
+    param: &'static str,
+    raw: &Option<String>,
+    min: u64,
+    max: u64,
+    what: &str,
+) -> Result<Option<u64>, BadParameter> {
+    let Some(raw) = raw else { return Ok(None) };
+    let allowed = format!(
+        "a whole number of {what} from {} to {}",
+        crate::domain::format::count(min),
+        crate::domain::format::count(max)
+    );
+    let bad = |problem: &str| BadParameter { param, problem: problem.to_owned(), allowed: allowed.clone() };
+    let digits: String = raw.trim().chars().filter(|c| !matches!(c, ',' | '_' | ' ')).collect();
+    if digits.is_empty() {
+        return Err(bad("is empty"));
+    }
+    if !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(bad("is not a whole number"));
+    }
+    let value: u64 = digits.parse().map_err(|_| bad("is too large"))?;
+    if value < min {
+        return Err(bad("is too small"));
+    }
+    if value > max {
+        return Err(bad("is too large"));
+    }
+    Ok(Some(value))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(param: &'static str, raw: &str, min: u64, max: u64) -> Result<Option<u64>, String> {
+        whole(param, &Some(raw.to_owned()), min, max, "tokens").map_err(|e| e.problem)
+    }
+
+    #[test]
+    fn whole_numbers_within_range_are_accepted() {
+        assert_eq!(check("input", "100000", 1, 200_000), Ok(Some(100_000)));
+        assert_eq!(check("input", "100,000", 1, 200_000), Ok(Some(100_000)));
+        assert_eq!(check("input", " 5_000 ", 1, 200_000), Ok(Some(5_000)));
+        assert_eq!(whole("input", &None, 1, 10, "tokens"), Ok(None));
+    }
+
+    #[test]
+    fn anything_else_is_refused_with_a_reason() {
+        for (raw, problem) in [
+            ("", "is empty"),
+            ("-5", "is not a whole number"),
+            ("1.5", "is not a whole number"),
+            ("1e5", "is not a whole number"),
+            ("NaN", "is not a whole number"),
+            ("abc", "is not a whole number"),
+            ("0", "is too small"),
+            ("200001", "is too large"),
+            ("99999999999999999999999", "is too large"),
+        ] {
+            assert_eq!(check("input", raw, 1, 200_000), Err(problem.to_owned()), "{raw:?}");
+        }
+    }
+}
