@@ -1042,7 +1042,7 @@ pub fn break_even(a: &Side, b: &Side, workload: &Workload) -> Option<String> {
         ))
     } else if d_out < 0 && d_in < 0 {
         // The cheaper model pays more per input token but wins on output: short answers lose it.
-        let at = (input * d_in + d_out + 1) / d_out;
+        let at = input * d_in / d_out;
         Some(format!(
             "At {size} input tokens, {} is cheaper only while answers run above about {} output tokens (an output/input ratio of {}); with shorter answers {} is cheaper.",
             cheap.name(),
