@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use sqlx::SqlitePool;
+use sqlx::{SqliteConnection, SqlitePool};
 
 use super::DbError;
 use crate::domain::model::{
@@ -91,8 +91,23 @@ fn sourced<T>(value: Option<T>, source: &Option<String>) -> Option<Sourced<T>> {
 
 /// Reads every model, price, score, speed, benchmark, provider and source.
 pub async fn load_dataset(pool: &SqlitePool) -> Result<Dataset, DbError> {
+    Ok(load_snapshot(pool).await?.1)
+}
+
+/// The dataset's revision and the dataset itself, read in one read transaction: a write that
+/// commits meanwhile is either wholly in the snapshot or wholly absent, so a reload never
+/// builds a half-updated catalog.
+pub async fn load_snapshot(pool: &SqlitePool) -> Result<(i64, Dataset), DbError> {
+    let mut tx = pool.begin().await?;
+    let revision = super::meta::revision_in(&mut tx).await?;
+    let dataset = load_in(&mut tx).await?;
+    tx.rollback().await?;
+    Ok((revision, dataset))
+}
+
+async fn load_in(conn: &mut SqliteConnection) -> Result<Dataset, DbError> {
     let sources: Vec<(String, String, String, String, String)> =
-        sqlx::query_as("SELECT id, title, url, license, as_of FROM sources").fetch_all(pool).await?;
+        sqlx::query_as("SELECT id, title, url, license, as_of FROM sources").fetch_all(&mut *conn).await?;
     let sources = sources
         .into_iter()
         .map(|(id, title, url, license, as_of)| {
@@ -100,12 +115,13 @@ pub async fn load_dataset(pool: &SqlitePool) -> Result<Dataset, DbError> {
         })
         .collect::<Result<Vec<_>, DbError>>()?;
 
-    let providers: Vec<(String, String)> = sqlx::query_as("SELECT slug, name FROM providers").fetch_all(pool).await?;
+    let providers: Vec<(String, String)> =
+        sqlx::query_as("SELECT slug, name FROM providers").fetch_all(&mut *conn).await?;
     let providers = providers.into_iter().map(|(slug, name)| Provider { slug, name }).collect();
 
     let benchmarks: Vec<(String, String, String, String, bool)> =
         sqlx::query_as("SELECT slug, name, measures, scale, higher_is_better FROM benchmarks ORDER BY rowid")
-            .fetch_all(pool)
+            .fetch_all(&mut *conn)
             .await?;
     let benchmarks = benchmarks
         .into_iter()
@@ -118,7 +134,7 @@ pub async fn load_dataset(pool: &SqlitePool) -> Result<Dataset, DbError> {
 
     let mut tiers: HashMap<i64, Vec<LongContextTier>> = HashMap::new();
     for t in sqlx::query_as::<_, TierRow>("SELECT * FROM price_tiers ORDER BY price_id, above_tokens")
-        .fetch_all(pool)
+        .fetch_all(&mut *conn)
         .await?
     {
         tiers.entry(t.price_id).or_default().push(LongContextTier {
@@ -130,8 +146,9 @@ pub async fn load_dataset(pool: &SqlitePool) -> Result<Dataset, DbError> {
     }
 
     let mut prices: HashMap<String, Vec<PriceSchedule>> = HashMap::new();
-    for p in
-        sqlx::query_as::<_, PriceRow>("SELECT * FROM prices ORDER BY model, effective_from, id").fetch_all(pool).await?
+    for p in sqlx::query_as::<_, PriceRow>("SELECT * FROM prices ORDER BY model, effective_from, id")
+        .fetch_all(&mut *conn)
+        .await?
     {
         let what = format!("price {} of {}", p.id, p.model);
         prices.entry(p.model.clone()).or_default().push(PriceSchedule {
@@ -151,8 +168,9 @@ pub async fn load_dataset(pool: &SqlitePool) -> Result<Dataset, DbError> {
     }
 
     let mut scores: HashMap<String, Vec<Score>> = HashMap::new();
-    for s in
-        sqlx::query_as::<_, ScoreRow>("SELECT * FROM scores ORDER BY model, benchmark, source").fetch_all(pool).await?
+    for s in sqlx::query_as::<_, ScoreRow>("SELECT * FROM scores ORDER BY model, benchmark, source")
+        .fetch_all(&mut *conn)
+        .await?
     {
         let what = format!("score of {} on {}", s.model, s.benchmark);
         scores.entry(s.model).or_default().push(Score {
@@ -166,7 +184,7 @@ pub async fn load_dataset(pool: &SqlitePool) -> Result<Dataset, DbError> {
     }
 
     let mut speeds: HashMap<String, Vec<Speed>> = HashMap::new();
-    for s in sqlx::query_as::<_, SpeedRow>("SELECT * FROM speeds").fetch_all(pool).await? {
+    for s in sqlx::query_as::<_, SpeedRow>("SELECT * FROM speeds").fetch_all(&mut *conn).await? {
         let what = format!("speed of {}", s.model);
         speeds.entry(s.model).or_default().push(Speed {
             output_tokens_per_s: s.output_tokens_per_s,
@@ -179,14 +197,14 @@ pub async fn load_dataset(pool: &SqlitePool) -> Result<Dataset, DbError> {
     let mut keys: HashMap<String, Vec<String>> = HashMap::new();
     let key_rows: Vec<(String, String)> =
         sqlx::query_as("SELECT model, litellm_key FROM model_price_keys ORDER BY model, litellm_key")
-            .fetch_all(pool)
+            .fetch_all(&mut *conn)
             .await?;
     for (model, key) in key_rows {
         keys.entry(model).or_default().push(key);
     }
 
     let mut models = Vec::new();
-    for m in sqlx::query_as::<_, ModelRow>("SELECT * FROM models").fetch_all(pool).await? {
+    for m in sqlx::query_as::<_, ModelRow>("SELECT * FROM models").fetch_all(&mut *conn).await? {
         let what = format!("model {}", m.slug);
         let id = ModelId::parse(&m.slug).ok_or_else(|| DbError::Inconsistent(format!("{what}: invalid slug")))?;
         let status = ModelStatus::parse(&m.status)

@@ -2,7 +2,10 @@
 //! web layer never sees a query.
 
 pub mod dataset_file;
+pub mod export;
+pub mod import;
 mod load;
+mod meta;
 mod write;
 
 use std::path::Path;
@@ -13,7 +16,9 @@ use sqlx::migrate::{MigrateError, Migrator};
 use sqlx::sqlite::{SqliteConnectOptions, SqlitePoolOptions};
 
 pub use dataset_file::{DatasetFile, Invalid};
-pub use load::load_dataset;
+pub use export::{export_dataset, export_to_file};
+pub use load::{load_dataset, load_snapshot};
+pub use meta::revision;
 pub use write::insert_dataset;
 
 /// The schema migrations, embedded at build time.
@@ -73,6 +78,20 @@ pub enum DbError {
 /// Opens (creating if needed) the database, applies migrations and loads the seed into an
 /// empty database. A second call on the same file changes nothing.
 pub async fn open(url: &str) -> Result<SqlitePool, DbError> {
+    let pool = open_empty(url).await?;
+    let models: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM models").fetch_one(&pool).await?;
+    if models == 0 {
+        let seed = DatasetFile::parse(SEED_JSON)?;
+        insert_dataset(&pool, &seed, "seed").await?;
+        tracing::info!(models = seed.models.len(), "loaded the seed dataset into an empty database");
+    }
+    Ok(pool)
+}
+
+/// Opens (creating if needed) the database and applies migrations, without loading the seed:
+/// for `import dataset`, which fills an empty database from a file, and for tests that start
+/// from an empty schema.
+pub async fn open_empty(url: &str) -> Result<SqlitePool, DbError> {
     // sqlx would read any other URL as a file name; refuse it rather than create odd files.
     if !url.starts_with("sqlite:") {
         let source = sqlx::Error::Configuration("the URL must start with sqlite:".into());
@@ -108,13 +127,6 @@ pub async fn open(url: &str) -> Result<SqlitePool, DbError> {
         }
         source => DbError::Migrate { url: url.to_owned(), source },
     })?;
-
-    let models: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM models").fetch_one(&pool).await?;
-    if models == 0 {
-        let seed = DatasetFile::parse(SEED_JSON)?;
-        insert_dataset(&pool, &seed, "seed").await?;
-        tracing::info!(models = seed.models.len(), "loaded the seed dataset into an empty database");
-    }
     Ok(pool)
 }
 

@@ -31,7 +31,8 @@ pub async fn insert_dataset(pool: &SqlitePool, file: &DatasetFile, origin: &str)
     Ok(())
 }
 
-async fn insert_all(tx: &mut Transaction<'_, Sqlite>, file: &DatasetFile) -> Result<(), DbError> {
+/// Inserts every row of a validated dataset inside the caller's transaction.
+pub(super) async fn insert_all(tx: &mut Transaction<'_, Sqlite>, file: &DatasetFile) -> Result<(), DbError> {
     for s in &file.sources {
         sqlx::query("INSERT INTO sources (id, title, url, license, as_of) VALUES (?, ?, ?, ?, ?)")
             .bind(&s.id)

@@ -1,0 +1,903 @@
+//! Importing a LiteLLM price map (`model_prices_and_context_window.json`): per-token USD
+//! costs keyed by model name. Our models name their keys in `model_price_keys`; nothing is
+//! matched by name. A mapped key whose prices differ from the model's current ones closes the
+//! current period on the import date and opens a new one; identical prices only move the
+//! "last checked" date forward. The prices are built field by field exactly as
+//! `tools/build_seed.py` builds the seed's, so an import of the maps the seed came from agrees
+//! with it.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+use std::path::Path;
+
+use serde_json::{Map, Value};
+use sqlx::SqliteConnection;
+
+use super::{ImportError, ImportOptions, Outcome, begin, finish, read_text, rejected};
+use crate::domain::format;
+use crate::domain::model::{Date, LongContextTier};
+use crate::domain::money::{PriceParseError, PricePerMTok};
+
+/// A per-token cost at or above this ($1,000 per 1M tokens) is almost certainly a per-1M price
+/// written into a per-token field.
+const PER_TOKEN_CEILING_USD: f64 = 0.001;
+
+/// How many unmapped chat keys the report names (it always gives the total).
+const CANDIDATES_NAMED: usize = 20;
+
+/// Where LiteLLM's price map is published, cited by the import's source row.
+const LITELLM_URL: &str = "https://github.com/BerriAI/litellm";
+
+/// The price map's license.
+const LITELLM_LICENSE: &str = "MIT";
+
+/// Our price fields and the LiteLLM fields they come from, in report order.
+const PRICE_FIELDS: [(&str, &str); 7] = [
+    ("input", "input_cost_per_token"),
+    ("output", "output_cost_per_token"),
+    ("cache_read", "cache_read_input_token_cost"),
+    ("cache_write", "cache_creation_input_token_cost"),
+    ("cache_write_1h", "cache_creation_input_token_cost_above_1hr"),
+    ("batch_input", "input_cost_per_token_batches"),
+    ("batch_output", "output_cost_per_token_batches"),
+];
+
+/// LiteLLM fields that can carry a long-context tier (`{field}_above_{N}k_tokens`, and the
+/// same names inside Qwen's `tiered_pricing`), with the tier field each fills.
+const TIER_FIELDS: [(&str, TierField); 3] = [
+    ("input_cost_per_token", TierField::Input),
+    ("output_cost_per_token", TierField::Output),
+    ("cache_read_input_token_cost", TierField::CacheRead),
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TierField {
+    Input,
+    Output,
+    CacheRead,
+}
+
+/// One model's list prices per 1M tokens, as a price-map entry gives them or as the current
+/// price row holds them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PriceSet {
+    /// Input.
+    pub input: PricePerMTok,
+    /// Output.
+    pub output: PricePerMTok,
+    /// Cache hit.
+    pub cache_read: Option<PricePerMTok>,
+    /// Cache write (5-minute cache where there are two).
+    pub cache_write: Option<PricePerMTok>,
+    /// 1-hour cache write.
+    pub cache_write_1h: Option<PricePerMTok>,
+    /// Batch input.
+    pub batch_input: Option<PricePerMTok>,
+    /// Batch output.
+    pub batch_output: Option<PricePerMTok>,
+    /// Long-context tiers, rising in `above_tokens`.
+    pub long_context: Vec<LongContextTier>,
+}
+
+impl PriceSet {
+    /// Every field with a sort key that puts the flat prices first and tiers after, by size.
+    fn fields(&self) -> Vec<((u64, u8), String, Option<PricePerMTok>)> {
+        let flat = [
+            Some(self.input),
+            Some(self.output),
+            self.cache_read,
+            self.cache_write,
+            self.cache_write_1h,
+            self.batch_input,
+            self.batch_output,
+        ];
+        let mut out: Vec<_> = PRICE_FIELDS
+            .iter()
+            .zip(flat)
+            .enumerate()
+            .map(|(i, ((name, _), v))| ((0, i as u8), (*name).to_owned(), v))
+            .collect();
+        for t in &self.long_context {
+            let above = format::count(t.above_tokens);
+            out.push(((t.above_tokens, 0), format!("input above {above} tokens"), Some(t.input)));
+            out.push(((t.above_tokens, 1), format!("output above {above} tokens"), Some(t.output)));
+            out.push(((t.above_tokens, 2), format!("cache_read above {above} tokens"), t.cache_read));
+        }
+        out
+    }
+}
+
+/// One field whose price changes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldChange {
+    /// `input`, `cache_write_1h`, `output above 200,000 tokens`...
+    pub field: String,
+    /// The current value (`None`: not listed).
+    pub old: Option<PricePerMTok>,
+    /// The imported value.
+    pub new: Option<PricePerMTok>,
+}
+
+/// A model whose prices change: its current period closes and a new one opens.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PriceChange {
+    /// Model id.
+    pub model: String,
+    /// The LiteLLM key the new prices come from.
+    pub key: String,
+    /// Start of the period that closes; `None` when the model had no current price.
+    pub closes_period_from: Option<Date>,
+    /// The fields that differ.
+    pub fields: Vec<FieldChange>,
+    /// The imported prices in full.
+    pub new: PriceSet,
+}
+
+/// A limit where LiteLLM disagrees with ours. Reported only: limits come from models.dev.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LimitDifference {
+    /// Model id.
+    pub model: String,
+    /// `context window` or `max output`.
+    pub limit: &'static str,
+    /// Ours, if we hold one.
+    pub ours: Option<u64>,
+    /// The LiteLLM field compared: `max_input_tokens` or `max_output_tokens`.
+    pub litellm_field: &'static str,
+    /// LiteLLM's value.
+    pub litellm: u64,
+}
+
+/// What a LiteLLM import changes; the same for a dry run and a real run.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LitellmReport {
+    /// The file's name.
+    pub file: String,
+    /// How many entries the file has.
+    pub entries: usize,
+    /// The import's date.
+    pub as_of: Date,
+    /// The source row the import cites.
+    pub source_id: String,
+    /// Models whose prices change, by id.
+    pub changes: Vec<PriceChange>,
+    /// Models whose prices are identical.
+    pub unchanged: usize,
+    /// Of those, how many get a newer "last checked" date.
+    pub confirmed: usize,
+    /// Mapped keys the file does not have: (model, key).
+    pub missing: Vec<(String, String)>,
+    /// Limits LiteLLM gives differently.
+    pub limits: Vec<LimitDifference>,
+    /// How many chat-model keys no model maps.
+    pub candidates: usize,
+    /// The first of them, sorted.
+    pub candidates_named: Vec<String>,
+}
+
+impl LitellmReport {
+    /// Whether applying the import writes anything.
+    pub fn changes_anything(&self) -> bool {
+        !self.changes.is_empty() || self.confirmed > 0
+    }
+}
+
+fn price_text(p: Option<PricePerMTok>) -> String {
+    p.map_or_else(|| "not listed".to_owned(), |p| p.to_string())
+}
+
+impl fmt::Display for LitellmReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "LiteLLM price map {}: {} entries, as of {}",
+            self.file,
+            format::count(self.entries as u64),
+            self.as_of.iso()
+        )?;
+        writeln!(f, "Source cited: {}", self.source_id)?;
+        writeln!(f, "Price changes: {}", self.changes.len())?;
+        for c in &self.changes {
+            match &c.closes_period_from {
+                Some(from) => writeln!(
+                    f,
+                    "  {} ({}): the price in force since {} closes on {}",
+                    c.model,
+                    c.key,
+                    from.iso(),
+                    self.as_of.iso()
+                )?,
+                None => writeln!(f, "  {} ({}): first price, from {}", c.model, c.key, self.as_of.iso())?,
+            }
+            for fc in &c.fields {
+                writeln!(f, "    {}: {} → {}", fc.field, price_text(fc.old), price_text(fc.new))?;
+            }
+        }
+        writeln!(
+            f,
+            "Unchanged prices: {} (last checked moves to {} for {})",
+            self.unchanged,
+            self.as_of.iso(),
+            self.confirmed
+        )?;
+        writeln!(f, "Mapped keys missing from the file: {}", self.missing.len())?;
+        for (model, key) in &self.missing {
+            writeln!(f, "  {model}: {key}")?;
+        }
+        writeln!(
+            f,
+            "Limits that differ from LiteLLM (reported, not applied: limits come from models.dev): {}",
+            self.limits.len()
+        )?;
+        for l in &self.limits {
+            let ours = l.ours.map_or_else(|| "none".to_owned(), format::count);
+            writeln!(
+                f,
+                "  {}: {} {ours} here; LiteLLM {} {}",
+                l.model,
+                l.limit,
+                l.litellm_field,
+                format::count(l.litellm)
+            )?;
+        }
+        write!(f, "Candidates for new models (chat keys no model maps): {}", format::count(self.candidates as u64))?;
+        if self.candidates > self.candidates_named.len() {
+            write!(f, ", the first {}", self.candidates_named.len())?;
+        }
+        writeln!(f)?;
+        for key in &self.candidates_named {
+            writeln!(f, "  {key}")?;
+        }
+        if !self.changes_anything() {
+            writeln!(f, "Nothing changes.")?;
+        }
+        Ok(())
+    }
+}
+
+/// Imports the price map at `path`: see the module documentation. The whole file is checked
+/// before anything is written; any problem rejects it naming the file, the key and the field.
+pub async fn import_litellm(
+    pool: &sqlx::SqlitePool,
+    path: &Path,
+    options: &ImportOptions,
+) -> Result<Outcome<LitellmReport>, ImportError> {
+    let label = path.display().to_string();
+    let file_name = path.file_name().map_or_else(|| label.clone(), |n| n.to_string_lossy().into_owned());
+    let text = read_text(path)?;
+    let entries: Map<String, Value> = serde_json::from_str(&text).map_err(|e| {
+        rejected(
+            &label,
+            format!("line {} column {}", e.line(), e.column()),
+            "(json)",
+            format!("not a JSON object of model keys: {e}"),
+        )
+    })?;
+    for (key, entry) in &entries {
+        if !entry.is_object() {
+            return Err(rejected(&label, key, "(entry)", format!("is {}, not an object", json_kind(entry))));
+        }
+    }
+
+    let mut tx = begin(pool, options.dry_run).await?;
+    let current = Current::read(&mut tx).await?;
+    let plan = plan(&label, &file_name, &entries, &current, &options.as_of)?;
+    let changes = plan.report.changes_anything();
+    if changes && !options.dry_run {
+        apply(&mut tx, &plan, &options.as_of).await?;
+    }
+    finish(tx, plan.report, changes, options.dry_run).await
+}
+
+fn json_kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// The database's state the import compares against.
+struct Current {
+    /// Model id -> (context window, max output).
+    models: HashMap<String, (Option<u64>, Option<u64>)>,
+    /// (model, key), sorted by model then key.
+    keys: Vec<(String, String)>,
+    /// Model id -> its current price row.
+    prices: HashMap<String, CurrentPrice>,
+    /// Source id -> (title, as_of).
+    sources: HashMap<String, (String, String)>,
+}
+
+struct CurrentPrice {
+    id: i64,
+    effective_from: String,
+    last_seen_in: String,
+    prices: PriceSet,
+}
+
+#[derive(sqlx::FromRow)]
+struct PriceRow {
+    id: i64,
+    model: String,
+    effective_from: String,
+    input_micros: i64,
+    output_micros: i64,
+    cache_read_micros: Option<i64>,
+    cache_write_micros: Option<i64>,
+    cache_write_1h_micros: Option<i64>,
+    batch_input_micros: Option<i64>,
+    batch_output_micros: Option<i64>,
+    last_seen_in: String,
+}
+
+fn price(micros: i64) -> PricePerMTok {
+    // CHECK constraints keep stored prices non-negative.
+    PricePerMTok::from_micros(micros.max(0) as u64)
+}
+
+impl Current {
+    async fn read(conn: &mut SqliteConnection) -> Result<Self, ImportError> {
+        let models: Vec<(String, Option<i64>, Option<i64>)> =
+            sqlx::query_as("SELECT slug, context_window, max_output FROM models").fetch_all(&mut *conn).await?;
+        let models = models
+            .into_iter()
+            .map(|(slug, c, o)| (slug, (c.map(|v| v.max(0) as u64), o.map(|v| v.max(0) as u64))))
+            .collect();
+        let keys = sqlx::query_as("SELECT model, litellm_key FROM model_price_keys ORDER BY model, litellm_key")
+            .fetch_all(&mut *conn)
+            .await?;
+        let mut tiers: HashMap<i64, Vec<LongContextTier>> = HashMap::new();
+        let tier_rows: Vec<(i64, i64, i64, i64, Option<i64>)> = sqlx::query_as(
+            "SELECT price_id, above_tokens, input_micros, output_micros, cache_read_micros FROM price_tiers
+             WHERE price_id IN (SELECT id FROM prices WHERE effective_to IS NULL) ORDER BY price_id, above_tokens",
+        )
+        .fetch_all(&mut *conn)
+        .await?;
+        for (price_id, above, input, output, cache_read) in tier_rows {
+            tiers.entry(price_id).or_default().push(LongContextTier {
+                above_tokens: above.max(0) as u64,
+                input: price(input),
+                output: price(output),
+                cache_read: cache_read.map(price),
+            });
+        }
+        let rows: Vec<PriceRow> = sqlx::query_as(
+            "SELECT id, model, effective_from, input_micros, output_micros, cache_read_micros, cache_write_micros,
+                cache_write_1h_micros, batch_input_micros, batch_output_micros, last_seen_in
+             FROM prices WHERE effective_to IS NULL",
+        )
+        .fetch_all(&mut *conn)
+        .await?;
+        let prices = rows
+            .into_iter()
+            .map(|p| {
+                let set = PriceSet {
+                    input: price(p.input_micros),
+                    output: price(p.output_micros),
+                    cache_read: p.cache_read_micros.map(price),
+                    cache_write: p.cache_write_micros.map(price),
+                    cache_write_1h: p.cache_write_1h_micros.map(price),
+                    batch_input: p.batch_input_micros.map(price),
+                    batch_output: p.batch_output_micros.map(price),
+                    long_context: tiers.remove(&p.id).unwrap_or_default(),
+                };
+                let current = CurrentPrice {
+                    id: p.id,
+                    effective_from: p.effective_from,
+                    last_seen_in: p.last_seen_in,
+                    prices: set,
+                };
+                (p.model, current)
+            })
+            .collect();
+        let sources: Vec<(String, String, String)> =
+            sqlx::query_as("SELECT id, title, as_of FROM sources").fetch_all(&mut *conn).await?;
+        let sources = sources.into_iter().map(|(id, title, as_of)| (id, (title, as_of))).collect();
+        Ok(Self { models, keys, prices, sources })
+    }
+}
+
+/// The report plus what applying it writes.
+struct Plan {
+    report: LitellmReport,
+    source_title: String,
+    source_exists: bool,
+    /// (current price id to close, model, new prices) for each change, in report order.
+    writes: Vec<(Option<i64>, String, PriceSet)>,
+    /// Current price rows whose `last_seen_in` moves to the import's source.
+    confirms: Vec<i64>,
+}
+
+fn plan(
+    label: &str,
+    file_name: &str,
+    entries: &Map<String, Value>,
+    current: &Current,
+    as_of: &Date,
+) -> Result<Plan, ImportError> {
+    let (source_id, source_title, source_exists) = source_for(file_name, as_of, &current.sources);
+
+    // Group the mapped keys by model, keeping each model's keys sorted.
+    let mut by_model: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for (model, key) in &current.keys {
+        by_model.entry(model).or_default().push(key);
+    }
+
+    let mut report = LitellmReport {
+        file: file_name.to_owned(),
+        entries: entries.len(),
+        as_of: as_of.clone(),
+        source_id: source_id.clone(),
+        changes: Vec::new(),
+        unchanged: 0,
+        confirmed: 0,
+        missing: Vec::new(),
+        limits: Vec::new(),
+        candidates: 0,
+        candidates_named: Vec::new(),
+    };
+    let mut writes = Vec::new();
+    let mut confirms = Vec::new();
+
+    for (model, keys) in by_model {
+        let existing = current.prices.get(model);
+        let mut found: Option<(&str, PriceSet)> = None;
+        for key in keys {
+            let Some(entry) = entries.get(key).and_then(Value::as_object) else {
+                report.missing.push((model.to_owned(), key.to_owned()));
+                continue;
+            };
+            let had_output = existing.map(|c| c.prices.output);
+            let set = price_set(label, key, entry, had_output)?;
+            match &found {
+                Some((first, prices)) if *prices != set => {
+                    return Err(rejected(
+                        label,
+                        key,
+                        "(prices)",
+                        format!("differs from `{first}`, which is mapped to the same model {model}"),
+                    ));
+                }
+                Some(_) => {}
+                None => {
+                    report.limits.extend(limit_differences(model, entry, current.models.get(model)));
+                    found = Some((key, set));
+                }
+            }
+        }
+        let Some((key, set)) = found else { continue };
+        match existing {
+            Some(c) if c.prices == set => {
+                report.unchanged += 1;
+                let seen = current.sources.get(&c.last_seen_in).map(|(_, d)| d.as_str());
+                if c.last_seen_in != source_id && seen.is_none_or(|d| d < as_of.iso()) {
+                    report.confirmed += 1;
+                    confirms.push(c.id);
+                }
+            }
+            _ => {
+                if let Some(c) = existing
+                    && c.effective_from.as_str() > as_of.iso()
+                {
+                    return Err(rejected(
+                        label,
+                        key,
+                        "(as of)",
+                        format!(
+                            "the current price of {model} starts on {}, after this import's date {}: import price maps in date order (--as-of sets the date)",
+                            c.effective_from,
+                            as_of.iso()
+                        ),
+                    ));
+                }
+                report.changes.push(PriceChange {
+                    model: model.to_owned(),
+                    key: key.to_owned(),
+                    closes_period_from: existing.and_then(|c| Date::parse(&c.effective_from)),
+                    fields: field_changes(existing.map(|c| &c.prices), &set),
+                    new: set.clone(),
+                });
+                writes.push((existing.map(|c| c.id), model.to_owned(), set));
+            }
+        }
+    }
+
+    let mapped: std::collections::HashSet<&str> = current.keys.iter().map(|(_, k)| k.as_str()).collect();
+    let mut candidates: Vec<&String> = entries
+        .iter()
+        .filter(|(key, e)| !mapped.contains(key.as_str()) && e.get("mode").and_then(Value::as_str) == Some("chat"))
+        .map(|(key, _)| key)
+        .collect();
+    candidates.sort();
+    report.candidates = candidates.len();
+    report.candidates_named = candidates.into_iter().take(CANDIDATES_NAMED).cloned().collect();
+    Ok(Plan { report, source_title, source_exists, writes, confirms })
+}
+
+/// The source row this import cites: `litellm-import-{date}`, or `-2`, `-3`... when another
+/// file was imported the same day. Re-importing the same file on the same day reuses its row.
+fn source_for(file_name: &str, as_of: &Date, sources: &HashMap<String, (String, String)>) -> (String, String, bool) {
+    let title = format!("LiteLLM price map {file_name}, imported {}", as_of.iso());
+    let base = format!("litellm-import-{}", as_of.iso());
+    for n in 1.. {
+        let id = if n == 1 { base.clone() } else { format!("{base}-{n}") };
+        match sources.get(&id) {
+            None => return (id, title, false),
+            Some((t, _)) if *t == title => return (id, title, true),
+            Some(_) => {}
+        }
+    }
+    unreachable!("an unbounded search finds a free id")
+}
+
+fn field_changes(old: Option<&PriceSet>, new: &PriceSet) -> Vec<FieldChange> {
+    let mut merged: BTreeMap<(u64, u8), FieldChange> = BTreeMap::new();
+    for (order, field, old) in old.map(PriceSet::fields).unwrap_or_default() {
+        merged.insert(order, FieldChange { field, old, new: None });
+    }
+    for (order, field, new) in new.fields() {
+        merged.entry(order).or_insert_with(|| FieldChange { field, old: None, new: None }).new = new;
+    }
+    merged.into_values().filter(|c| c.old != c.new).collect()
+}
+
+fn limit_differences(
+    model: &str,
+    entry: &Map<String, Value>,
+    ours: Option<&(Option<u64>, Option<u64>)>,
+) -> Vec<LimitDifference> {
+    let (context, output) = ours.copied().unwrap_or_default();
+    [("context window", context, "max_input_tokens"), ("max output", output, "max_output_tokens")]
+        .into_iter()
+        .filter_map(|(limit, ours, field)| {
+            let litellm = entry.get(field).and_then(Value::as_u64).filter(|v| *v > 0)?;
+            (ours != Some(litellm)).then(|| LimitDifference {
+                model: model.to_owned(),
+                limit,
+                ours,
+                litellm_field: field,
+                litellm,
+            })
+        })
+        .collect()
+}
+
+/// The exact decimal, in dollars per 1M tokens, of a per-token cost: the shortest decimal that
+/// reads back as the same float (Python's `repr`, which `build_seed.py` uses) with the point
+/// moved six places, so 1.5e-07 becomes `0.15` and never 0.15000000000000002.
+fn per_mtok_decimal(per_token: f64) -> String {
+    if per_token == 0.0 {
+        return "0".to_owned();
+    }
+    let sci = format!("{per_token:e}");
+    let (mantissa, exponent) = sci.split_once('e').unwrap_or((&sci, "0"));
+    let exponent: i64 = exponent.parse().unwrap_or(0);
+    let (whole, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits = format!("{whole}{frac}");
+    let point = whole.len() as i64 + exponent + 6;
+    if point <= 0 {
+        format!("0.{}{digits}", "0".repeat(point.unsigned_abs() as usize))
+    } else if point as usize >= digits.len() {
+        format!("{digits}{}", "0".repeat(point as usize - digits.len()))
+    } else {
+        let (a, b) = digits.split_at(point as usize);
+        format!("{a}.{b}")
+    }
+}
+
+/// A per-token cost field as an exact price per 1M tokens; `None` when absent or null.
+fn cost(label: &str, key: &str, field: &str, value: Option<&Value>) -> Result<Option<PricePerMTok>, ImportError> {
+    let n = match value {
+        None | Some(Value::Null) => return Ok(None),
+        Some(Value::Number(n)) => n.as_f64().unwrap_or(f64::NAN),
+        Some(other) => return Err(rejected(label, key, field, format!("is {}, not a number", json_kind(other)))),
+    };
+    if !n.is_finite() || n < 0.0 {
+        return Err(rejected(label, key, field, format!("{n} is not a cost: costs are finite numbers of 0 or more")));
+    }
+    if n >= PER_TOKEN_CEILING_USD {
+        return Err(rejected(
+            label,
+            key,
+            field,
+            format!(
+                "{n} USD per token is ${} per 1M tokens: this looks like a per-1M price in a per-token field (unit mix-up)",
+                per_mtok_decimal(n)
+            ),
+        ));
+    }
+    let decimal = per_mtok_decimal(n.abs());
+    PricePerMTok::parse(&decimal).map(Some).map_err(|e| {
+        let problem = match e {
+            PriceParseError::TooPrecise(_) => format!(
+                "{n} USD per token is {decimal} per 1M tokens, finer than a millionth of a dollar: the figure is probably off by a factor of 1e6 (unit mix-up)"
+            ),
+            other => other.to_string(),
+        };
+        rejected(label, key, field, problem)
+    })
+}
+
+/// `input_cost_per_token_above_200k_tokens` -> (input, 200,000).
+fn tier_key(name: &str) -> Option<(TierField, &str)> {
+    TIER_FIELDS.iter().find_map(|(prefix, field)| {
+        let rest = name.strip_prefix(prefix)?.strip_prefix("_above_")?.strip_suffix("k_tokens")?;
+        (!rest.is_empty() && rest.bytes().all(|b| b.is_ascii_digit())).then_some((*field, rest))
+    })
+}
+
+#[derive(Default)]
+struct TierParts {
+    input: Option<PricePerMTok>,
+    output: Option<PricePerMTok>,
+    cache_read: Option<PricePerMTok>,
+}
+
+impl TierParts {
+    fn set(&mut self, field: TierField, value: Option<PricePerMTok>) {
+        match field {
+            TierField::Input => self.input = value,
+            TierField::Output => self.output = value,
+            TierField::CacheRead => self.cache_read = value,
+        }
+    }
+}
+
+/// The prices of one mapped entry, checked. `had_output` is the model's current output price.
+fn price_set(
+    label: &str,
+    key: &str,
+    entry: &Map<String, Value>,
+    had_output: Option<PricePerMTok>,
+) -> Result<PriceSet, ImportError> {
+    let get = |field: &str| cost(label, key, field, entry.get(field));
+    let mut flat = [None; 7];
+    for (slot, (_, field)) in flat.iter_mut().zip(PRICE_FIELDS) {
+        *slot = get(field)?;
+    }
+    let [mut input, mut output, mut cache_read, mut cache_write, cache_write_1h, batch_input, batch_output] = flat;
+    // DeepSeek gives the cache-hit price only as input_cost_per_token_cache_hit.
+    if cache_read.is_none() {
+        cache_read = get("input_cost_per_token_cache_hit")?;
+    }
+
+    let mut tiers: BTreeMap<u64, TierParts> = BTreeMap::new();
+    for (name, value) in entry {
+        let Some((field, thousands)) = tier_key(name) else { continue };
+        let Some(above) = thousands.parse::<u64>().ok().and_then(|k| k.checked_mul(1000)).filter(|a| *a > 0) else {
+            return Err(rejected(label, key, name, "the tier threshold is not a positive number of thousands"));
+        };
+        if let Some(v) = cost(label, key, name, Some(value))? {
+            tiers.entry(above).or_default().set(field, Some(v));
+        }
+    }
+
+    if let Some(tp) = entry.get("tiered_pricing").filter(|v| !v.is_null()) {
+        let Some(list) = tp.as_array() else {
+            return Err(rejected(label, key, "tiered_pricing", format!("is {}, not a list of tiers", json_kind(tp))));
+        };
+        let mut ranked = Vec::new();
+        for (i, t) in list.iter().enumerate() {
+            let field = format!("tiered_pricing[{i}]");
+            let obj = t.as_object().ok_or_else(|| rejected(label, key, &field, "a tier is not an object"))?;
+            let start = obj
+                .get("range")
+                .and_then(Value::as_array)
+                .and_then(|r| r.first())
+                .and_then(Value::as_f64)
+                .filter(|s| s.is_finite() && *s >= 0.0 && s.fract() == 0.0)
+                .ok_or_else(|| {
+                    rejected(label, key, format!("{field}.range"), "needs a start of 0 or a whole number of tokens")
+                })?;
+            ranked.push((start as u64, field, obj));
+        }
+        ranked.sort_by_key(|(start, _, _)| *start);
+        for (n, (start, field, obj)) in ranked.into_iter().enumerate() {
+            if n == 0 {
+                if start != 0 {
+                    return Err(rejected(label, key, format!("{field}.range"), "the first tier does not start at 0"));
+                }
+                // The first tier is the base price; the top-level fields win where both exist.
+                for (name, tier_field) in TIER_FIELDS {
+                    let v = cost(label, key, &format!("{field}.{name}"), obj.get(name))?;
+                    let slot = match tier_field {
+                        TierField::Input => &mut input,
+                        TierField::Output => &mut output,
+                        TierField::CacheRead => &mut cache_read,
+                    };
+                    if slot.is_none() {
+                        *slot = v;
+                    }
+                }
+                continue;
+            }
+            if tiers.contains_key(&start) {
+                return Err(rejected(
+                    label,
+                    key,
+                    format!("{field}.range"),
+                    format!("a tier above {start} tokens is given twice"),
+                ));
+            }
+            let parts = tiers.entry(start).or_default();
+            for (name, tier_field) in TIER_FIELDS {
+                parts.set(tier_field, cost(label, key, &format!("{field}.{name}"), obj.get(name))?);
+            }
+        }
+    }
+
+    let Some(input) = input else {
+        return Err(rejected(label, key, "input_cost_per_token", "missing: a mapped model needs an input price"));
+    };
+    let Some(output) = output else {
+        return Err(rejected(label, key, "output_cost_per_token", "missing: a mapped model needs an output price"));
+    };
+    let zero = PricePerMTok::from_micros(0);
+    if output == zero {
+        let was =
+            had_output.filter(|p| *p != zero).map_or_else(String::new, |p| format!(" where the current price is {p}"));
+        return Err(rejected(
+            label,
+            key,
+            "output_cost_per_token",
+            format!("0{was}: a 0 is a missing price, not a free model"),
+        ));
+    }
+    for (field, v) in [
+        ("input_cost_per_token", Some(input)),
+        ("cache_read_input_token_cost", cache_read),
+        ("input_cost_per_token_batches", batch_input),
+        ("output_cost_per_token_batches", batch_output),
+    ] {
+        if v == Some(zero) {
+            return Err(rejected(label, key, field, "0: a 0 is a missing price, not a free one"));
+        }
+    }
+    // LiteLLM writes 0 as a placeholder cache-write price (DeepSeek bills a cache miss at the
+    // input price); a missing rate is not a free one, so leave it unlisted.
+    if cache_write == Some(zero) {
+        cache_write = None;
+    }
+    let mut long_context = Vec::new();
+    for (above, t) in tiers {
+        let field = |name: &str| format!("{name}_above_{}k_tokens", above / 1000);
+        let (Some(tier_input), Some(tier_output)) = (t.input, t.output) else {
+            let lacking = if t.input.is_none() { "input_cost_per_token" } else { "output_cost_per_token" };
+            return Err(rejected(
+                label,
+                key,
+                field(lacking),
+                format!("the tier above {above} tokens lacks this price"),
+            ));
+        };
+        for (name, v) in [("input_cost_per_token", tier_input), ("output_cost_per_token", tier_output)] {
+            if v == zero {
+                return Err(rejected(label, key, field(name), "0: a 0 is a missing price, not a free one"));
+            }
+        }
+        long_context.push(LongContextTier {
+            above_tokens: above,
+            input: tier_input,
+            output: tier_output,
+            cache_read: t.cache_read,
+        });
+    }
+    Ok(PriceSet { input, output, cache_read, cache_write, cache_write_1h, batch_input, batch_output, long_context })
+}
+
+async fn apply(conn: &mut SqliteConnection, plan: &Plan, as_of: &Date) -> Result<(), ImportError> {
+    let source = &plan.report.source_id;
+    if !plan.source_exists {
+        sqlx::query("INSERT INTO sources (id, title, url, license, as_of) VALUES (?, ?, ?, ?, ?)")
+            .bind(source)
+            .bind(&plan.source_title)
+            .bind(LITELLM_URL)
+            .bind(LITELLM_LICENSE)
+            .bind(as_of.iso())
+            .execute(&mut *conn)
+            .await?;
+    }
+    let micros = |p: PricePerMTok| p.micros() as i64;
+    for (close, model, p) in &plan.writes {
+        if let Some(id) = close {
+            sqlx::query("UPDATE prices SET effective_to = ? WHERE id = ?")
+                .bind(as_of.iso())
+                .bind(id)
+                .execute(&mut *conn)
+                .await?;
+        }
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO prices (model, effective_from, effective_to, input_micros, output_micros,
+                cache_read_micros, cache_write_micros, cache_write_1h_micros,
+                batch_input_micros, batch_output_micros, source, last_seen_in)
+             VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        )
+        .bind(model)
+        .bind(as_of.iso())
+        .bind(micros(p.input))
+        .bind(micros(p.output))
+        .bind(p.cache_read.map(micros))
+        .bind(p.cache_write.map(micros))
+        .bind(p.cache_write_1h.map(micros))
+        .bind(p.batch_input.map(micros))
+        .bind(p.batch_output.map(micros))
+        .bind(source)
+        .bind(source)
+        .fetch_one(&mut *conn)
+        .await?;
+        for t in &p.long_context {
+            sqlx::query(
+                "INSERT INTO price_tiers (price_id, above_tokens, input_micros, output_micros, cache_read_micros)
+                 VALUES (?, ?, ?, ?, ?)",
+            )
+            .bind(id)
+            .bind(t.above_tokens as i64)
+            .bind(micros(t.input))
+            .bind(micros(t.output))
+            .bind(t.cache_read.map(micros))
+            .execute(&mut *conn)
+            .await?;
+        }
+    }
+    for id in &plan.confirms {
+        sqlx::query("UPDATE prices SET last_seen_in = ? WHERE id = ?")
+            .bind(source)
+            .bind(id)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn per_token_floats_become_exact_per_million_decimals() {
+        for (per_token, expected) in [
+            (1.5e-7, "0.15"),
+            (6e-7, "0.6"),
+            (1e-5, "10"),
+            (2.8e-8, "0.028"),
+            (5.32e-6, "5.32"),
+            (8.75e-9, "0.00875"),
+            (1.875e-6, "1.875"),
+            (0.0, "0"),
+            (3e-7, "0.3"),
+        ] {
+            assert_eq!(per_mtok_decimal(per_token), expected, "{per_token:e}");
+        }
+        // 0.1 + 0.2 style artefacts never appear: the float's shortest repr is used.
+        assert_eq!(per_mtok_decimal(1.25e-7), "0.125");
+    }
+
+    #[test]
+    fn costs_outside_the_per_token_range_are_unit_mix_ups() {
+        let field = |v: Value| cost("f.json", "k", "input_cost_per_token", Some(&v));
+        assert_eq!(field(serde_json::json!(1.5e-7)).unwrap(), Some(PricePerMTok::from_micros(150_000)));
+        assert_eq!(field(Value::Null).unwrap(), None);
+        for (bad, needle) in [
+            (serde_json::json!(0.15), "unit mix-up"),
+            (serde_json::json!(1.5e-13), "off by a factor of 1e6"),
+            (serde_json::json!(-1e-6), "finite numbers of 0 or more"),
+            (serde_json::json!("0.15"), "not a number"),
+        ] {
+            let err = field(bad.clone()).unwrap_err().to_string();
+            assert!(err.contains(needle) && err.contains("f.json") && err.contains("`k`"), "{bad}: {err}");
+        }
+    }
+
+    #[test]
+    fn tier_keys_are_read_only_in_their_exact_form() {
+        assert_eq!(tier_key("input_cost_per_token_above_200k_tokens"), Some((TierField::Input, "200")));
+        assert_eq!(tier_key("cache_read_input_token_cost_above_128k_tokens"), Some((TierField::CacheRead, "128")));
+        assert_eq!(tier_key("output_cost_per_token_above_200k_tokens_priority"), None);
+        assert_eq!(tier_key("input_cost_per_token_above_k_tokens"), None);
+        assert_eq!(tier_key("input_cost_per_token"), None);
+    }
+}

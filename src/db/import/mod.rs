@@ -1,0 +1,125 @@
+//! Imports: a LiteLLM price map, a scores CSV, or a whole dataset file. Each import reads and
+//! checks the whole file first, then writes in one transaction that also raises the dataset
+//! revision; a file that fails any check changes nothing. A dry run produces the same report
+//! and writes nothing, and an import that would change nothing writes nothing either, so
+//! running it twice leaves the database file byte for byte as it was.
+
+pub mod dataset;
+pub mod litellm;
+pub mod scores;
+
+use std::fmt;
+use std::path::Path;
+
+use sqlx::{Sqlite, SqlitePool, Transaction};
+
+use super::DbError;
+use crate::domain::model::Date;
+
+pub use dataset::{DatasetReport, import_dataset};
+pub use litellm::{LitellmReport, import_litellm};
+pub use scores::{NewSource, ScoresReport, import_scores};
+
+/// How an import runs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportOptions {
+    /// Report what would change and write nothing.
+    pub dry_run: bool,
+    /// The date the imported figures are taken to hold for (the import's source snapshot date).
+    pub as_of: Date,
+}
+
+/// What an import did: its report (the same text for a dry run and a real run) and whether it
+/// wrote.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outcome<R> {
+    /// What changes (or would change).
+    pub report: R,
+    /// The dataset revision the import committed; `None` for a dry run or when nothing changed.
+    pub revision: Option<i64>,
+}
+
+/// A value in an imported file that fails a check, located by file, entry and field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rejected {
+    /// The file as given on the command line.
+    pub file: String,
+    /// The entry: a LiteLLM key, `line 7` of a CSV, a dataset entry.
+    pub entry: String,
+    /// The field within the entry.
+    pub field: String,
+    /// What is wrong.
+    pub problem: String,
+}
+
+impl fmt::Display for Rejected {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: entry `{}`, field `{}`: {}", self.file, self.entry, self.field, self.problem)
+    }
+}
+
+/// Why an import changed nothing.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    /// The file could not be read.
+    #[error("cannot read {file}: {source}")]
+    Read {
+        /// The file as given.
+        file: String,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+    /// A value in the file failed a check.
+    #[error("{0}")]
+    Invalid(Rejected),
+    /// The database is not in a state this import can apply to.
+    #[error("{0}")]
+    Refused(String),
+    /// The database failed; the transaction was rolled back.
+    #[error(transparent)]
+    Db(#[from] DbError),
+}
+
+impl From<sqlx::Error> for ImportError {
+    fn from(e: sqlx::Error) -> Self {
+        Self::Db(DbError::Query(e))
+    }
+}
+
+/// Builds a [`Rejected`] error.
+fn rejected(file: &str, entry: impl Into<String>, field: impl Into<String>, problem: impl Into<String>) -> ImportError {
+    ImportError::Invalid(Rejected {
+        file: file.to_owned(),
+        entry: entry.into(),
+        field: field.into(),
+        problem: problem.into(),
+    })
+}
+
+/// Reads a whole file as UTF-8 text.
+fn read_text(path: &Path) -> Result<String, ImportError> {
+    std::fs::read_to_string(path).map_err(|source| ImportError::Read { file: path.display().to_string(), source })
+}
+
+/// Opens the import's transaction. A real run takes the write lock at once (`BEGIN
+/// IMMEDIATE`), so what it read cannot change before it writes; a dry run only reads.
+async fn begin(pool: &SqlitePool, dry_run: bool) -> Result<Transaction<'static, Sqlite>, ImportError> {
+    Ok(if dry_run { pool.begin().await? } else { pool.begin_with("BEGIN IMMEDIATE").await? })
+}
+
+/// Commits `tx` after raising the revision, or rolls it back for a dry run or when nothing
+/// changes, and wraps the report.
+async fn finish<R>(
+    mut tx: Transaction<'static, Sqlite>,
+    report: R,
+    changes: bool,
+    dry_run: bool,
+) -> Result<Outcome<R>, ImportError> {
+    if dry_run || !changes {
+        tx.rollback().await?;
+        return Ok(Outcome { report, revision: None });
+    }
+    let revision = super::meta::bump_revision(&mut tx).await?;
+    tx.commit().await?;
+    Ok(Outcome { report, revision: Some(revision) })
+}
