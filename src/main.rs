@@ -1,8 +1,11 @@
-//! Starts the site: reads the configuration, opens (and on first start seeds) the database,
-//! loads the dataset into memory once, and serves until ctrl-c or SIGTERM.
+//! With no arguments, starts the site: reads the configuration, opens (and on first start
+//! seeds) the database, loads the dataset into memory, reloads it when an import changes it,
+//! and serves until ctrl-c or SIGTERM. With a command (`import ...`, `export ...`, `--help`),
+//! runs it against the same database and exits; see `llm_compare::cli`.
 
 use std::process::ExitCode;
 
+use llm_compare::cli::{self, Command, Reloader};
 use llm_compare::config::Config;
 use llm_compare::domain::Catalog;
 use llm_compare::{AppState, app, db};
@@ -10,10 +13,38 @@ use tracing_subscriber::EnvFilter;
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    tracing_subscriber::fmt()
-        .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")))
-        .init();
-    match run().await {
+    let args: Result<Vec<String>, _> = std::env::args_os().skip(1).map(|a| a.into_string()).collect();
+    let command = match args {
+        Ok(args) => cli::parse_args(args),
+        Err(bad) => Err(cli::UsageError(format!("argument {bad:?} is not valid UTF-8"))),
+    };
+    let command = match command {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let filter = || EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info"));
+    let result = match command {
+        Command::Help => {
+            print!("{}", cli::USAGE);
+            Ok(())
+        }
+        Command::Serve => {
+            tracing_subscriber::fmt().with_env_filter(filter()).init();
+            serve().await
+        }
+        command => {
+            // The report goes to stdout; logs go to stderr so they never mix into it.
+            tracing_subscriber::fmt().with_env_filter(filter()).with_writer(std::io::stderr).init();
+            match Config::from_env() {
+                Ok(config) => cli::run(command, &config.database_url).await.map(|report| print!("{report}")),
+                Err(e) => Err(e.to_string()),
+            }
+        }
+    };
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
             eprintln!("error: {message}");
@@ -22,12 +53,20 @@ async fn main() -> ExitCode {
     }
 }
 
-async fn run() -> Result<(), String> {
+async fn serve() -> Result<(), String> {
     let config = Config::from_env().map_err(|e| e.to_string())?;
+    let reload_every = cli::reload_interval(|k| std::env::var(k).ok()).map_err(|e| e.to_string())?;
     let pool = db::open(&config.database_url).await.map_err(|e| e.to_string())?;
-    let dataset = db::load_dataset(&pool).await.map_err(|e| e.to_string())?;
-    tracing::info!(models = dataset.models.len(), database = %config.database_url, "dataset loaded");
-    let state = AppState::new(Catalog::new(dataset)).with_base_url(&config.base_url);
+    let (revision, dataset) = db::load_snapshot(&pool).await.map_err(|e| e.to_string())?;
+    tracing::info!(models = dataset.models.len(), revision, database = %config.database_url, "dataset loaded");
+    let state = AppState::new(Catalog::new(dataset));
+    match reload_every {
+        Some(every) => {
+            tokio::spawn(Reloader::new(pool, state.clone(), revision).run(every));
+            tracing::info!(every_secs = every.as_secs(), "checking for new data");
+        }
+        None => tracing::info!("live reload is off (RELOAD_INTERVAL_SECS=0)"),
+    }
 
     let address = std::net::SocketAddr::new(config.host, config.port);
     let listener = tokio::net::TcpListener::bind(address)
