@@ -1,7 +1,9 @@
 //! In-process integration tests: one binary, so the crate links once.
 
 mod all_pairs;
-mod workload;
+mod import;
 mod routes;
+mod seo_api;
 mod startup;
 mod support;
+mod workload;
