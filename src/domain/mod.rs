@@ -11,6 +11,7 @@ pub mod market;
 pub mod model;
 pub mod money;
 pub mod narrative;
+pub mod sitemap;
 pub mod slug;
 
 pub use catalog::Catalog;

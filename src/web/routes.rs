@@ -28,6 +28,11 @@ pub fn app(state: AppState) -> Router {
         .route("/compare/{pair}", get(handlers::compare::compare))
         .route("/models/{slug}", get(handlers::model::model))
         .route("/static/site.css", get(handlers::assets::stylesheet))
+        // Sitemaps and robots.txt. axum allows one parameter per segment and no `{n}.xml`, so
+        // `/sitemaps/{file}` takes `pages.xml` and `compare-{n}.xml` whole and the handler reads them.
+        .route("/sitemap.xml", get(handlers::sitemap::index))
+        .route("/sitemaps/{file}", get(handlers::sitemap::child))
+        .route("/robots.txt", get(handlers::sitemap::robots))
         .fallback(not_found)
         .method_not_allowed_fallback(|| async { AppError::MethodNotAllowed })
         .with_state(state)

@@ -4,6 +4,7 @@ pub mod assets;
 pub mod compare;
 pub mod home;
 pub mod model;
+pub mod sitemap;
 
 use crate::domain::{Catalog, Model};
 
