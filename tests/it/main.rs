@@ -3,7 +3,6 @@
 mod all_pairs;
 mod import;
 mod routes;
-mod seo_api;
 mod startup;
 mod support;
 mod workload;
