@@ -5,12 +5,13 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
 use crate::domain::format;
+use crate::domain::freshness::{Freshness, price_freshness};
 use crate::domain::index::typical_cost;
 use crate::domain::model::{Dataset, ModelStatus};
 use crate::domain::{Catalog, Model, ModelId};
 use crate::web::extract::PathSegment;
 use crate::web::templates::{FactRow, HtmlTemplate, Link, Meta, ModelPage, PriceHistoryRow};
-use crate::web::{AppError, AppState, Result};
+use crate::web::{AppError, AppState, Result, today};
 
 use super::suggestions;
 
@@ -20,6 +21,18 @@ fn source_title(dataset: &Dataset, id: &str) -> String {
 
 fn source_date(dataset: &Dataset, id: &str) -> String {
     dataset.source(id).map_or_else(String::new, |s| s.as_of.iso().to_owned())
+}
+
+/// Separates a fact's date from the "possibly stale" badge `model.html` draws after it.
+pub(crate) const STALE_BADGE: &str = " | ";
+
+/// The date cell of the "Prices last checked" row: the date, and the badge when stale.
+fn checked_cell(f: &Freshness) -> String {
+    if f.stale {
+        format!("{}{STALE_BADGE}possibly stale: {} days old", f.checked.iso(), f.age_days)
+    } else {
+        f.checked.iso().to_owned()
+    }
 }
 
 /// `GET /models/{slug}`.
@@ -49,8 +62,11 @@ fn page(catalog: &Catalog, m: &Model) -> ModelPage {
         facts.push(FactRow { label: label.into(), value, source: source_title(dataset, source), as_of });
     };
     if let Some(p) = m.current_price() {
+        if let Some(f) = price_freshness(dataset, m, &today()) {
+            fact("Prices last checked", f.checked.long(), &p.last_seen_in, checked_cell(&f));
+        }
         let seen = |p: &crate::domain::model::PriceSchedule| {
-            format!("since {}, seen {}", p.effective_from.iso(), source_date(dataset, &p.last_seen_in))
+            format!("since {}, last checked {}", p.effective_from.iso(), source_date(dataset, &p.last_seen_in))
         };
         fact("Input / 1M tokens", p.input.to_string(), &p.last_seen_in, seen(p));
         fact("Output / 1M tokens", p.output.to_string(), &p.last_seen_in, seen(p));
