@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
+use axum::http::{Method, StatusCode};
 use llm_compare::AppState;
 use llm_compare::cli::Reloader;
 use llm_compare::db::import::{self, ImportError, ImportOptions, NewSource};
@@ -340,6 +341,21 @@ async fn an_older_price_map_after_a_newer_one_is_refused() {
     assert_eq!(db.bytes(), before);
 }
 
+/// An empty schema holding only the seed's sources, providers, benchmarks, models and their
+/// LiteLLM keys: no prices, scores or speeds.
+async fn models_and_keys_only() -> (TestDb, SqlitePool) {
+    let db = TestDb::new();
+    let pool = db::open_empty(&db.url).await.unwrap();
+    let mut skeleton = DatasetFile::parse(db::SEED_JSON).unwrap();
+    for m in &mut skeleton.models {
+        m.prices.clear();
+        m.scores.clear();
+        m.speeds.clear();
+    }
+    db::insert_dataset(&pool, &skeleton, "test: models and keys only").await.unwrap();
+    (db, pool)
+}
+
 /// `../shared/data/litellm` next to the repository, when the checkout has it (CI does).
 fn shared_litellm() -> Option<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/litellm");
@@ -365,17 +381,8 @@ async fn march_then_november_litellm_maps_rebuild_the_seed_price_history() {
     let march = dir.join("model_prices_2026-03_v1.82.6.json");
     let november = dir.join("model_prices_2026-11_v1.110.2.json");
 
-    // An empty schema holding only the seed's models and their keys: no prices at all.
-    let db = TestDb::new();
-    let pool = db::open_empty(&db.url).await.unwrap();
+    let (_db, pool) = models_and_keys_only().await;
     let seed = DatasetFile::parse(db::SEED_JSON).unwrap();
-    let mut skeleton = seed.clone();
-    for m in &mut skeleton.models {
-        m.prices.clear();
-        m.scores.clear();
-        m.speeds.clear();
-    }
-    db::insert_dataset(&pool, &skeleton, "test: models and keys only").await.unwrap();
 
     let first = import::import_litellm(&pool, &march, &options(false, "2026-03-05")).await.expect("March imports");
     let keyed = seed.models.iter().filter(|m| !m.litellm_keys.is_empty()).count();
@@ -609,4 +616,37 @@ async fn the_binary_runs_import_litellm_dry_run_and_reports_errors_with_an_exit_
     assert_eq!(out.status.code(), Some(2), "a usage error exits 2");
     let out = run(&["--help"]);
     assert!(out.status.success() && String::from_utf8_lossy(&out.stdout).contains("import litellm PATH"));
+}
+
+#[tokio::test]
+async fn model_page_marks_prices_unconfirmed_for_90_days_as_possibly_stale_until_a_new_import() {
+    let (_db, pool) = models_and_keys_only().await;
+    let today = llm_compare::web::today();
+    let long_ago = Date::from_days_since_epoch(today.days_since_epoch() - 200);
+    let december = fixture("litellm/december.json");
+    import::import_litellm(&pool, &december, &ImportOptions { dry_run: false, as_of: long_ago.clone() }).await.unwrap();
+    let (revision, dataset) = db::load_snapshot(&pool).await.unwrap();
+    let state = AppState::new(Catalog::new(dataset));
+    let mut reloader = Reloader::new(pool.clone(), state.clone(), revision);
+    let router = llm_compare::app(state.clone());
+
+    let (status, _, body) = crate::support::call(router.clone(), Method::GET, "/models/gpt-4o-mini").await;
+    assert_eq!(status, StatusCode::OK);
+    let row = crate::support::row(&body, "Prices last checked").expect("a last-checked row");
+    assert!(
+        row.contains(&long_ago.long())
+            && row.contains("<span class=\"badge stale\">possibly stale: 200 days old</span>"),
+        "{row}"
+    );
+    let input = crate::support::row(&body, "Input / 1M tokens").expect("input row");
+    assert!(input.contains(&format!("last checked {}", long_ago.iso())), "{input}");
+
+    // The same prices confirmed today: no new period, a fresh check date, no badge.
+    import::import_litellm(&pool, &december, &ImportOptions { dry_run: false, as_of: today.clone() }).await.unwrap();
+    assert!(reloader.check().await.unwrap());
+    let (_, _, body) = crate::support::call(router, Method::GET, "/models/gpt-4o-mini").await;
+    let row = crate::support::row(&body, "Prices last checked").expect("a last-checked row");
+    assert!(row.contains(&today.long()) && !body.contains("possibly stale"), "{row}");
+    assert_eq!(prices(&pool, "gpt-4o-mini").await.len(), 1, "a confirmation adds no price period");
+    pool.close().await;
 }
