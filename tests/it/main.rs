@@ -3,6 +3,7 @@
 mod all_pairs;
 mod import;
 mod routes;
+mod sitemap;
 mod startup;
 mod support;
 mod workload;
