@@ -33,24 +33,30 @@ fn find<'a>(catalog: &'a Catalog, id: &ModelId) -> Result<&'a Model> {
     })
 }
 
-/// `GET /compare/{a}-vs-{b}`: the comparison, or a redirect to the pair's canonical address.
-/// The query may set the reader's workload (see `WorkloadQuery`); the page is then recomputed
-/// for it, marked `noindex`, and its canonical link still names the bare pair.
-pub async fn compare(
-    State(state): State<AppState>,
-    PathSegment(segment): PathSegment,
-    query: std::result::Result<Query<WorkloadQuery>, QueryRejection>,
-    uri: Uri,
-) -> Result<Response> {
-    let catalog = state.catalog();
-    let catalog = catalog.as_ref();
-    let spec = parse_pair(&segment).map_err(|e| pair_error(catalog, e))?;
+/// A `{a}-vs-{b}` path segment read against the catalog.
+pub struct ResolvedPair<'a> {
+    /// The first model in canonical order.
+    pub a: &'a Model,
+    /// The second model in canonical order.
+    pub b: &'a Model,
+    /// The pair's canonical page path, `/compare/{a}-vs-{b}`.
+    pub canonical: String,
+    /// The segment had to be normalized (`GPT-4.1-mini`): answer with a redirect whatever
+    /// the path looks like.
+    pub loose: bool,
+}
+
+/// Reads a pair segment and finds both models: the shared rules of every `/compare/{pair}`
+/// address (the page and its images). Malformed is a 400, an unknown model a 404 with
+/// suggestions. The caller redirects when `loose` or when its path is not the canonical one.
+pub fn resolve_pair<'a>(catalog: &'a Catalog, segment: &str) -> Result<ResolvedPair<'a>> {
+    let spec = parse_pair(segment).map_err(|e| pair_error(catalog, e))?;
     let (ida, idb, loose) = match spec {
         PairSpec::Exact(a, b) => (a, b, false),
         PairSpec::Loose(a, b) => (a, b, true),
     };
     let (a, b) = match (catalog.model(&ida), catalog.model(&idb)) {
-        (Some(a), Some(b)) => (a, b),
+        (Some(a), Some(b)) => catalog.canonical_order(a, b),
         // One side known: suggest comparisons of it with the models closest to the other.
         (Some(known), None) | (None, Some(known)) => {
             let missing = if catalog.model(&ida).is_none() { &ida } else { &idb };
@@ -69,7 +75,21 @@ pub async fn compare(
             });
         }
     };
-    let canonical = catalog.canonical_path(a, b);
+    Ok(ResolvedPair { a, b, canonical: catalog.canonical_path(a, b), loose })
+}
+
+/// `GET /compare/{a}-vs-{b}`: the comparison, or a redirect to the pair's canonical address.
+/// The query may set the reader's workload (see `WorkloadQuery`); the page is then recomputed
+/// for it, marked `noindex`, and its canonical link still names the bare pair.
+pub async fn compare(
+    State(state): State<AppState>,
+    PathSegment(segment): PathSegment,
+    query: std::result::Result<Query<WorkloadQuery>, QueryRejection>,
+    uri: Uri,
+) -> Result<Response> {
+    let catalog = state.catalog();
+    let catalog = catalog.as_ref();
+    let ResolvedPair { a, b, canonical, loose } = resolve_pair(catalog, &segment)?;
     if loose || uri.path() != canonical {
         return Ok(permanent_redirect(&canonical, &uri));
     }
