@@ -1,6 +1,7 @@
-//! The intelligence-vs-price scatter chart, drawn as inline SVG with plotters from the
-//! domain's chart data.
+//! The intelligence-vs-price scatter chart, drawn with plotters from the domain's chart data:
+//! as inline SVG on the page, as a standalone SVG document, and small inside the share image.
 
+use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
@@ -10,24 +11,91 @@ const WIDTH: u32 = 760;
 const HEIGHT: u32 = 460;
 const GREY: RGBColor = RGBColor(160, 166, 176);
 /// Colours of the first and second compared model; the page's legend uses the same.
-const COLOR_A: RGBColor = RGBColor(37, 99, 235);
-const COLOR_B: RGBColor = RGBColor(217, 70, 39);
+pub const COLOR_A: RGBColor = RGBColor(37, 99, 235);
+/// See [`COLOR_A`].
+pub const COLOR_B: RGBColor = RGBColor(217, 70, 39);
 const FONT: &str = "system-ui, -apple-system, Segoe UI, Roboto, sans-serif";
 
-/// Draws the chart. Returns an empty string if there is nothing to plot.
+/// Sizes of the chart's text, marks and margins in pixels: the page's chart and the share
+/// image's small copy differ only in these.
+#[derive(Debug, Clone, Copy)]
+pub struct ChartLook {
+    /// The font family named in the SVG (a bitmap backend picks its own font).
+    pub font: &'static str,
+    /// Axis titles.
+    pub axis_desc: u32,
+    /// Tick labels.
+    pub ticks: u32,
+    /// The two compared models' names next to their points.
+    pub names: u32,
+    /// Radius of an other model's point.
+    pub point: u32,
+    /// Radius of a compared model's point.
+    pub highlight: u32,
+    /// Space under the plot for x tick labels and title.
+    pub x_label_area: u32,
+    /// Space left of the plot for y tick labels and title.
+    pub y_label_area: u32,
+    /// Outer margin.
+    pub margin: u32,
+    /// Ticks per axis, at most.
+    pub tick_count: usize,
+}
+
+/// The page's chart: the browser draws the text with the reader's system font.
+const PAGE: ChartLook = ChartLook {
+    font: FONT,
+    axis_desc: 15,
+    ticks: 13,
+    names: 15,
+    point: 4,
+    highlight: 7,
+    x_label_area: 52,
+    y_label_area: 60,
+    margin: 14,
+    tick_count: 8,
+};
+
+/// Draws the chart for the page, to inline in its HTML. Returns an empty string if there is
+/// nothing to plot.
 pub fn scatter_svg(data: &ChartData) -> String {
+    render_svg(data, false)
+}
+
+/// The chart as a standalone SVG document (`/compare/{pair}/chart.svg`): the inline chart
+/// with an intrinsic width and height, so it has a size when embedded with `<img>` or opened
+/// on its own. Empty if there is nothing to plot.
+pub fn scatter_svg_document(data: &ChartData) -> String {
+    render_svg(data, true)
+}
+
+fn render_svg(data: &ChartData, sized: bool) -> String {
     if data.points.is_empty() {
         return String::new();
     }
     let mut svg = String::new();
-    if let Err(e) = draw(data, &mut svg) {
-        tracing::error!(error = %e, "chart drawing failed");
-        return String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (WIDTH, HEIGHT)).into_drawing_area();
+        let drawn = root
+            .fill(&WHITE)
+            .map_err(|e| e.to_string())
+            .and_then(|()| draw_scatter(&root, data, &PAGE))
+            .and_then(|()| root.present().map_err(|e| e.to_string()));
+        if let Err(e) = drawn {
+            tracing::error!(error = %e, "chart drawing failed");
+            return String::new();
+        }
     }
-    accessible(svg, data)
+    accessible(svg, data, sized)
 }
 
-fn draw(data: &ChartData, out: &mut String) -> Result<(), String> {
+/// Draws the scatter on `root` (any plotters backend) with the given sizes. The caller fills
+/// the background and presents the area.
+pub fn draw_scatter<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    data: &ChartData,
+    look: &ChartLook,
+) -> Result<(), String> {
     let (mut x_lo, mut x_hi) = (f64::MAX, f64::MIN);
     let (mut y_lo, mut y_hi) = (f64::MAX, f64::MIN);
     for p in &data.points {
@@ -41,13 +109,12 @@ fn draw(data: &ChartData, out: &mut String) -> Result<(), String> {
     let pad = ((y_hi - y_lo) * 0.08).max(1.0);
     let (y_lo, y_hi) = (y_lo - pad, y_hi + pad);
 
-    let root = SVGBackend::with_string(out, (WIDTH, HEIGHT)).into_drawing_area();
-    root.fill(&WHITE).map_err(|e| e.to_string())?;
-    let mut chart = ChartBuilder::on(&root)
-        .margin(14)
-        .margin_right(24)
-        .x_label_area_size(52)
-        .y_label_area_size(60)
+    let font = look.font;
+    let mut chart = ChartBuilder::on(root)
+        .margin(look.margin)
+        .margin_right(look.margin + 10)
+        .x_label_area_size(look.x_label_area)
+        .y_label_area_size(look.y_label_area)
         .build_cartesian_2d((x_lo..x_hi).log_scale(), y_lo..y_hi)
         .map_err(|e| e.to_string())?;
     chart
@@ -57,10 +124,10 @@ fn draw(data: &ChartData, out: &mut String) -> Result<(), String> {
         .bold_line_style(RGBColor(232, 234, 238))
         .x_desc(data.x_label.as_str())
         .y_desc(data.y_label.as_str())
-        .axis_desc_style((FONT, 15).into_font().color(&RGBColor(55, 65, 81)))
-        .label_style((FONT, 13).into_font().color(&RGBColor(75, 85, 99)))
-        .x_labels(8)
-        .y_labels(8)
+        .axis_desc_style((font, look.axis_desc).into_font().color(&RGBColor(55, 65, 81)))
+        .label_style((font, look.ticks).into_font().color(&RGBColor(75, 85, 99)))
+        .x_labels(look.tick_count)
+        .y_labels(look.tick_count)
         .x_label_formatter(&|v| dollars(*v))
         .y_label_formatter(&|v| format!("{v:.0}"))
         .draw()
@@ -73,27 +140,31 @@ fn draw(data: &ChartData, out: &mut String) -> Result<(), String> {
     chart.draw_series(LineSeries::new(frontier, RGBColor(134, 239, 172).stroke_width(2))).map_err(|e| e.to_string())?;
     chart
         .draw_series(
-            data.points.iter().filter(|p| p.highlight == 0).map(|p| Circle::new((p.cost, p.index), 4, GREY.filled())),
+            data.points
+                .iter()
+                .filter(|p| p.highlight == 0)
+                .map(|p| Circle::new((p.cost, p.index), look.point, GREY.filled())),
         )
         .map_err(|e| e.to_string())?;
     let highlighted: Vec<&ChartPoint> = data.points.iter().filter(|p| p.highlight > 0).collect();
+    let r = look.highlight as i32;
     for p in highlighted {
         let color = if p.highlight == 1 { COLOR_A } else { COLOR_B };
         // Labels go left of points in the right third so they stay inside the plot.
         let right_side = (p.cost.ln() - x_lo.ln()) / (x_hi.ln() - x_lo.ln()) > 0.66;
-        let (dx, anchor) = if right_side { (-11, HPos::Right) } else { (11, HPos::Left) };
-        let dy = if p.highlight == 1 { -12 } else { 12 };
-        let style = (FONT, 15).into_font().style(FontStyle::Bold).color(&color).pos(Pos::new(anchor, VPos::Center));
+        let (dx, anchor) = if right_side { (-(r + 4), HPos::Right) } else { (r + 4, HPos::Left) };
+        let dy = if p.highlight == 1 { -(r + 5) } else { r + 5 };
+        let style =
+            (font, look.names).into_font().style(FontStyle::Bold).color(&color).pos(Pos::new(anchor, VPos::Center));
         chart
             .draw_series(std::iter::once(
                 EmptyElement::at((p.cost, p.index))
-                    + Circle::new((0, 0), 7, color.filled())
-                    + Circle::new((0, 0), 7, WHITE.stroke_width(2))
+                    + Circle::new((0, 0), look.highlight, color.filled())
+                    + Circle::new((0, 0), look.highlight, WHITE.stroke_width(2))
                     + Text::new(p.name.clone(), (dx, dy), style),
             ))
             .map_err(|e| e.to_string())?;
     }
-    root.present().map_err(|e| e.to_string())?;
     Ok(())
 }
 
@@ -108,12 +179,14 @@ fn dollars(v: f64) -> String {
     format!("${text}")
 }
 
-/// Makes the SVG scale with its container and adds a title and description for screen readers.
-fn accessible(svg: String, data: &ChartData) -> String {
+/// Makes the SVG scale with its container and adds a title and description for screen
+/// readers; `sized` also gives it an intrinsic width and height (the standalone document).
+fn accessible(svg: String, data: &ChartData, sized: bool) -> String {
     let Some(start) = svg.find("<svg") else { return svg };
     let Some(end) = svg[start..].find('>').map(|i| start + i) else { return svg };
+    let size = if sized { format!(r#" width="{WIDTH}" height="{HEIGHT}""#) } else { String::new() };
     let open = format!(
-        r#"<svg viewBox="0 0 {WIDTH} {HEIGHT}" xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="chart-title chart-desc" class="chart"><title id="chart-title">{}</title><desc id="chart-desc">{}</desc>"#,
+        r#"<svg{size} viewBox="0 0 {WIDTH} {HEIGHT}" xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="chart-title chart-desc" class="chart"><title id="chart-title">{}</title><desc id="chart-desc">{}</desc>"#,
         xml_escape(&data.title),
         xml_escape(&data.description)
     );
@@ -171,10 +244,23 @@ mod tests {
     }
 
     #[test]
+    fn standalone_document_has_a_size_and_the_same_drawing() {
+        let inline = scatter_svg(&data());
+        let document = scatter_svg_document(&data());
+        assert!(
+            document.starts_with("<svg width=\"760\" height=\"460\" viewBox=\"0 0 760 460\""),
+            "{}",
+            &document[..80]
+        );
+        assert_eq!(document.replacen(" width=\"760\" height=\"460\"", "", 1), inline);
+    }
+
+    #[test]
     fn empty_chart_draws_nothing() {
         let mut d = data();
         d.points.clear();
         assert_eq!(scatter_svg(&d), "");
+        assert_eq!(scatter_svg_document(&d), "");
     }
 
     #[test]

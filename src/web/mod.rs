@@ -4,7 +4,9 @@
 mod chart;
 mod error;
 mod extract;
+mod fonts;
 mod handlers;
+mod og_image;
 mod routes;
 mod templates;
 mod workload_query;
@@ -28,14 +30,27 @@ pub fn today() -> crate::domain::model::Date {
 /// never a mix.
 #[derive(Clone)]
 pub struct AppState {
-    catalog: Arc<RwLock<Arc<Catalog>>>,
+    catalog: Arc<RwLock<Loaded>>,
     base_url: Arc<str>,
+    images: Arc<handlers::images::ImageCache>,
+}
+
+/// The catalog in force and its generation, swapped together under one lock so whatever is
+/// derived from a catalog (the cached images) can say which one it came from. A counter,
+/// not the `Arc`'s address, which a later catalog may reuse.
+struct Loaded {
+    catalog: Arc<Catalog>,
+    generation: u64,
 }
 
 impl AppState {
     /// State serving the given catalog.
     pub fn new(catalog: Catalog) -> Self {
-        Self { catalog: Arc::new(RwLock::new(Arc::new(catalog))), base_url: Arc::from("http://127.0.0.1:3000") }
+        Self {
+            catalog: Arc::new(RwLock::new(Loaded { catalog: Arc::new(catalog), generation: 0 })),
+            base_url: Arc::from("http://127.0.0.1:3000"),
+            images: Arc::default(),
+        }
     }
 
     /// The same state with the site's public origin (`BASE_URL`) for absolute links.
@@ -51,12 +66,24 @@ impl AppState {
 
     /// The catalog in force; a handler keeps this one for its whole request.
     pub fn catalog(&self) -> Arc<Catalog> {
+        self.catalog_and_generation().0
+    }
+
+    /// The catalog in force and its generation, which each [`Self::replace_catalog`] bumps.
+    pub(crate) fn catalog_and_generation(&self) -> (Arc<Catalog>, u64) {
         // A poisoned lock still holds a complete catalog: swaps never leave it half-written.
-        self.catalog.read().unwrap_or_else(|e| e.into_inner()).clone()
+        let loaded = self.catalog.read().unwrap_or_else(|e| e.into_inner());
+        (Arc::clone(&loaded.catalog), loaded.generation)
+    }
+
+    /// Rendered images, shared by every clone of the state.
+    pub(crate) fn images(&self) -> &handlers::images::ImageCache {
+        &self.images
     }
 
     /// Serves `catalog` from the next request on.
     pub fn replace_catalog(&self, catalog: Catalog) {
-        *self.catalog.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(catalog);
+        let mut loaded = self.catalog.write().unwrap_or_else(|e| e.into_inner());
+        *loaded = Loaded { catalog: Arc::new(catalog), generation: loaded.generation + 1 };
     }
 }

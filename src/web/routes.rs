@@ -26,6 +26,9 @@ pub fn app(state: AppState) -> Router {
         // axum allows one parameter per segment, so `{a}-vs-{b}` is one `{pair}` split by
         // the domain's `parse_pair`.
         .route("/compare/{pair}", get(handlers::compare::compare))
+        // The pair's share image and chart: same pair rules as the page, cached, no parameters.
+        .route("/compare/{pair}/og.png", get(handlers::images::og_png))
+        .route("/compare/{pair}/chart.svg", get(handlers::images::chart_svg))
         .route("/models/{slug}", get(handlers::model::model))
         .route("/static/site.css", get(handlers::assets::stylesheet))
         // Sitemaps and robots.txt. axum allows one parameter per segment and no `{n}.xml`, so

@@ -3,6 +3,7 @@
 pub mod assets;
 pub mod compare;
 pub mod home;
+pub mod images;
 pub mod model;
 pub mod sitemap;
 
