@@ -1,6 +1,7 @@
 //! In-process integration tests: one binary, so the crate links once.
 
 mod all_pairs;
+mod images;
 mod import;
 mod routes;
 mod sitemap;
