@@ -247,6 +247,10 @@ pub async fn run(command: Command, database_url: &str) -> Result<String, String>
             Ok(format!("{}{}\n", outcome.report, status(&outcome, dry_run)))
         }
         Command::ImportDataset { path, dry_run } => {
+            // Read the file first, so a wrong path creates no database at all.
+            if !path.is_file() {
+                return Err(format!("{}: no such file\nnothing was written", path.display()));
+            }
             // Not `db::open`: that would seed the empty database this command is meant to fill.
             let pool = db::open_empty(database_url).await.map_err(|e| e.to_string())?;
             let result = db::import::import_dataset(&pool, &path, dry_run).await;

@@ -16,7 +16,7 @@ use super::narrative::{self, Faq, Section};
 use super::slug::ModelId;
 
 /// A numbered reference to a source, as listed at the foot of the page.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Citation {
     /// The number shown next to figures, from 1.
     pub number: usize,
@@ -64,7 +64,7 @@ impl Citations {
 }
 
 /// One figure as shown in a table cell.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct Figure {
     /// The figure, formatted; `n/a` or a reason when missing.
     pub text: String,
@@ -92,7 +92,7 @@ impl Figure {
 }
 
 /// A table row comparing the two models.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Row {
     /// What the row shows.
     pub label: String,
@@ -140,7 +140,7 @@ impl Side<'_> {
 }
 
 /// What the reader sees at the foot: the verdict facts in one glance.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct BottomLine {
     /// Who is cheaper at list price for the typical request.
     pub cheaper: String,
@@ -157,7 +157,7 @@ pub struct BottomLine {
 }
 
 /// A related comparison link.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct RelatedLink {
     /// Canonical path.
     pub path: String,
@@ -242,6 +242,8 @@ pub struct Comparison<'a> {
     pub break_even: Option<String>,
     /// The priced request in words ("a typical request of 5,000 input and 1,000 output tokens").
     pub request_words: String,
+    /// Search-result summary: who is cheaper by how much, who scores higher.
+    pub description: String,
     /// Newest date among the page's figures.
     pub last_updated: Option<Date>,
 }
@@ -323,6 +325,7 @@ pub fn compare<'a>(
         citations,
         methodology: narrative::methodology(catalog),
         request_words: narrative::request_words(workload),
+        description: text.description,
         workload: *workload,
         custom,
         last_updated,

@@ -456,7 +456,7 @@ mod tests {
             let input = xorshift(&mut seed) % 400_000 + 1;
             let output = xorshift(&mut seed) % 50_000;
             let cached = (xorshift(&mut seed) % 101) as u8;
-            let batch = xorshift(&mut seed) % 2 == 0;
+            let batch = xorshift(&mut seed).is_multiple_of(2);
             let extra = xorshift(&mut seed) % 10_000 + 1;
             for price in &schedules {
                 let cost = |w: Workload| workload_cost(price, &Limits::default(), &w).unwrap().total;

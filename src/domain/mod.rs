@@ -4,6 +4,7 @@
 pub mod catalog;
 pub mod comparison;
 pub mod cost;
+pub mod directory;
 pub mod format;
 pub mod freshness;
 pub mod index;

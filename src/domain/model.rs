@@ -10,6 +10,12 @@ use super::slug::ModelId;
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date(String);
 
+impl serde::Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0)
+    }
+}
+
 impl Date {
     /// Accepts `YYYY-MM-DD` with a plausible month and day.
     pub fn parse(text: &str) -> Option<Date> {

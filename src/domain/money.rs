@@ -66,6 +66,11 @@ impl PricePerMTok {
         Usd::from_picos(i128::from(self.0) * i128::from(tokens))
     }
 
+    /// The exact price as a plain decimal string of dollars per 1M tokens (`0.075`, `15`).
+    pub fn to_decimal(self) -> String {
+        Usd::from_picos(i128::from(self.0) * 1_000_000).to_decimal()
+    }
+
     /// The price as dollars, for chart axes only (never for arithmetic that reaches a page).
     pub fn as_f64(self) -> f64 {
         self.0 as f64 / 1e6
@@ -118,6 +123,17 @@ impl Usd {
     /// The absolute value.
     pub fn abs(self) -> Self {
         Self(self.0.abs())
+    }
+
+    /// The exact amount as a plain decimal string of dollars (`0.00135`, `16200`, `-0.00225`),
+    /// for data formats where a float would lose digits.
+    pub fn to_decimal(self) -> String {
+        let sign = if self.0 < 0 { "-" } else { "" };
+        let picos = self.0.unsigned_abs();
+        let whole = picos / PICOS_PER_DOLLAR as u128;
+        let frac = format!("{:012}", picos % PICOS_PER_DOLLAR as u128);
+        let frac = frac.trim_end_matches('0');
+        if frac.is_empty() { format!("{sign}{whole}") } else { format!("{sign}{whole}.{frac}") }
     }
 
     /// The amount as dollars, for chart positions and ratios (never shown as money).
@@ -279,6 +295,15 @@ mod tests {
         assert_eq!(Usd::from_picos(123_456_789).to_string(), "$0.000123457");
         // Just under a dollar rounds up to a dollar.
         assert_eq!(Usd::from_picos(999_999_999_999).to_string(), "$1.00");
+    }
+
+    #[test]
+    fn decimal_strings_are_exact() {
+        assert_eq!(Usd::from_picos(1_350_000_000).to_decimal(), "0.00135");
+        assert_eq!(Usd::from_dollars(16_200).to_decimal(), "16200");
+        assert_eq!(Usd::from_picos(-2_250_000_000).to_decimal(), "-0.00225");
+        assert_eq!(Usd::from_picos(1).to_decimal(), "0.000000000001");
+        assert_eq!(Usd::ZERO.to_decimal(), "0");
     }
 
     #[test]

@@ -14,7 +14,7 @@ use super::model::{ModelStatus, Scale};
 use super::money::{Usd, format_usd_pair};
 
 /// A narrative section.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Section {
     /// Heading.
     pub title: String,
@@ -23,7 +23,7 @@ pub struct Section {
 }
 
 /// One question and its answer.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Faq {
     /// The question.
     pub question: String,
@@ -42,6 +42,9 @@ pub struct Text {
     pub sections: Vec<Section>,
     /// FAQ.
     pub faq: Vec<Faq>,
+    /// One or two sentences for search results and link previews: who is cheaper by how
+    /// much, who scores higher.
+    pub description: String,
 }
 
 /// Tokens in a page of English prose, for "how many pages fit" answers.
@@ -50,7 +53,13 @@ pub const TOKENS_PER_PAGE: u64 = 750;
 /// Writes all text for the pair, priced for the market's workload.
 pub fn write(catalog: &Catalog, market: &Market, a: &Side, b: &Side) -> Text {
     let facts = Facts::new(catalog, market, a, b);
-    Text { verdict: facts.verdict(), bottom_line: facts.bottom_line(), sections: facts.sections(), faq: facts.faq() }
+    Text {
+        verdict: facts.verdict(),
+        bottom_line: facts.bottom_line(),
+        sections: facts.sections(),
+        faq: facts.faq(),
+        description: facts.description(),
+    }
 }
 
 /// How the page's numbers are made, including why the headline index is the one it is.
@@ -260,6 +269,24 @@ impl<'c, 's> Facts<'c, 's> {
                 "{a} and {b} cannot be ranked on price and quality together from the figures we hold; the tables below show what we have."
             ),
         }
+    }
+
+    fn description(&self) -> String {
+        let price = self.price_gap_sentence().unwrap_or_else(|| {
+            format!("We cannot price {} on both {} and {}.", self.request_words(), self.a.name(), self.b.name())
+        });
+        let score = match self.higher() {
+            Some(Lead::Tie) => format!("Both score {} on the {}.", self.index_value(self.a), self.index_name),
+            Some(lead) => format!(
+                "{} scores higher on the {} ({} vs {}).",
+                self.side(lead).name(),
+                self.index_name,
+                self.index_value(self.side(lead)),
+                self.index_value(self.other(lead))
+            ),
+            None => format!("We hold no {} score for {}.", self.index_name, join_names(&missing_index(self.a, self.b))),
+        };
+        format!("{price} {score}")
     }
 
     fn better_value(&self) -> (String, String) {

@@ -35,9 +35,9 @@ pub enum AppError {
     /// shows the form filled in as the reader sent it so they can fix it.
     BadParameter {
         /// The parameter and its problem.
-        bad: BadParameter,
+        bad: Box<BadParameter>,
         /// The form to show, pre-filled.
-        form: WorkloadForm,
+        form: Box<WorkloadForm>,
     },
     /// 405: the route exists but not for this method.
     MethodNotAllowed,
@@ -56,7 +56,7 @@ impl IntoResponse for AppError {
         let mut form = None;
         let (status, title, detail, suggestions) = match self {
             AppError::BadParameter { bad, form: f } => {
-                form = Some(f);
+                form = Some(*f);
                 (
                     StatusCode::BAD_REQUEST,
                     format!("The “{}” parameter {}", bad.param, bad.problem),

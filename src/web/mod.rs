@@ -1,6 +1,7 @@
 //! HTTP: routes, extractors, handlers, templates and errors. A handler reads the catalog,
 //! calls the domain, renders a template.
 
+mod api;
 mod chart;
 mod error;
 mod extract;
@@ -8,6 +9,7 @@ mod fonts;
 mod handlers;
 mod og_image;
 mod routes;
+mod seo;
 mod templates;
 mod workload_query;
 

@@ -15,7 +15,7 @@ use tracing::Span;
 
 use super::AppState;
 use super::error::AppError;
-use super::handlers;
+use super::{api, handlers};
 
 /// Builds the site's router. Tests call it in process; `main` serves it.
 pub fn app(state: AppState) -> Router {
@@ -29,7 +29,15 @@ pub fn app(state: AppState) -> Router {
         // The pair's share image and chart: same pair rules as the page, cached, no parameters.
         .route("/compare/{pair}/og.png", get(handlers::images::og_png))
         .route("/compare/{pair}/chart.svg", get(handlers::images::chart_svg))
+        .route("/models", get(handlers::pages::models))
         .route("/models/{slug}", get(handlers::model::model))
+        .route("/methodology", get(handlers::pages::methodology))
+        .route("/api", get(handlers::pages::api_docs))
+        // The JSON API: same pair rules as the pages, errors as JSON (also for unknown paths).
+        .route("/api/v1/models", get(api::models))
+        .route("/api/v1/models.csv", get(api::models_csv))
+        .route("/api/v1/compare/{pair}", get(api::compare))
+        .route("/api/{*rest}", get(api::not_found))
         .route("/static/site.css", get(handlers::assets::stylesheet))
         // Sitemaps and robots.txt. axum allows one parameter per segment and no `{n}.xml`, so
         // `/sitemaps/{file}` takes `pages.xml` and `compare-{n}.xml` whole and the handler reads them.

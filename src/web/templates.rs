@@ -32,14 +32,7 @@ pub struct Link {
     pub text: String,
 }
 
-/// Head fields every page has.
-#[derive(Debug, Clone)]
-pub struct Meta {
-    /// `<title>`.
-    pub title: String,
-    /// Meta description.
-    pub description: String,
-}
+pub use super::seo::Meta;
 
 /// An option of the model picker.
 #[derive(Debug, Clone)]
@@ -151,10 +144,6 @@ pub struct HomePage {
 pub struct ComparePage<'a> {
     /// Head.
     pub meta: Meta,
-    /// Absolute URL of the pair without parameters.
-    pub canonical_url: String,
-    /// Keep search engines off pages with reader parameters.
-    pub noindex: bool,
     /// The workload form, pre-filled.
     pub form: WorkloadForm,
     /// Everything computed for the pair.
@@ -178,6 +167,8 @@ pub struct FactRow {
     pub source: String,
     /// Date it holds for.
     pub as_of: String,
+    /// A "possibly stale" badge, when the figure is too old.
+    pub stale: Option<String>,
 }
 
 /// One price period on the model page.
@@ -225,12 +216,103 @@ pub struct ModelPage {
     pub comparisons: Vec<Link>,
 }
 
-/// The picker page, shown for `/compare` without a complete choice.
+/// A group of the comparison index.
+#[derive(Debug, Clone)]
+pub struct IndexGroup {
+    /// "OpenAI vs Anthropic".
+    pub title: String,
+    /// Pairs in the whole group.
+    pub size: usize,
+    /// This page's links.
+    pub links: Vec<Link>,
+}
+
+/// `/compare`: the picker and one page of the index of every comparison.
 #[derive(Template)]
-#[template(path = "picker.html")]
+#[template(path = "compare_index.html")]
 pub struct PickerPage {
     /// Head.
     pub meta: Meta,
     /// Options.
     pub options: Vec<PickerOption>,
+    /// Groups on this page.
+    pub groups: Vec<IndexGroup>,
+    /// This page, from 1.
+    pub page: usize,
+    /// Links to every page.
+    pub pages: Vec<Link>,
+    /// All comparisons.
+    pub total: usize,
+}
+
+/// Models of one provider.
+#[derive(Debug, Clone)]
+pub struct ProviderGroup {
+    /// Provider name.
+    pub provider: String,
+    /// Its models.
+    pub rows: Vec<ModelRow>,
+}
+
+/// `/models`.
+#[derive(Template)]
+#[template(path = "models.html")]
+pub struct ModelsPage {
+    /// Head.
+    pub meta: Meta,
+    /// Headline index name.
+    pub index_name: String,
+    /// Providers with their models.
+    pub groups: Vec<ProviderGroup>,
+}
+
+/// A source as listed on the methodology page.
+#[derive(Debug, Clone)]
+pub struct SourceRow {
+    /// Title.
+    pub title: String,
+    /// URL.
+    pub url: String,
+    /// License.
+    pub license: String,
+    /// Snapshot date.
+    pub as_of: String,
+    /// How many figures cite it.
+    pub figures: usize,
+}
+
+/// `/methodology`.
+#[derive(Template)]
+#[template(path = "methodology.html")]
+pub struct MethodologyPage {
+    /// Head.
+    pub meta: Meta,
+    /// Headline index, value and request paragraphs from the domain.
+    pub index_paragraphs: Vec<String>,
+    /// The typical request in words.
+    pub typical: String,
+    /// Staleness threshold for prices.
+    pub price_stale_days: i64,
+    /// Staleness threshold for speeds.
+    pub speed_stale_days: i64,
+    /// Model count.
+    pub models: usize,
+    /// Every source.
+    pub sources: Vec<SourceRow>,
+}
+
+/// `/api`.
+#[derive(Template)]
+#[template(path = "api.html")]
+pub struct ApiPage {
+    /// Head.
+    pub meta: Meta,
+    /// Public origin for example URLs.
+    pub base_url: String,
+    /// A pair path for examples.
+    pub sample_pair: String,
+    /// The pair of the live example.
+    pub example_path: String,
+    /// Live example JSON, pretty-printed.
+    pub example_json: String,
 }

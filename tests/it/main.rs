@@ -4,6 +4,7 @@ mod all_pairs;
 mod images;
 mod import;
 mod routes;
+mod seo_api;
 mod sitemap;
 mod startup;
 mod support;

@@ -322,3 +322,8 @@ fn contains_word_ignores_longer_words() {
     assert!(!contains_word("more information", "inf"));
     assert!(!contains_word("Infinite", "inf"));
 }
+
+/// Script elements other than our own JSON-LD block: any is a sign of echoed input.
+pub fn foreign_scripts(body: &str) -> usize {
+    body.matches("<script").count() - body.matches(r#"<script type="application/ld+json">"#).count()
+}

@@ -7,11 +7,13 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
 use crate::domain::cost::Workload;
-use crate::domain::slug::{PairError, PairSpec, parse_pair};
+use crate::domain::directory::pair_page;
+use crate::domain::format;
+use crate::domain::slug::{PairError, PairSpec, compare_path, parse_pair};
 use crate::domain::{Catalog, Model, ModelId, compare as build_comparison};
 use crate::web::chart::scatter_svg;
 use crate::web::extract::PathSegment;
-use crate::web::templates::{ComparePage, HtmlTemplate, Link, Meta, PickerPage, WorkloadForm};
+use crate::web::templates::{ComparePage, HtmlTemplate, IndexGroup, Link, Meta, PickerPage, WorkloadForm};
 use crate::web::workload_query::WorkloadQuery;
 use crate::web::{AppError, AppState, Result, today};
 
@@ -100,12 +102,12 @@ pub async fn compare(
             suggestions: vec![Link { href: canonical, text: "The comparison without parameters".into() }],
         });
     };
-    let workload = query
-        .parse(catalog)
-        .map_err(|bad| AppError::BadParameter { bad, form: WorkloadForm::new(canonical.clone(), &query) })?;
+    let workload = query.parse(catalog).map_err(|bad| AppError::BadParameter {
+        bad: Box::new(bad),
+        form: Box::new(WorkloadForm::new(canonical.clone(), &query)),
+    })?;
     let form = WorkloadForm::new(canonical.clone(), &query);
-    let page = render(catalog, a, b, &workload, form, format!("{}{canonical}", state.base_url()), !query.is_empty());
-    Ok(page.into_response())
+    Ok(render(catalog, a, b, &workload, form, state.base_url(), !query.is_empty()).into_response())
 }
 
 fn render<'a>(
@@ -114,23 +116,24 @@ fn render<'a>(
     b: &'a Model,
     workload: &Workload,
     form: WorkloadForm,
-    canonical_url: String,
+    base_url: &str,
     noindex: bool,
 ) -> HtmlTemplate<ComparePage<'a>> {
     let cmp = build_comparison(catalog, a, b, workload, &today());
     let chart_svg = scatter_svg(&cmp.chart);
-    let description =
-        format!("{} {}", cmp.verdict, "Prices per 1M tokens, request costs, benchmarks with sources, and an FAQ.");
-    HtmlTemplate(ComparePage {
-        meta: Meta { title: format!("{} vs {}: price, benchmarks and value", a.name, b.name), description },
-        canonical_url,
-        noindex,
-        form,
-        href_a: model_href(a),
-        href_b: model_href(b),
-        chart_svg,
-        cmp,
-    })
+    let path = compare_path(&a.id, &b.id);
+    let name = format!("{} vs {}", a.name, b.name);
+    let meta = Meta::new(
+        base_url,
+        &path,
+        format!("{name}: price, benchmarks and value"),
+        cmp.description.clone(),
+        &[("Compare", "/compare"), (&name, &path)],
+    )
+    .with_faq(&cmp.faq)
+    .with_image(format!("{base_url}{path}/og.png"))
+    .with_noindex(noindex);
+    HtmlTemplate(ComparePage { meta, form, href_a: model_href(a), href_b: model_href(b), chart_svg, cmp })
 }
 
 fn pair_error(catalog: &Catalog, error: PairError) -> AppError {
@@ -164,10 +167,15 @@ fn pair_error(catalog: &Catalog, error: PairError) -> AppError {
 pub struct PickerQuery {
     a: Option<String>,
     b: Option<String>,
+    page: Option<String>,
 }
 
+/// Pairs listed on one page of the comparison index.
+pub const PAIRS_PER_PAGE: usize = 250;
+
 /// `GET /compare?a=..&b=..`: sends the picker's choice to the pair's canonical page; without
-/// a choice, shows the picker. Works without JavaScript.
+/// a choice, shows the picker and the index of every comparison (`?page=N`). Works without
+/// JavaScript.
 pub async fn picker(
     State(state): State<AppState>,
     query: std::result::Result<Query<PickerQuery>, QueryRejection>,
@@ -194,14 +202,68 @@ pub async fn picker(
             // A form submission, not a moved page: 303 so the browser GETs the pair.
             Ok((StatusCode::SEE_OTHER, [(header::LOCATION, catalog.canonical_path(ma, mb))]).into_response())
         }
-        (None, None) => Ok(HtmlTemplate(PickerPage {
-            meta: Meta {
-                title: "Compare two language models".into(),
-                description: "Pick two models to compare their prices, request costs, benchmarks and value.".into(),
-            },
-            options: picker_options(catalog, None, None),
-        })
-        .into_response()),
+        (None, None) => {
+            let page = match query.page.as_deref().map(str::trim) {
+                None => 1,
+                Some(p) => p.parse::<usize>().map_err(|_| AppError::BadRequest {
+                    title: "Not a page number".into(),
+                    detail: "“page” must be a whole number from 1.".into(),
+                    suggestions: vec![Link { href: "/compare".into(), text: "The first page".into() }],
+                })?,
+            };
+            let listing = pair_page(catalog, page, PAIRS_PER_PAGE).ok_or_else(|| AppError::NotFound {
+                what: format!("page {page} of the comparison index"),
+                suggestions: vec![Link { href: "/compare".into(), text: "The first page".into() }],
+            })?;
+            let path = if page == 1 { "/compare".to_owned() } else { format!("/compare?page={page}") };
+            let title = if page == 1 {
+                "All LLM comparisons: pick two models".to_owned()
+            } else {
+                format!("All LLM comparisons, page {page} of {}", listing.pages)
+            };
+            let meta = Meta::new(
+                state.base_url(),
+                &path,
+                title,
+                format!(
+                    "Every one of the {} side-by-side comparisons of our {} models, grouped by provider: prices, request costs, benchmarks and a verdict for each pair.",
+                    format::count(listing.total as u64),
+                    catalog.dataset.models.len()
+                ),
+                &[("Compare", "/compare")],
+            );
+            let groups = listing
+                .groups
+                .iter()
+                .map(|g| IndexGroup {
+                    title: g.title.clone(),
+                    size: g.size,
+                    links: g
+                        .pairs
+                        .iter()
+                        .map(|(x, y)| Link {
+                            href: compare_path(&x.id, &y.id),
+                            text: format!("{} vs {}", x.name, y.name),
+                        })
+                        .collect(),
+                })
+                .collect();
+            let pages = (1..=listing.pages)
+                .map(|n| Link {
+                    href: if n == 1 { "/compare".into() } else { format!("/compare?page={n}") },
+                    text: n.to_string(),
+                })
+                .collect();
+            Ok(HtmlTemplate(PickerPage {
+                meta,
+                options: picker_options(catalog, None, None),
+                groups,
+                page,
+                pages,
+                total: listing.total,
+            })
+            .into_response())
+        }
         _ => Err(AppError::BadRequest {
             title: "Pick two models".into(),
             detail: "Choose a model in both lists to compare them.".into(),

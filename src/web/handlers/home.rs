@@ -48,14 +48,17 @@ pub async fn home(State(state): State<AppState>) -> HtmlTemplate<HomePage> {
         })
         .collect();
     HtmlTemplate(HomePage {
-        meta: Meta {
-            title: "Compare LLM API prices, benchmarks and value".into(),
-            description: format!(
+        meta: Meta::new(
+            state.base_url(),
+            "/",
+            "Compare LLM API prices, benchmarks and value".into(),
+            format!(
                 "Prices per 1M tokens, request costs and independent benchmark scores for {} language models from {} providers, with a side-by-side page for every pair.",
                 dataset.models.len(),
                 dataset.providers.len()
             ),
-        },
+            &[],
+        ),
         rows,
         options: picker_options(catalog, None, None),
         index_name,

@@ -5,6 +5,7 @@ pub mod compare;
 pub mod home;
 pub mod images;
 pub mod model;
+pub mod pages;
 pub mod sitemap;
 
 use crate::domain::{Catalog, Model};

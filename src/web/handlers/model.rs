@@ -23,16 +23,9 @@ fn source_date(dataset: &Dataset, id: &str) -> String {
     dataset.source(id).map_or_else(String::new, |s| s.as_of.iso().to_owned())
 }
 
-/// Separates a fact's date from the "possibly stale" badge `model.html` draws after it.
-pub(crate) const STALE_BADGE: &str = " | ";
-
-/// The date cell of the "Prices last checked" row: the date, and the badge when stale.
-fn checked_cell(f: &Freshness) -> String {
-    if f.stale {
-        format!("{}{STALE_BADGE}possibly stale: {} days old", f.checked.iso(), f.age_days)
-    } else {
-        f.checked.iso().to_owned()
-    }
+/// The "possibly stale" badge text, when the prices are too old.
+fn stale_badge(f: &Freshness) -> Option<String> {
+    f.stale.then(|| format!("possibly stale: {} days old", f.age_days))
 }
 
 /// `GET /models/{slug}`.
@@ -51,20 +44,26 @@ pub async fn model(State(state): State<AppState>, PathSegment(slug): PathSegment
     if id.as_str() != slug {
         return Ok((StatusCode::MOVED_PERMANENTLY, [(header::LOCATION, format!("/models/{id}"))]).into_response());
     }
-    Ok(HtmlTemplate(page(catalog, model)).into_response())
+    Ok(HtmlTemplate(page(catalog, model, state.base_url())).into_response())
 }
 
-fn page(catalog: &Catalog, m: &Model) -> ModelPage {
+fn page(catalog: &Catalog, m: &Model, base_url: &str) -> ModelPage {
     let dataset = &catalog.dataset;
     let provider = dataset.provider_name(&m.provider).to_owned();
     let mut facts = Vec::new();
+    if let (Some(p), Some(f)) = (m.current_price(), price_freshness(dataset, m, &today())) {
+        facts.push(FactRow {
+            label: "Prices last checked".into(),
+            value: f.checked.long(),
+            source: source_title(dataset, &p.last_seen_in),
+            as_of: f.checked.iso().to_owned(),
+            stale: stale_badge(&f),
+        });
+    }
     let mut fact = |label: &str, value: String, source: &str, as_of: String| {
-        facts.push(FactRow { label: label.into(), value, source: source_title(dataset, source), as_of });
+        facts.push(FactRow { label: label.into(), value, source: source_title(dataset, source), as_of, stale: None });
     };
     if let Some(p) = m.current_price() {
-        if let Some(f) = price_freshness(dataset, m, &today()) {
-            fact("Prices last checked", f.checked.long(), &p.last_seen_in, checked_cell(&f));
-        }
         let seen = |p: &crate::domain::model::PriceSchedule| {
             format!("since {}, last checked {}", p.effective_from.iso(), source_date(dataset, &p.last_seen_in))
         };
@@ -145,6 +144,7 @@ fn page(catalog: &Catalog, m: &Model) -> ModelPage {
             value: format::score(s.value, b.scale),
             source: source_title(dataset, &s.source),
             as_of: s.as_of.iso().into(),
+            stale: None,
         })
         .collect();
 
@@ -177,7 +177,13 @@ fn page(catalog: &Catalog, m: &Model) -> ModelPage {
         _ => format!("{} by {provider}.", m.name),
     };
     ModelPage {
-        meta: Meta { title: format!("{}: price, limits and benchmarks", m.name), description: summary.clone() },
+        meta: Meta::new(
+            base_url,
+            &format!("/models/{}", m.id),
+            format!("{}: price, limits and benchmarks", m.name),
+            summary.clone(),
+            &[("Models", "/models"), (&m.name, &format!("/models/{}", m.id))],
+        ),
         name: m.name.clone(),
         provider,
         summary,

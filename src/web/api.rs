@@ -1,0 +1,390 @@
+//! The JSON and CSV API. A comparison's JSON is built from the same `Comparison` value the
+//! page renders, with the same figure texts, so the two cannot disagree; raw numbers sit
+//! beside them as exact decimal strings (dollars) or plain numbers (tokens, scores).
+
+use axum::Json;
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Query, State};
+use axum::http::{StatusCode, Uri, header};
+use axum::response::{IntoResponse, Response};
+use serde_json::{Value, json};
+
+use crate::domain::comparison::{Comparison, Side};
+use crate::domain::model::{Model, PriceSchedule};
+use crate::domain::slug::{PairError, PairSpec, compare_path, parse_pair};
+use crate::domain::{Catalog, compare as build_comparison};
+
+use super::error::AppError;
+use super::extract::PathSegment;
+use super::templates::Link;
+use super::workload_query::WorkloadQuery;
+use super::{AppState, today};
+
+/// An [`AppError`] answered as JSON: `{"error": {"status", "title", "detail", "parameter"?,
+/// "suggestions"}}` with the same status the HTML page would have.
+pub struct ApiError(pub AppError);
+
+impl From<AppError> for ApiError {
+    fn from(e: AppError) -> Self {
+        ApiError(e)
+    }
+}
+
+fn links(links: &[Link]) -> Value {
+    Value::Array(links.iter().map(|l| json!({ "href": l.href, "text": l.text })).collect())
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let (status, body) = match self.0 {
+            AppError::NotFound { what, suggestions } => (
+                StatusCode::NOT_FOUND,
+                json!({ "title": "Not found", "detail": format!("We have no {what}."), "suggestions": links(&suggestions) }),
+            ),
+            AppError::BadRequest { title, detail, suggestions } => (
+                StatusCode::BAD_REQUEST,
+                json!({ "title": title, "detail": detail, "suggestions": links(&suggestions) }),
+            ),
+            AppError::BadParameter { bad, .. } => (
+                StatusCode::BAD_REQUEST,
+                json!({
+                    "title": format!("The “{}” parameter {}", bad.param, bad.problem),
+                    "detail": format!("“{}” must be {}.", bad.param, bad.allowed),
+                    "parameter": bad.param,
+                    "allowed": bad.allowed,
+                    "suggestions": [],
+                }),
+            ),
+            AppError::MethodNotAllowed => (
+                StatusCode::METHOD_NOT_ALLOWED,
+                json!({ "title": "Method not allowed", "detail": "The API answers GET requests only.", "suggestions": [] }),
+            ),
+            AppError::Internal(message) => {
+                tracing::error!(%message, "internal error in the API");
+                (
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    json!({ "title": "Something went wrong", "detail": "The error has been logged.", "suggestions": [] }),
+                )
+            }
+        };
+        let mut error = body;
+        error["status"] = json!(status.as_u16());
+        (status, Json(json!({ "error": error }))).into_response()
+    }
+}
+
+fn price_json(p: &PriceSchedule) -> Value {
+    let opt = |v: Option<crate::domain::money::PricePerMTok>| v.map(|p| p.to_decimal());
+    json!({
+        "effective_from": p.effective_from,
+        "effective_to": p.effective_to,
+        "input_per_mtok": p.input.to_decimal(),
+        "output_per_mtok": p.output.to_decimal(),
+        "cache_read_per_mtok": opt(p.cache_read),
+        "cache_write_per_mtok": opt(p.cache_write),
+        "cache_write_1h_per_mtok": opt(p.cache_write_1h),
+        "batch_input_per_mtok": opt(p.batch_input),
+        "batch_output_per_mtok": opt(p.batch_output),
+        "long_context": p.long_context.iter().map(|t| json!({
+            "above_input_tokens": t.above_tokens,
+            "input_per_mtok": t.input.to_decimal(),
+            "output_per_mtok": t.output.to_decimal(),
+            "cache_read_per_mtok": opt(t.cache_read),
+        })).collect::<Vec<_>>(),
+        "source": p.source,
+        "last_seen_in": p.last_seen_in,
+    })
+}
+
+fn sourced<T: serde::Serialize>(v: &Option<crate::domain::model::Sourced<T>>) -> Value {
+    match v {
+        Some(s) => json!({ "value": s.value, "source": s.source }),
+        None => Value::Null,
+    }
+}
+
+fn model_json(catalog: &Catalog, m: &Model) -> Value {
+    let dataset = &catalog.dataset;
+    json!({
+        "id": m.id.as_str(),
+        "name": m.name,
+        "provider": m.provider,
+        "provider_name": dataset.provider_name(&m.provider),
+        "api_host": m.api_host,
+        "status": m.status.as_str(),
+        "deprecation_date": m.deprecation_date,
+        "status_source": m.status_source,
+        "release_date": sourced(&m.release_date),
+        "context_window": sourced(&m.context_window),
+        "max_output": sourced(&m.max_output),
+        "open_weights": sourced(&m.open_weights),
+        "litellm_keys": m.litellm_keys,
+        "price": m.current_price().map(price_json),
+        "price_history": m.prices.iter().map(price_json).collect::<Vec<_>>(),
+        "typical_request_usd": catalog.market.cost_of(&m.id).map(|c| c.to_decimal()),
+        "headline_index": catalog.index_value(m),
+        "scores": m.scores.iter().map(|s| json!({
+            "benchmark": s.benchmark,
+            "value": s.value,
+            "independent": s.independent,
+            "source": s.source,
+            "as_of": s.as_of,
+            "note": s.note,
+        })).collect::<Vec<_>>(),
+        "speeds": m.speeds.iter().map(|s| json!({
+            "output_tokens_per_s": s.output_tokens_per_s,
+            "ttft_s": s.ttft_s,
+            "source": s.source,
+            "as_of": s.as_of,
+        })).collect::<Vec<_>>(),
+    })
+}
+
+fn index_json(catalog: &Catalog) -> Value {
+    match &catalog.index {
+        Some(i) => {
+            json!({ "benchmark": i.benchmark, "name": i.name, "source": i.source, "models_covered": i.coverage })
+        }
+        None => Value::Null,
+    }
+}
+
+fn sources_json(catalog: &Catalog) -> Value {
+    let mut sources: Vec<_> = catalog.dataset.sources.values().collect();
+    sources.sort_by(|a, b| a.id.cmp(&b.id));
+    Value::Array(
+        sources
+            .iter()
+            .map(|s| json!({ "id": s.id, "title": s.title, "url": s.url, "license": s.license, "as_of": s.as_of }))
+            .collect(),
+    )
+}
+
+/// `GET /api/v1/models`: every model with every figure and its source.
+pub async fn models(State(state): State<AppState>) -> Response {
+    let catalog = state.catalog();
+    let body = json!({
+        "last_updated": catalog.dataset.last_updated(),
+        "typical_request": { "input_tokens": catalog.market.workload.input_tokens, "output_tokens": catalog.market.workload.output_tokens },
+        "headline_index": index_json(&catalog),
+        "models": catalog.dataset.models.iter().map(|m| model_json(&catalog, m)).collect::<Vec<_>>(),
+        "sources": sources_json(&catalog),
+    });
+    ([(header::CACHE_CONTROL, "public, max-age=300")], Json(body)).into_response()
+}
+
+fn side_json(s: &Side) -> Value {
+    json!({
+        "id": s.id().as_str(),
+        "name": s.name(),
+        "provider": s.provider,
+        "api_host": s.model.api_host,
+        "status": s.model.status.as_str(),
+        "request_cost_usd": s.cost.map(|c| c.to_decimal()),
+        "headline_index": s.index,
+        "on_frontier": s.on_frontier,
+        "prices_last_checked": s.prices_checked.as_ref().map(|f| &f.checked),
+        "prices_possibly_stale": s.prices_checked.as_ref().map(|f| f.stale),
+    })
+}
+
+/// The JSON of a comparison: what the page shows, from the same value.
+pub fn comparison_json(base_url: &str, cmp: &Comparison) -> Value {
+    let path = compare_path(cmp.a.id(), cmp.b.id());
+    let w = &cmp.workload;
+    json!({
+        "pair": {
+            "a": cmp.a.id().as_str(),
+            "b": cmp.b.id().as_str(),
+            "url": format!("{base_url}{path}"),
+        },
+        "workload": {
+            "input_tokens": w.input_tokens,
+            "output_tokens": w.output_tokens,
+            "cached_percent": w.cached_percent,
+            "batch": w.batch,
+            "requests_per_month": w.requests_per_month,
+            "custom": cmp.custom,
+            "description": cmp.request_words,
+        },
+        "models": [side_json(&cmp.a), side_json(&cmp.b)],
+        "headline_index": cmp.index_label,
+        "verdict": cmp.verdict,
+        "description": cmp.description,
+        "bottom_line": cmp.bottom_line,
+        "tables": {
+            "performance": cmp.performance_rows,
+            "prices_per_mtok": cmp.price_rows,
+            "long_context": cmp.tier_rows,
+            "requests": cmp.request_rows,
+            "billing": cmp.billing_rows,
+            "monthly": cmp.monthly_rows,
+        },
+        "workload_notes": cmp.workload_notes,
+        "break_even": cmp.break_even,
+        "sections": cmp.sections,
+        "faq": cmp.faq,
+        "related": cmp.related,
+        "sources": cmp.citations,
+        "methodology": cmp.methodology,
+        "last_updated": cmp.last_updated,
+    })
+}
+
+/// `GET /api/v1/compare/{a}-vs-{b}`: the comparison as JSON, with the page's workload
+/// parameters. Reversed or loosely written pairs redirect (301) to the canonical API path.
+pub async fn compare(
+    State(state): State<AppState>,
+    segment: Result<PathSegment, AppError>,
+    query: Result<Query<WorkloadQuery>, QueryRejection>,
+    uri: Uri,
+) -> Result<Response, ApiError> {
+    let PathSegment(segment) = segment?;
+    let catalog = state.catalog();
+    let catalog = catalog.as_ref();
+    let spec = parse_pair(&segment).map_err(|e| ApiError(pair_problem(e)))?;
+    let (ida, idb, loose) = match spec {
+        PairSpec::Exact(a, b) => (a, b, false),
+        PairSpec::Loose(a, b) => (a, b, true),
+    };
+    let find = |id| {
+        catalog.model(id).ok_or_else(|| AppError::NotFound {
+            what: format!("model called “{id}”"),
+            suggestions: catalog
+                .closest(id.as_str(), 5)
+                .into_iter()
+                .map(|m| Link { href: format!("/api/v1/models#{}", m.id), text: m.id.to_string() })
+                .collect(),
+        })
+    };
+    let (a, b) = (find(&ida)?, find(&idb)?);
+    let (a, b) = catalog.canonical_order(a, b);
+    let canonical = format!("/api/v1{}", compare_path(&a.id, &b.id));
+    if loose || uri.path() != canonical {
+        let target = match uri.query() {
+            Some(q) => format!("{canonical}?{q}"),
+            None => canonical,
+        };
+        return Ok((StatusCode::MOVED_PERMANENTLY, [(header::LOCATION, target)]).into_response());
+    }
+    let Ok(Query(query)) = query else {
+        return Err(ApiError(AppError::BadRequest {
+            title: "Unreadable parameters".into(),
+            detail: "The query string could not be read; each parameter may appear once.".into(),
+            suggestions: Vec::new(),
+        }));
+    };
+    let workload = query.parse(catalog).map_err(|bad| AppError::BadParameter {
+        bad: Box::new(bad),
+        form: Box::new(super::templates::WorkloadForm::new(String::new(), &query)),
+    })?;
+    let cmp = build_comparison(catalog, a, b, &workload, &today());
+    Ok(Json(comparison_json(state.base_url(), &cmp)).into_response())
+}
+
+fn pair_problem(e: PairError) -> AppError {
+    let (title, detail) = match e {
+        PairError::NoSeparator => {
+            ("Not a comparison", "Name two model ids joined by “-vs-”, e.g. gpt-4o-mini-vs-gpt-4-1-mini.")
+        }
+        PairError::BadId => ("Not a model id", "Model ids use lowercase letters, digits and hyphens."),
+        PairError::SameModel(_) => ("The same model twice", "A comparison needs two different models."),
+    };
+    AppError::BadRequest { title: title.into(), detail: detail.into(), suggestions: Vec::new() }
+}
+
+/// Unknown paths under `/api/`: a JSON 404.
+pub async fn not_found() -> ApiError {
+    ApiError(AppError::NotFound { what: "API endpoint at this address".into(), suggestions: Vec::new() })
+}
+
+fn csv_field(text: &str) -> String {
+    if text.contains([',', '"', '\n', '\r']) { format!("\"{}\"", text.replace('"', "\"\"")) } else { text.to_owned() }
+}
+
+/// `GET /api/v1/models.csv`: the whole dataset in long form, one figure a row:
+/// `model,kind,field,value,source,as_of` (source is a source id, as_of that figure's date).
+pub async fn models_csv(State(state): State<AppState>) -> Response {
+    let catalog = state.catalog();
+    let dataset = &catalog.dataset;
+    let mut out = String::from("model,kind,field,value,source,as_of\n");
+    let mut row = |model: &str, kind: &str, field: &str, value: &str, source: &str, as_of: &str| {
+        let cells = [model, kind, field, value, source, as_of].map(csv_field);
+        out.push_str(&cells.join(","));
+        out.push('\n');
+    };
+    let date_of = |source: &str| dataset.source(source).map_or(String::new(), |s| s.as_of.iso().to_owned());
+    for m in &dataset.models {
+        let id = m.id.as_str();
+        row(id, "model", "name", &m.name, "", "");
+        row(id, "model", "provider", dataset.provider_name(&m.provider), "", "");
+        row(id, "model", "api_host", &m.api_host, "", "");
+        row(id, "model", "status", m.status.as_str(), m.status_source.as_deref().unwrap_or(""), "");
+        if let Some(d) = &m.deprecation_date {
+            row(id, "model", "deprecation_date", d.iso(), m.status_source.as_deref().unwrap_or(""), "");
+        }
+        if let Some(d) = &m.release_date {
+            row(id, "model", "release_date", d.value.iso(), &d.source, &date_of(&d.source));
+        }
+        if let Some(c) = &m.context_window {
+            row(id, "limit", "context_window", &c.value.to_string(), &c.source, &date_of(&c.source));
+        }
+        if let Some(c) = &m.max_output {
+            row(id, "limit", "max_output", &c.value.to_string(), &c.source, &date_of(&c.source));
+        }
+        if let Some(o) = &m.open_weights {
+            row(id, "model", "open_weights", if o.value { "true" } else { "false" }, &o.source, &date_of(&o.source));
+        }
+        for p in &m.prices {
+            let kind = if p.effective_to.is_none() { "price" } else { "price_history" };
+            let period = match &p.effective_to {
+                Some(to) => format!("{}..{}", p.effective_from.iso(), to.iso()),
+                None => format!("{}..", p.effective_from.iso()),
+            };
+            let seen = date_of(&p.last_seen_in);
+            let mut fields = vec![
+                ("input_per_mtok", Some(p.input)),
+                ("output_per_mtok", Some(p.output)),
+                ("cache_read_per_mtok", p.cache_read),
+                ("cache_write_per_mtok", p.cache_write),
+                ("cache_write_1h_per_mtok", p.cache_write_1h),
+                ("batch_input_per_mtok", p.batch_input),
+                ("batch_output_per_mtok", p.batch_output),
+            ];
+            fields.retain(|(_, v)| v.is_some());
+            for (field, v) in fields {
+                let v = v.map(|v| v.to_decimal()).unwrap_or_default();
+                row(id, kind, &format!("{field} [{period}]"), &v, &p.last_seen_in, &seen);
+            }
+            for t in &p.long_context {
+                let f = |name: &str| format!("{name}_above_{} [{period}]", t.above_tokens);
+                row(id, kind, &f("input_per_mtok"), &t.input.to_decimal(), &p.last_seen_in, &seen);
+                row(id, kind, &f("output_per_mtok"), &t.output.to_decimal(), &p.last_seen_in, &seen);
+                if let Some(c) = t.cache_read {
+                    row(id, kind, &f("cache_read_per_mtok"), &c.to_decimal(), &p.last_seen_in, &seen);
+                }
+            }
+        }
+        for s in &m.scores {
+            let kind = if s.independent { "score_independent" } else { "score_vendor" };
+            row(id, kind, &s.benchmark, &s.value.to_string(), &s.source, s.as_of.iso());
+        }
+        for s in &m.speeds {
+            if let Some(v) = s.output_tokens_per_s {
+                row(id, "speed", "output_tokens_per_s", &v.to_string(), &s.source, s.as_of.iso());
+            }
+            if let Some(v) = s.ttft_s {
+                row(id, "speed", "ttft_s", &v.to_string(), &s.source, s.as_of.iso());
+            }
+        }
+    }
+    (
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+            (header::CONTENT_DISPOSITION, "attachment; filename=\"llm-compare-models.csv\""),
+            (header::CACHE_CONTROL, "public, max-age=300"),
+        ],
+        out,
+    )
+        .into_response()
+}

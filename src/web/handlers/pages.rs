@@ -1,0 +1,144 @@
+//! The reference pages: all models by provider, the methodology, and the API documentation.
+
+use axum::extract::State;
+
+use crate::domain::cost::Workload;
+use crate::domain::format;
+use crate::domain::freshness::{PRICE_STALE_AFTER_DAYS, SPEED_STALE_AFTER_DAYS};
+use crate::domain::model::Scale;
+use crate::domain::narrative;
+use crate::domain::slug::ModelId;
+use crate::web::api::comparison_json;
+use crate::web::templates::{
+    ApiPage, HtmlTemplate, Meta, MethodologyPage, ModelRow, ModelsPage, ProviderGroup, SourceRow,
+};
+use crate::web::{AppState, today};
+
+use super::model_href;
+
+/// `GET /models`: every model, grouped by provider.
+pub async fn models(State(state): State<AppState>) -> HtmlTemplate<ModelsPage> {
+    let catalog = state.catalog();
+    let dataset = &catalog.dataset;
+    let mut groups: Vec<ProviderGroup> = Vec::new();
+    for m in &dataset.models {
+        let provider = dataset.provider_name(&m.provider).to_owned();
+        let price = m.current_price();
+        let row = ModelRow {
+            href: model_href(m),
+            name: m.name.clone(),
+            provider: provider.clone(),
+            input: price.map_or("n/a".into(), |p| p.input.to_string()),
+            output: price.map_or("n/a".into(), |p| p.output.to_string()),
+            typical: catalog.market.cost_of(&m.id).map_or("n/a".into(), |c| c.to_string()),
+            context: m.context_window.as_ref().map_or("n/a".into(), |c| format::count(c.value)),
+            index: catalog.index_value(m).map_or("n/a".into(), |v| format::score(v, Scale::Index)),
+            status: m.status.as_str(),
+        };
+        match groups.iter_mut().find(|g| g.provider == provider) {
+            Some(g) => g.rows.push(row),
+            None => groups.push(ProviderGroup { provider, rows: vec![row] }),
+        }
+    }
+    let index_name = catalog.index.as_ref().map_or("Index".to_owned(), |i| i.name.clone());
+    HtmlTemplate(ModelsPage {
+        meta: Meta::new(
+            state.base_url(),
+            "/models",
+            format!("All {} models by provider: LLM API prices and limits", dataset.models.len()),
+            format!(
+                "List prices per 1M tokens, typical request cost, context window and {} for {} models from {} providers.",
+                index_name,
+                dataset.models.len(),
+                groups.len()
+            ),
+            &[("Models", "/models")],
+        ),
+        index_name,
+        groups,
+    })
+}
+
+/// `GET /methodology`: how every figure is sourced and computed.
+pub async fn methodology(State(state): State<AppState>) -> HtmlTemplate<MethodologyPage> {
+    let catalog = state.catalog();
+    let dataset = &catalog.dataset;
+    let mut sources: Vec<SourceRow> = dataset
+        .sources
+        .values()
+        .map(|s| SourceRow {
+            title: s.title.clone(),
+            url: s.url.clone(),
+            license: s.license.clone(),
+            as_of: s.as_of.iso().to_owned(),
+            figures: dataset
+                .models
+                .iter()
+                .map(|m| {
+                    m.scores.iter().filter(|x| x.source == s.id).count()
+                        + m.prices.iter().filter(|p| p.source == s.id || p.last_seen_in == s.id).count()
+                        + usize::from(m.context_window.as_ref().is_some_and(|c| c.source == s.id))
+                        + m.speeds.iter().filter(|x| x.source == s.id).count()
+                })
+                .sum(),
+        })
+        .collect();
+    sources.sort_by(|a, b| b.as_of.cmp(&a.as_of).then(a.title.cmp(&b.title)));
+    let index_paragraphs = narrative::methodology(&catalog);
+    HtmlTemplate(MethodologyPage {
+        meta: Meta::new(
+            state.base_url(),
+            "/methodology",
+            "Methodology: how our LLM prices, costs and scores are sourced".into(),
+            "Where every price, limit and benchmark score comes from, how request costs and the headline index are computed, what value means and its limits, and the data licenses.".into(),
+            &[("Methodology", "/methodology")],
+        ),
+        index_paragraphs,
+        typical: narrative::request_words(&Workload::TYPICAL),
+        price_stale_days: PRICE_STALE_AFTER_DAYS,
+        speed_stale_days: SPEED_STALE_AFTER_DAYS,
+        models: dataset.models.len(),
+        sources,
+    })
+}
+
+/// `GET /api`: the API's documentation with a live example.
+pub async fn api_docs(State(state): State<AppState>) -> HtmlTemplate<ApiPage> {
+    let catalog = state.catalog();
+    // The example is the first pair of the index, computed live: it can never drift from the API.
+    let example = catalog.dataset.models.first().zip(catalog.dataset.models.get(1)).map(|(a, b)| {
+        let (a, b) = catalog.canonical_order(a, b);
+        let cmp = crate::domain::compare(&catalog, a, b, &Workload::TYPICAL, &today());
+        let mut json = comparison_json(state.base_url(), &cmp);
+        // Keep the example short: the first rows of each table and the first FAQ entry.
+        for table in ["performance", "prices_per_mtok", "requests", "billing"] {
+            if let Some(rows) = json["tables"][table].as_array_mut() {
+                rows.truncate(2);
+            }
+        }
+        for list in ["faq", "sections", "related", "sources", "methodology"] {
+            if let Some(items) = json[list].as_array_mut() {
+                items.truncate(1);
+            }
+        }
+        (catalog.canonical_path(a, b), serde_json::to_string_pretty(&json).unwrap_or_default())
+    });
+    let reference = ModelId::parse("gpt-4o-mini").zip(ModelId::parse("gpt-4-1-mini"));
+    let sample_pair = reference
+        .and_then(|(x, y)| Some(catalog.canonical_path(catalog.model(&x)?, catalog.model(&y)?)))
+        .or_else(|| example.as_ref().map(|e| e.0.clone()))
+        .unwrap_or_else(|| "/compare/a-vs-b".into());
+    HtmlTemplate(ApiPage {
+        meta: Meta::new(
+            state.base_url(),
+            "/api",
+            "API: LLM prices, request costs and comparisons as JSON and CSV".into(),
+            "Free JSON and CSV endpoints with every figure on our pages: prices per 1M tokens, request costs, ratios, benchmark scores with sources and dates, and verdicts.".into(),
+            &[("API", "/api")],
+        ),
+        base_url: state.base_url().to_owned(),
+        sample_pair,
+        example_path: example.as_ref().map(|e| e.0.clone()).unwrap_or_default(),
+        example_json: example.map(|e| e.1).unwrap_or_default(),
+    })
+}

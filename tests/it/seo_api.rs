@@ -1,0 +1,286 @@
+//! Search engines, link previews and programs: head tags, JSON-LD, the index pages and the API.
+
+use axum::http::StatusCode;
+use serde_json::Value;
+
+use crate::support::{between, content_type, count, faq_section, get, location, site};
+
+const REFERENCE: &str = "/compare/gpt-4o-mini-vs-gpt-4-1-mini";
+const BASE: &str = "http://127.0.0.1:3000";
+
+/// Undoes askama's HTML escaping for comparisons with JSON strings.
+fn unescape(html: &str) -> String {
+    html.replace("&#60;", "<")
+        .replace("&#62;", ">")
+        .replace("&#34;", "\"")
+        .replace("&#39;", "'")
+        .replace("&#38;", "&")
+        .replace("&amp;", "&")
+        .replace("&quot;", "\"")
+}
+
+fn meta_content<'a>(body: &'a str, attr: &str) -> Option<&'a str> {
+    between(body, &format!("{attr} content=\""), "\"")
+}
+
+fn json_ld(body: &str) -> Value {
+    let raw = between(body, r#"<script type="application/ld+json">"#, "</script>").expect("a JSON-LD block");
+    serde_json::from_str(raw).expect("JSON-LD parses")
+}
+
+async fn page_types() -> Vec<String> {
+    vec![
+        "/".into(),
+        "/compare".into(),
+        "/compare?page=2".into(),
+        REFERENCE.into(),
+        "/compare/qwen3-max-vs-claude-opus-4-6".into(),
+        "/models".into(),
+        "/models/gpt-4o-mini".into(),
+        "/models/claude-sonnet-4-5".into(),
+        "/methodology".into(),
+        "/api".into(),
+    ]
+}
+
+#[tokio::test]
+async fn every_page_has_one_h1_a_unique_title_a_description_and_absolute_canonical_and_og_urls() {
+    let mut titles = Vec::new();
+    for path in page_types().await {
+        let (status, _, body) = get(&path).await;
+        assert_eq!(status, StatusCode::OK, "{path}");
+        assert_eq!(count(&body, "<h1"), 1, "{path}: one h1");
+        let title = between(&body, "<title>", "</title>").expect("title").to_owned();
+        assert!(!titles.contains(&title), "{path}: title {title:?} is not unique");
+        titles.push(title);
+        let description = meta_content(&body, r#"<meta name="description""#).expect("description");
+        assert!(description.len() > 50, "{path}: description too short");
+        let canonical = between(&body, r#"<link rel="canonical" href=""#, "\"").expect("canonical");
+        assert!(canonical.starts_with(BASE), "{path}: canonical {canonical} is absolute");
+        let og_url = meta_content(&body, r#"<meta property="og:url""#).expect("og:url");
+        assert_eq!(og_url, canonical, "{path}");
+        for tag in
+            [r#"<meta property="og:title""#, r#"<meta property="og:description""#, r#"<meta name="twitter:card""#]
+        {
+            assert!(meta_content(&body, tag).is_some(), "{path}: {tag}");
+        }
+        // Every page has a breadcrumb trail that starts at home.
+        let ld = json_ld(&body);
+        let crumbs = &ld["@graph"][0];
+        assert_eq!(crumbs["@type"], "BreadcrumbList", "{path}");
+        assert_eq!(crumbs["itemListElement"][0]["item"], format!("{BASE}/"), "{path}");
+    }
+}
+
+#[tokio::test]
+async fn a_comparison_describes_who_is_cheaper_by_how_much_and_who_scores_higher() {
+    let (_, _, body) = get(REFERENCE).await;
+    let description = unescape(meta_content(&body, r#"<meta name="description""#).unwrap());
+    assert!(description.contains("GPT-4o mini costs 62.5% less than GPT-4.1 mini"), "{description}");
+    assert!(
+        description.contains("GPT-4.1 mini scores higher on the Epoch Capabilities Index (ECI) (134.65 vs 126.08)")
+    );
+    let image = meta_content(&body, r#"<meta property="og:image""#).expect("og:image");
+    assert_eq!(image, format!("{BASE}{REFERENCE}/og.png"));
+    assert_eq!(meta_content(&body, r#"<meta name="twitter:card""#), Some("summary_large_image"));
+}
+
+#[tokio::test]
+async fn json_ld_faq_equals_the_visible_faq() {
+    for path in [REFERENCE, "/compare/qwen3-max-vs-claude-opus-4-6", "/compare/gpt-4-1-vs-gpt-5?output=3000"] {
+        let (_, _, body) = get(path).await;
+        let ld = json_ld(&body);
+        let faq = ld["@graph"].as_array().unwrap().iter().find(|n| n["@type"] == "FAQPage").expect("FAQPage");
+        let visible = faq_section(&body);
+        let questions: Vec<String> =
+            visible.split("<h3>").skip(1).map(|q| unescape(q.split("</h3>").next().unwrap())).collect();
+        let answers: Vec<String> =
+            visible.split("</h3>").skip(1).map(|a| unescape(between(a, "<p>", "</p>").unwrap())).collect();
+        let entities = faq["mainEntity"].as_array().unwrap();
+        assert!(entities.len() >= 9, "{path}");
+        assert_eq!(entities.len(), questions.len(), "{path}");
+        for (i, e) in entities.iter().enumerate() {
+            assert_eq!(e["name"].as_str().unwrap(), questions[i], "{path} question {i}");
+            assert_eq!(e["acceptedAnswer"]["text"].as_str().unwrap(), answers[i], "{path} answer {i}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn the_comparison_index_lists_every_pair_once_across_its_pages() {
+    let site = site().await;
+    let n = site.catalog.dataset.models.len();
+    let mut seen = std::collections::HashSet::new();
+    let mut page = 1;
+    loop {
+        let path = if page == 1 { "/compare".to_owned() } else { format!("/compare?page={page}") };
+        let (status, _, body) = get(&path).await;
+        if status == StatusCode::NOT_FOUND {
+            break;
+        }
+        assert_eq!(status, StatusCode::OK, "{path}");
+        let listing = between(&body, r#"<section aria-labelledby="all-pairs">"#, "</section>").unwrap();
+        for link in listing.split(r#"<li><a href=""#).skip(1) {
+            let href = link.split('"').next().unwrap().to_owned();
+            assert!(href.starts_with("/compare/"), "{href}");
+            assert!(seen.insert(href.clone()), "{href} listed twice");
+        }
+        page += 1;
+        assert!(page < 100, "pagination does not end");
+    }
+    assert_eq!(seen.len(), n * (n - 1) / 2);
+    // Every listed address is canonical: it answers 200, not a redirect.
+    for href in seen.iter().take(40) {
+        assert_eq!(get(href).await.0, StatusCode::OK, "{href}");
+    }
+    assert_eq!(get("/compare?page=abc").await.0, StatusCode::BAD_REQUEST);
+    assert_eq!(get("/compare?page=0").await.0, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn api_models_lists_every_model_with_sourced_figures() {
+    let (status, headers, body) = get("/api/v1/models").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(content_type(&headers).starts_with("application/json"));
+    let json: Value = serde_json::from_str(&body).unwrap();
+    let models = json["models"].as_array().unwrap();
+    assert_eq!(models.len(), site().await.catalog.dataset.models.len());
+    let mini = models.iter().find(|m| m["id"] == "gpt-4o-mini").unwrap();
+    assert_eq!(mini["price"]["input_per_mtok"], "0.15");
+    assert_eq!(mini["price"]["cache_read_per_mtok"], "0.075");
+    assert_eq!(mini["typical_request_usd"], "0.00135");
+    assert_eq!(mini["context_window"]["value"], 128_000);
+    assert!(mini["context_window"]["source"].is_string());
+    assert_eq!(json["headline_index"]["benchmark"], "eci");
+    let sources: Vec<&str> = json["sources"].as_array().unwrap().iter().map(|s| s["id"].as_str().unwrap()).collect();
+    for m in models {
+        for s in m["scores"].as_array().unwrap() {
+            assert!(sources.contains(&s["source"].as_str().unwrap()), "{}: unknown source", m["id"]);
+        }
+    }
+}
+
+/// Every row of every API table equals the same row of the page's table: label, both
+/// figures and the difference.
+fn assert_api_matches_page(api: &Value, page: &str, context: &str) {
+    let tables = [
+        ("performance", "performance-table"),
+        ("prices_per_mtok", "price-table"),
+        ("long_context", "tier-table"),
+        ("requests", "request-table"),
+        ("billing", "billing-table"),
+        ("monthly", "monthly-table"),
+    ];
+    for (key, id) in tables {
+        let rows = api["tables"][key].as_array().unwrap();
+        let Some(html) = between(page, &format!("id=\"{id}\">"), "</table>") else {
+            assert!(rows.is_empty(), "{context}: {key} has rows but the page has no {id}");
+            continue;
+        };
+        let body = html.split("<tbody>").nth(1).unwrap();
+        let html_rows: Vec<String> = body.split("<tr>").skip(1).map(unescape).collect();
+        assert_eq!(html_rows.len(), rows.len(), "{context}: {key} row count");
+        for (row, html_row) in rows.iter().zip(&html_rows) {
+            let label = row["label"].as_str().unwrap();
+            assert!(html_row.contains(&format!("<th scope=\"row\">{label}")), "{context}: {key}: {label}");
+            for side in ["a", "b"] {
+                let text = row[side]["text"].as_str().unwrap();
+                assert!(html_row.contains(&format!(">{text}<")), "{context}: {key}/{label}/{side}: {text:?}");
+            }
+            if let Some(d) = row["difference"].as_str() {
+                assert!(html_row.contains(&format!(">{d}<")), "{context}: {key}/{label}: difference {d:?}");
+            }
+        }
+    }
+}
+
+#[tokio::test]
+async fn api_comparison_figures_equal_the_page_for_several_pairs() {
+    for (pair, query) in [
+        ("gpt-4o-mini-vs-gpt-4-1-mini", ""),
+        ("gpt-4o-mini-vs-gpt-4-1-mini", "?input=100000&output=2000&requests=1000000"),
+        ("qwen3-max-vs-claude-opus-4-6", ""),
+        ("gemini-2-5-pro-vs-qwen3-max", "?input=250000&output=1000&cached=40&batch=1"),
+        ("gpt-4-1-vs-gpt-5", "?output=3000"),
+    ] {
+        let context = format!("{pair}{query}");
+        let (status, _, page) = get(&format!("/compare/{pair}{query}")).await;
+        assert_eq!(status, StatusCode::OK, "{context}");
+        let (status, headers, body) = get(&format!("/api/v1/compare/{pair}{query}")).await;
+        assert_eq!(status, StatusCode::OK, "{context}");
+        assert!(content_type(&headers).starts_with("application/json"));
+        let api: Value = serde_json::from_str(&body).unwrap();
+        assert_api_matches_page(&api, &page, &context);
+        assert!(unescape(&page).contains(api["verdict"].as_str().unwrap()), "{context}: verdict");
+        assert_eq!(api["faq"].as_array().unwrap().len(), count(faq_section(&page), "<h3>"), "{context}");
+    }
+    // The issue's example in exact decimals.
+    let (_, _, body) =
+        get("/api/v1/compare/gpt-4o-mini-vs-gpt-4-1-mini?input=100000&output=2000&requests=1000000").await;
+    let api: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(api["models"][0]["request_cost_usd"], "0.0162");
+    assert_eq!(api["models"][1]["request_cost_usd"], "0.0432");
+    assert_eq!(api["workload"]["requests_per_month"], 1_000_000);
+}
+
+#[tokio::test]
+async fn api_errors_are_json_with_the_right_status() {
+    for (path, status, parameter) in [
+        ("/api/v1/compare/gpt-4o-mini-vs-nope", StatusCode::NOT_FOUND, None),
+        ("/api/v1/compare/gpt-4o-mini", StatusCode::BAD_REQUEST, None),
+        ("/api/v1/compare/o3-vs-o3", StatusCode::BAD_REQUEST, None),
+        ("/api/v1/compare/%FF-vs-o3", StatusCode::BAD_REQUEST, None),
+        ("/api/v1/compare/gpt-4o-mini-vs-gpt-4-1-mini?input=-1", StatusCode::BAD_REQUEST, Some("input")),
+        ("/api/v1/compare/gpt-4o-mini-vs-gpt-4-1-mini?cached=101", StatusCode::BAD_REQUEST, Some("cached")),
+        ("/api/v1/compare/gpt-4o-mini-vs-gpt-4-1-mini?batch=yes", StatusCode::BAD_REQUEST, Some("batch")),
+        ("/api/v1/nothing-here", StatusCode::NOT_FOUND, None),
+        ("/api/v2/models", StatusCode::NOT_FOUND, None),
+    ] {
+        let (got, headers, body) = get(path).await;
+        assert_eq!(got, status, "{path}");
+        assert!(content_type(&headers).starts_with("application/json"), "{path}: {}", content_type(&headers));
+        let json: Value = serde_json::from_str(&body).unwrap_or_else(|e| panic!("{path}: {e}: {body}"));
+        assert_eq!(json["error"]["status"], status.as_u16(), "{path}");
+        assert!(json["error"]["title"].is_string() && json["error"]["detail"].is_string(), "{path}");
+        if let Some(p) = parameter {
+            assert_eq!(json["error"]["parameter"], p, "{path}");
+        }
+    }
+    let (status, headers, _) = get("/api/v1/compare/gpt-4-1-mini-vs-gpt-4o-mini?input=5").await;
+    assert_eq!(status, StatusCode::MOVED_PERMANENTLY);
+    assert_eq!(location(&headers), "/api/v1/compare/gpt-4o-mini-vs-gpt-4-1-mini?input=5");
+}
+
+#[tokio::test]
+async fn the_csv_holds_every_figure_one_per_row() {
+    let (status, headers, body) = get("/api/v1/models.csv").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(content_type(&headers).starts_with("text/csv"));
+    let mut lines = body.lines();
+    assert_eq!(lines.next(), Some("model,kind,field,value,source,as_of"));
+    let rows: Vec<&str> = lines.collect();
+    let catalog = &site().await.catalog;
+    for m in &catalog.dataset.models {
+        let id = m.id.as_str();
+        assert!(
+            rows.iter().any(|r| r.starts_with(&format!("{id},price,input_per_mtok"))),
+            "{id}: no current input price"
+        );
+        let scores = rows.iter().filter(|r| r.starts_with(&format!("{id},score_"))).count();
+        assert_eq!(scores, m.scores.len(), "{id}: every score is a row");
+    }
+    // The exact price, never rounded: $0.075, not $0.08.
+    assert!(rows.iter().any(|r| r.starts_with("gpt-4o-mini,price,cache_read_per_mtok [2026-03-05..],0.075,")));
+}
+
+#[tokio::test]
+async fn methodology_names_the_headline_index_and_why_and_the_licenses() {
+    let (_, _, body) = get("/methodology").await;
+    let text = unescape(&body);
+    assert!(text.contains("The headline index is the Epoch Capabilities Index (ECI)"));
+    assert!(text.contains("it covers the most (28 models)"));
+    assert!(text.contains("has no true zero"));
+    for license in ["CC-BY 4.0", "MIT", "Apache-2.0"] {
+        assert!(text.contains(license), "{license}");
+    }
+}
