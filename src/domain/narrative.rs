@@ -62,8 +62,8 @@ pub fn write(catalog: &Catalog, market: &Market, a: &Side, b: &Side) -> Text {
     }
 }
 
-/// How the page's numbers are made, including why the headline index is the one it is.
-pub fn methodology(catalog: &Catalog) -> Vec<String> {
+/// Which index is the headline and why, and what "value" means on that index.
+pub fn index_methodology(catalog: &Catalog) -> Vec<String> {
     let mut out = Vec::new();
     if let Some(index) = &catalog.index {
         let source = catalog.dataset.source(&index.source).map_or(index.source.as_str(), |s| s.title.as_str());
@@ -83,6 +83,13 @@ pub fn methodology(catalog: &Catalog) -> Vec<String> {
             index.name
         ));
     }
+    out
+}
+
+/// How a comparison's numbers are made: the headline index, value, the typical request and
+/// staleness.
+pub fn methodology(catalog: &Catalog) -> Vec<String> {
+    let mut out = index_methodology(catalog);
     out.push(format!(
         "A typical request is {} input and {} output tokens at list price with no cache. Costs are computed exactly from the per-1M prices. A request whose input passes a long-context threshold bills wholly at the higher rate. \"X% less\" is always a share of the higher price, so it never passes 100%.",
         format::count(TYPICAL_REQUEST.input_tokens),

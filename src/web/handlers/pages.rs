@@ -84,7 +84,7 @@ pub async fn methodology(State(state): State<AppState>) -> HtmlTemplate<Methodol
         })
         .collect();
     sources.sort_by(|a, b| b.as_of.cmp(&a.as_of).then(a.title.cmp(&b.title)));
-    let index_paragraphs = narrative::methodology(&catalog);
+    let index_paragraphs = narrative::index_methodology(&catalog);
     HtmlTemplate(MethodologyPage {
         meta: Meta::new(
             state.base_url(),
