@@ -14,6 +14,7 @@ use super::dataset_file::{
     self, BenchmarkEntry, DatasetFile, ModelEntry, PriceEntry, ProviderEntry, ScoreEntry, SourceEntry, SpeedEntry,
     TierEntry,
 };
+use super::load::{ModelRow, PriceRow};
 
 /// Why an export wrote nothing.
 #[derive(Debug, thiserror::Error)]
@@ -48,41 +49,6 @@ fn opt_decimal(micros: Option<i64>) -> Option<String> {
 
 fn count(v: Option<i64>) -> Option<u64> {
     v.map(|v| v.max(0) as u64)
-}
-
-#[derive(sqlx::FromRow)]
-struct ModelRow {
-    slug: String,
-    name: String,
-    provider: String,
-    api_host: String,
-    release_date: Option<String>,
-    release_date_source: Option<String>,
-    context_window: Option<i64>,
-    max_output: Option<i64>,
-    limits_source: Option<String>,
-    open_weights: Option<bool>,
-    open_weights_source: Option<String>,
-    status: String,
-    deprecation_date: Option<String>,
-    status_source: Option<String>,
-}
-
-#[derive(sqlx::FromRow)]
-struct PriceRow {
-    id: i64,
-    model: String,
-    effective_from: String,
-    effective_to: Option<String>,
-    input_micros: i64,
-    output_micros: i64,
-    cache_read_micros: Option<i64>,
-    cache_write_micros: Option<i64>,
-    cache_write_1h_micros: Option<i64>,
-    batch_input_micros: Option<i64>,
-    batch_output_micros: Option<i64>,
-    source: String,
-    last_seen_in: String,
 }
 
 /// Reads the whole dataset in one read transaction, in a stable order: rows in the order they

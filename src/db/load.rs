@@ -12,39 +12,41 @@ use crate::domain::model::{
 use crate::domain::money::PricePerMTok;
 use crate::domain::slug::ModelId;
 
+/// A `models` row as stored.
 #[derive(sqlx::FromRow)]
-struct ModelRow {
-    slug: String,
-    name: String,
-    provider: String,
-    api_host: String,
-    release_date: Option<String>,
-    release_date_source: Option<String>,
-    context_window: Option<i64>,
-    max_output: Option<i64>,
-    limits_source: Option<String>,
-    open_weights: Option<bool>,
-    open_weights_source: Option<String>,
-    status: String,
-    deprecation_date: Option<String>,
-    status_source: Option<String>,
+pub(super) struct ModelRow {
+    pub(super) slug: String,
+    pub(super) name: String,
+    pub(super) provider: String,
+    pub(super) api_host: String,
+    pub(super) release_date: Option<String>,
+    pub(super) release_date_source: Option<String>,
+    pub(super) context_window: Option<i64>,
+    pub(super) max_output: Option<i64>,
+    pub(super) limits_source: Option<String>,
+    pub(super) open_weights: Option<bool>,
+    pub(super) open_weights_source: Option<String>,
+    pub(super) status: String,
+    pub(super) deprecation_date: Option<String>,
+    pub(super) status_source: Option<String>,
 }
 
+/// A `prices` row as stored.
 #[derive(sqlx::FromRow)]
-struct PriceRow {
-    id: i64,
-    model: String,
-    effective_from: String,
-    effective_to: Option<String>,
-    input_micros: i64,
-    output_micros: i64,
-    cache_read_micros: Option<i64>,
-    cache_write_micros: Option<i64>,
-    cache_write_1h_micros: Option<i64>,
-    batch_input_micros: Option<i64>,
-    batch_output_micros: Option<i64>,
-    source: String,
-    last_seen_in: String,
+pub(super) struct PriceRow {
+    pub(super) id: i64,
+    pub(super) model: String,
+    pub(super) effective_from: String,
+    pub(super) effective_to: Option<String>,
+    pub(super) input_micros: i64,
+    pub(super) output_micros: i64,
+    pub(super) cache_read_micros: Option<i64>,
+    pub(super) cache_write_micros: Option<i64>,
+    pub(super) cache_write_1h_micros: Option<i64>,
+    pub(super) batch_input_micros: Option<i64>,
+    pub(super) batch_output_micros: Option<i64>,
+    pub(super) source: String,
+    pub(super) last_seen_in: String,
 }
 
 #[derive(sqlx::FromRow)]

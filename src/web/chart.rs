@@ -196,7 +196,8 @@ fn accessible(svg: String, data: &ChartData, sized: bool) -> String {
     out
 }
 
-fn xml_escape(text: &str) -> String {
+/// `text` with the XML special characters written as entities.
+pub(crate) fn xml_escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

@@ -4,6 +4,7 @@
 //! URLs, so its body is streamed a chunk of pairs at a time, each pair found from its number
 //! (see `domain::sitemap`); no list of all pairs is ever built.
 
+use crate::web::chart::xml_escape;
 use std::convert::Infallible;
 use std::fmt::Write as _;
 use std::sync::Arc;
@@ -60,13 +61,13 @@ fn model_dates(catalog: &Catalog) -> Vec<Option<&Date>> {
 
 /// The sitemap index with comparison files of at most `per_file` URLs.
 pub fn sitemap_index(catalog: &Catalog, base_url: &str, per_file: usize) -> String {
-    let base = escape(base_url);
+    let base = xml_escape(base_url);
     let mut out = String::from(XML_HEAD);
     out.push_str("<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
     let mut entry = |path: &str, lastmod: Option<&Date>| {
         out.push_str("<sitemap><loc>");
         out.push_str(&base);
-        out.push_str(&escape(path));
+        out.push_str(&xml_escape(path));
         out.push_str("</loc>");
         push_lastmod(&mut out, lastmod);
         out.push_str("</sitemap>\n");
@@ -94,12 +95,12 @@ pub fn child_body(catalog: Arc<Catalog>, base_url: &str, file: &str, per_file: u
     }
     let n: usize = n.parse().ok()?;
     let range = CompareFiles::new(catalog.dataset.models.len(), per_file).pairs_in(n)?;
-    Some(compare_sitemap(catalog, escape(base_url), range))
+    Some(compare_sitemap(catalog, xml_escape(base_url), range))
 }
 
 /// The site's own pages and every model page.
 fn pages_sitemap(catalog: &Catalog, base_url: &str) -> String {
-    let base = escape(base_url);
+    let base = xml_escape(base_url);
     let mut out = format!("{XML_HEAD}{URLSET_OPEN}");
     let updated = catalog.dataset.last_updated();
     for path in SITE_PAGES {
@@ -138,7 +139,7 @@ fn compare_sitemap(catalog: Arc<Catalog>, base: String, range: std::ops::Range<u
 fn push_url(out: &mut String, base: &str, path: &str, lastmod: Option<&Date>) {
     out.push_str("<url><loc>");
     out.push_str(base);
-    out.push_str(&escape(path));
+    out.push_str(&xml_escape(path));
     out.push_str("</loc>");
     push_lastmod(out, lastmod);
     out.push_str("</url>\n");
@@ -150,29 +151,13 @@ fn push_lastmod(out: &mut String, lastmod: Option<&Date>) {
     }
 }
 
-/// `text` with the five XML special characters written as entities.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn escape_writes_entities_for_xml_specials() {
-        assert_eq!(escape("https://x.example/a?b=1&c=<'\">"), "https://x.example/a?b=1&amp;c=&lt;&apos;&quot;&gt;");
-        assert_eq!(escape("/compare/a-vs-b"), "/compare/a-vs-b");
+        assert_eq!(xml_escape("https://x.example/a?b=1&c=<'\">"), "https://x.example/a?b=1&amp;c=&lt;&#39;&quot;&gt;");
+        assert_eq!(xml_escape("/compare/a-vs-b"), "/compare/a-vs-b");
     }
 }
