@@ -219,6 +219,7 @@ async fn load_in(conn: &mut SqliteConnection) -> Result<Dataset, DbError> {
             release_date: sourced(release, &m.release_date_source),
             context_window: sourced(m.context_window.map(|v| v as u64), &m.limits_source),
             max_output: sourced(m.max_output.map(|v| v as u64), &m.limits_source),
+            max_input: None,
             open_weights: sourced(m.open_weights, &m.open_weights_source),
             status,
             deprecation_date: m.deprecation_date.as_deref().map(|d| date(&what, d)).transpose()?,

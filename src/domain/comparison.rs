@@ -769,6 +769,7 @@ mod tests {
             release_date: Some(Sourced { value: date(released), source: "prices".into() }),
             context_window: Some(Sourced { value: 128_000, source: "prices".into() }),
             max_output: Some(Sourced { value: 16_384, source: "prices".into() }),
+            max_input: None,
             open_weights: None,
             status: ModelStatus::Active,
             deprecation_date: None,

@@ -63,13 +63,17 @@ pub struct Limits {
     pub context_window: Option<u64>,
     /// Maximum output tokens.
     pub max_output: Option<u64>,
+    /// Maximum input tokens, where capped below the context window.
+    pub max_input: Option<u64>,
 }
 
 impl Limits {
     /// Whether a request of this size can run; unknown limits do not forbid it.
     pub fn allows(&self, request: &RequestProfile) -> bool {
         let total = request.input_tokens + request.output_tokens;
-        self.context_window.is_none_or(|c| total <= c) && self.max_output.is_none_or(|m| request.output_tokens <= m)
+        self.context_window.is_none_or(|c| total <= c)
+            && self.max_output.is_none_or(|m| request.output_tokens <= m)
+            && self.max_input.is_none_or(|m| request.input_tokens <= m)
     }
 }
 
@@ -423,7 +427,7 @@ mod tests {
     #[test]
     fn a_request_beyond_the_context_window_is_impossible() {
         let price = schedule("0.15", "0.6", None, None);
-        let limits = Limits { context_window: Some(128_000), max_output: Some(16_384) };
+        let limits = Limits { context_window: Some(128_000), max_output: Some(16_384), max_input: None };
         assert_eq!(workload_cost(&price, &limits, &workload(128_000, 1, 0, false)), Err(NoPrice::ExceedsLimits));
         assert!(workload_cost(&price, &limits, &workload(127_000, 1_000, 0, false)).is_ok());
     }
@@ -491,11 +495,17 @@ mod tests {
     fn requests_beyond_the_context_window_or_output_limit_are_refused() {
         let price = schedule("1", "2", None, None);
         let large = STANDARD_PROFILES[2];
-        let small_window = Limits { context_window: Some(32_000), max_output: None };
+        let small_window = Limits { context_window: Some(32_000), max_output: None, max_input: None };
         assert_eq!(request_cost(&price, &small_window, &large, Billing::Standard), Err(NoPrice::ExceedsLimits));
-        let short_output = Limits { context_window: None, max_output: Some(2_048) };
+        let short_output = Limits { context_window: None, max_output: Some(2_048), max_input: None };
         assert_eq!(request_cost(&price, &short_output, &large, Billing::Standard), Err(NoPrice::ExceedsLimits));
-        let exact_fit = Limits { context_window: Some(54_000), max_output: Some(4_000) };
+        let exact_fit = Limits { context_window: Some(54_000), max_output: Some(4_000), max_input: None };
         assert!(request_cost(&price, &exact_fit, &large, Billing::Standard).is_ok());
+        // GPT-5: a 400,000-token window but at most 272,000 input tokens.
+        let capped_input =
+            Limits { context_window: Some(400_000), max_output: Some(128_000), max_input: Some(272_000) };
+        let req = |input| RequestProfile { label: "x", input_tokens: input, output_tokens: 1_000 };
+        assert!(request_cost(&price, &capped_input, &req(272_000), Billing::Standard).is_ok());
+        assert_eq!(request_cost(&price, &capped_input, &req(272_001), Billing::Standard), Err(NoPrice::ExceedsLimits));
     }
 }

@@ -64,6 +64,7 @@ pub fn limits_of(model: &Model) -> Limits {
     Limits {
         context_window: model.context_window.as_ref().map(|c| c.value),
         max_output: model.max_output.as_ref().map(|m| m.value),
+        max_input: model.max_input.as_ref().map(|m| m.value),
     }
 }
 

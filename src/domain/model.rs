@@ -292,6 +292,9 @@ pub struct Model {
     pub context_window: Option<Sourced<u64>>,
     /// Maximum output tokens per request.
     pub max_output: Option<Sourced<u64>>,
+    /// Maximum input tokens per request, where the provider caps input below the context
+    /// window (GPT-5: 272,000 of 400,000).
+    pub max_input: Option<Sourced<u64>>,
     /// Whether the weights are published.
     pub open_weights: Option<Sourced<bool>>,
     /// Availability.

@@ -230,6 +230,7 @@ mod tests {
             release_date: None,
             context_window: Some(Sourced { value: 8_000, source: "limits".into() }),
             max_output: None,
+            max_input: None,
             open_weights: None,
             status: ModelStatus::Active,
             deprecation_date: None,

@@ -218,6 +218,7 @@ fn generated_catalog(n: usize) -> Catalog {
             release_date: (i % 7 != 0).then(|| Sourced { value: date(19_000 - i as i64), source: "prices-old".into() }),
             context_window: None,
             max_output: None,
+            max_input: None,
             open_weights: None,
             status: ModelStatus::Active,
             deprecation_date: None,
