@@ -94,7 +94,11 @@ pub struct ModelEntry {
     pub context_window: Option<u64>,
     /// Output limit.
     pub max_output: Option<u64>,
-    /// Source of both limits.
+    /// Input cap, when it is below the context window (GPT-5: 272,000 of 400,000). Absent in
+    /// files written before it existed, and left out when unknown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_input: Option<u64>,
+    /// Source of all three limits.
     pub limits_source: Option<String>,
     /// Published weights.
     pub open_weights: Option<bool>,
@@ -284,14 +288,25 @@ impl DatasetFile {
                     }
                 }
             }
-            if (m.context_window.is_some() || m.max_output.is_some()) && m.limits_source.is_none() {
+            if (m.context_window.is_some() || m.max_output.is_some() || m.max_input.is_some())
+                && m.limits_source.is_none()
+            {
                 return Err(invalid(&entry, "limits_source", "limits need a source"));
             }
-            if m.context_window == Some(0) || m.max_output == Some(0) {
+            for (field, limit) in
+                [("context_window", m.context_window), ("max_output", m.max_output), ("max_input", m.max_input)]
+            {
+                if limit == Some(0) {
+                    return Err(invalid(&entry, field, "a limit of 0 tokens is a missing figure: leave it null"));
+                }
+            }
+            if let (Some(input), Some(context)) = (m.max_input, m.context_window)
+                && input > context
+            {
                 return Err(invalid(
                     &entry,
-                    "context_window",
-                    "a limit of 0 tokens is a missing figure: leave it null",
+                    "max_input",
+                    format!("an input cap of {input} tokens exceeds the context window of {context}"),
                 ));
             }
             if m.open_weights.is_some() && m.open_weights_source.is_none() {

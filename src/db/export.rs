@@ -151,6 +151,7 @@ async fn read_all(conn: &mut SqliteConnection) -> Result<DatasetFile, DbError> {
             release_date_source: m.release_date_source,
             context_window: count(m.context_window),
             max_output: count(m.max_output),
+            max_input: count(m.max_input),
             limits_source: m.limits_source,
             open_weights: m.open_weights,
             open_weights_source: m.open_weights_source,

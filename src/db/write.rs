@@ -63,9 +63,9 @@ pub(super) async fn insert_all(tx: &mut Transaction<'_, Sqlite>, file: &DatasetF
     for m in &file.models {
         sqlx::query(
             "INSERT INTO models (slug, name, provider, api_host, release_date, release_date_source,
-                context_window, max_output, limits_source, open_weights, open_weights_source,
+                context_window, max_output, max_input, limits_source, open_weights, open_weights_source,
                 status, deprecation_date, status_source)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         )
         .bind(&m.slug)
         .bind(&m.name)
@@ -75,6 +75,7 @@ pub(super) async fn insert_all(tx: &mut Transaction<'_, Sqlite>, file: &DatasetF
         .bind(&m.release_date_source)
         .bind(m.context_window.map(|v| v as i64))
         .bind(m.max_output.map(|v| v as i64))
+        .bind(m.max_input.map(|v| v as i64))
         .bind(&m.limits_source)
         .bind(m.open_weights)
         .bind(&m.open_weights_source)

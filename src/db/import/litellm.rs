@@ -138,7 +138,7 @@ pub struct PriceChange {
 pub struct LimitDifference {
     /// Model id.
     pub model: String,
-    /// `context window` or `max output`.
+    /// `max input`, `context window` (when we hold no input cap) or `max output`.
     pub limit: &'static str,
     /// Ours, if we hold one.
     pub ours: Option<u64>,
@@ -301,9 +301,25 @@ fn json_kind(v: &Value) -> &'static str {
 }
 
 /// The database's state the import compares against.
+/// A model's limits as stored.
+#[derive(Debug, Clone, Copy, Default)]
+struct OurLimits {
+    context_window: Option<u64>,
+    max_output: Option<u64>,
+    max_input: Option<u64>,
+}
+
+#[derive(sqlx::FromRow)]
+struct LimitsRow {
+    slug: String,
+    context_window: Option<i64>,
+    max_output: Option<i64>,
+    max_input: Option<i64>,
+}
+
 struct Current {
-    /// Model id -> (context window, max output).
-    models: HashMap<String, (Option<u64>, Option<u64>)>,
+    /// Model id -> its limits.
+    models: HashMap<String, OurLimits>,
     /// (model, key), sorted by model then key.
     keys: Vec<(String, String)>,
     /// Model id -> its current price row.
@@ -341,11 +357,20 @@ fn price(micros: i64) -> PricePerMTok {
 
 impl Current {
     async fn read(conn: &mut SqliteConnection) -> Result<Self, ImportError> {
-        let models: Vec<(String, Option<i64>, Option<i64>)> =
-            sqlx::query_as("SELECT slug, context_window, max_output FROM models").fetch_all(&mut *conn).await?;
-        let models = models
+        let rows: Vec<LimitsRow> = sqlx::query_as("SELECT slug, context_window, max_output, max_input FROM models")
+            .fetch_all(&mut *conn)
+            .await?;
+        let count = |v: Option<i64>| v.map(|v| v.max(0) as u64);
+        let models = rows
             .into_iter()
-            .map(|(slug, c, o)| (slug, (c.map(|v| v.max(0) as u64), o.map(|v| v.max(0) as u64))))
+            .map(|m| {
+                let limits = OurLimits {
+                    context_window: count(m.context_window),
+                    max_output: count(m.max_output),
+                    max_input: count(m.max_input),
+                };
+                (m.slug, limits)
+            })
             .collect();
         let keys = sqlx::query_as("SELECT model, litellm_key FROM model_price_keys ORDER BY model, litellm_key")
             .fetch_all(&mut *conn)
@@ -545,13 +570,15 @@ fn field_changes(old: Option<&PriceSet>, new: &PriceSet) -> Vec<FieldChange> {
     merged.into_values().filter(|c| c.old != c.new).collect()
 }
 
-fn limit_differences(
-    model: &str,
-    entry: &Map<String, Value>,
-    ours: Option<&(Option<u64>, Option<u64>)>,
-) -> Vec<LimitDifference> {
-    let (context, output) = ours.copied().unwrap_or_default();
-    [("context window", context, "max_input_tokens"), ("max output", output, "max_output_tokens")]
+fn limit_differences(model: &str, entry: &Map<String, Value>, ours: Option<&OurLimits>) -> Vec<LimitDifference> {
+    let ours = ours.copied().unwrap_or_default();
+    // LiteLLM's max_input_tokens is what a request may send: our input cap where we hold one
+    // (GPT-5: 272,000 of a 400,000 context), else the context window.
+    let input = match ours.max_input {
+        Some(cap) => ("max input", Some(cap)),
+        None => ("context window", ours.context_window),
+    };
+    [(input.0, input.1, "max_input_tokens"), ("max output", ours.max_output, "max_output_tokens")]
         .into_iter()
         .filter_map(|(limit, ours, field)| {
             let litellm = entry.get(field).and_then(Value::as_u64).filter(|v| *v > 0)?;
@@ -856,6 +883,31 @@ async fn apply(conn: &mut SqliteConnection, plan: &Plan, as_of: &Date) -> Result
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn litellm_max_input_tokens_is_compared_with_our_input_cap_else_the_context_window() {
+        let entry = serde_json::json!({"max_input_tokens": 272_000, "max_output_tokens": 128_000});
+        let entry = entry.as_object().unwrap();
+        let capped = OurLimits { context_window: Some(400_000), max_output: Some(128_000), max_input: Some(272_000) };
+        assert_eq!(limit_differences("gpt-5", entry, Some(&capped)), []);
+
+        let uncapped = OurLimits { max_input: None, ..capped };
+        let found = limit_differences("gpt-5", entry, Some(&uncapped));
+        assert_eq!(
+            found,
+            [LimitDifference {
+                model: "gpt-5".into(),
+                limit: "context window",
+                ours: Some(400_000),
+                litellm_field: "max_input_tokens",
+                litellm: 272_000,
+            }]
+        );
+
+        let other_cap = OurLimits { max_input: Some(922_000), ..capped };
+        let found = limit_differences("gpt-5", entry, Some(&other_cap));
+        assert_eq!(found.iter().map(|d| (d.limit, d.ours)).collect::<Vec<_>>(), [("max input", Some(922_000))]);
+    }
 
     #[test]
     fn per_token_floats_become_exact_per_million_decimals() {
