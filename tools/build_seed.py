@@ -337,6 +337,7 @@ def main() -> None:
     march = json.load(open(shared / "litellm" / "model_prices_2026-03_v1.82.6.json", encoding="utf-8"))
     nov = json.load(open(shared / "litellm" / "model_prices_2026-11_v1.110.2.json", encoding="utf-8"))
     md = json.load(open(shared / "modelsdev" / "models_2026-07-02.json", encoding="utf-8"))
+    max_inputs = []
 
     # The reference page's figures are typed in above; make sure they are on the page.
     page = args.reference.read_text(encoding="utf-8")
@@ -433,6 +434,7 @@ def main() -> None:
         else:
             die(f"{what}: unknown limits_source")
         context, max_output, limits_source = ctx_csv, out_csv, csv_limits_source
+        max_input = None
         open_weights, ow_source = None, None
         mm = re.search(r"providers/(.+?)/models/(.+)\.toml", r["md_source"])
         if mm:
@@ -446,10 +448,13 @@ def main() -> None:
             if "open_weights" in e:
                 open_weights, ow_source = bool(e["open_weights"]), MD_JULY
             lim = e.get("limit", {})
-            c7, o7 = lim.get("context"), lim.get("output")
+            c7, o7, i7 = lim.get("context"), lim.get("output"), lim.get("input")
             cost = e.get("cost", {})
             moved = any(cost.get(k) is not None and r[col] and Decimal(repr(cost[k])) != Decimal(r[col])
                         for k, col in (("input", "md_input"), ("output", "md_output")))
+            if i7 is not None and (c7 is None or o7 is None or moved):
+                say(f"  note {what}: {MD_JULY} {how} has limit.input {i7} but its other limits are not "
+                    f"used, so neither is the input cap")
             if c7 is None or o7 is None:
                 say(f"  limits {what}: {MD_JULY} {how} lacks context/output; CSV limits kept")
             elif moved:
@@ -461,6 +466,15 @@ def main() -> None:
                     say(f"  LIMITS DIFFER {what}: CSV ({MD_MARCH}) {ctx_csv}/{out_csv} vs {MD_JULY} {c7}/{o7} "
                         f"-> using {MD_JULY}")
                 context, max_output, limits_source = int(c7), int(o7), MD_JULY
+                # An input cap below the context window (OpenAI's GPT-5 family: 400k context,
+                # 272k input), from the same record and so the same source as the limits.
+                if i7 is not None and int(i7) < context:
+                    max_input = int(i7)
+                    ll = r["litellm_max_input_tokens"]
+                    max_inputs.append(f"{slug}: {max_input} (context {context}; LiteLLM max_input_tokens "
+                                      f"{ll or 'absent'}{'' if ll == str(max_input) else ', DISAGREES'})")
+                elif i7 is not None:
+                    say(f"  note {what}: {MD_JULY} limit.input {i7} is not below the context {context}; ignored")
             if not how.startswith("providers/") or "base" in how:
                 say(f"  note {what}: models.dev record used: {how}")
 
@@ -522,7 +536,9 @@ def main() -> None:
             ("slug", slug), ("name", r["name"]), ("provider", PROVIDER_SLUGS[prov_name]),
             ("api_host", r["api_host"]),
             ("release_date", rd), ("release_date_source", rd_source),
-            ("context_window", context), ("max_output", max_output), ("limits_source", limits_source),
+            ("context_window", context), ("max_output", max_output),
+            *([("max_input", max_input)] if max_input is not None else []),
+            ("limits_source", limits_source),
             ("open_weights", open_weights), ("open_weights_source", ow_source),
             ("status", status), ("deprecation_date", dep), ("status_source", status_source),
             ("litellm_keys", keys), ("prices", prices), ("scores", scores), ("speeds", speeds),
@@ -563,6 +579,9 @@ def main() -> None:
     say(f"\n== summary ==\n  wrote {args.out}\n  models {len(models)}, providers {len(providers)}, "
         f"sources {len(seed['sources'])}, benchmarks {len(seed['benchmarks'])}")
     say(f"  statuses {dict(statuses)}")
+    say(f"  max_input (input cap below the context window, {MD_JULY}) on {len(max_inputs)} models:")
+    for line in max_inputs:
+        say("    " + line)
     per_bench = Counter(s["benchmark"] for mo in models for s in mo["scores"])
     say("  scores per benchmark " + ", ".join(f"{b}={per_bench[b]}" for b, *_ in BENCHMARKS if per_bench[b]))
 

@@ -438,6 +438,49 @@ mod tests {
         assert_eq!(file.validate().unwrap_err().problem, "unknown benchmark `nope`");
     }
 
+    fn gpt_5(file: &mut DatasetFile) -> &mut ModelEntry {
+        file.models.iter_mut().find(|m| m.slug == "gpt-5").expect("the seed has gpt-5")
+    }
+
+    #[test]
+    fn a_bad_input_cap_is_rejected_naming_max_input() {
+        let mut file = DatasetFile::parse(SEED).unwrap();
+        assert_eq!(gpt_5(&mut file).max_input, Some(272_000), "the seed's input cap");
+
+        gpt_5(&mut file).max_input = Some(0);
+        let err = file.validate().unwrap_err();
+        assert_eq!((err.entry.as_str(), err.field.as_str()), ("models[gpt-5]", "max_input"), "{err}");
+
+        gpt_5(&mut file).max_input = Some(400_001);
+        let err = file.validate().unwrap_err();
+        assert_eq!(err.field, "max_input", "{err}");
+        assert!(err.problem.contains("exceeds the context window of 400000"), "{err}");
+
+        // Equal to the context window is allowed; no context window known: nothing to exceed.
+        gpt_5(&mut file).max_input = Some(400_000);
+        file.validate().expect("a cap equal to the window");
+        gpt_5(&mut file).context_window = None;
+        gpt_5(&mut file).max_input = Some(500_000);
+        file.validate().expect("a cap without a known window");
+
+        let m = gpt_5(&mut file);
+        (m.context_window, m.max_output, m.limits_source) = (None, None, None);
+        let err = file.validate().unwrap_err();
+        assert_eq!((err.field.as_str(), err.problem.as_str()), ("limits_source", "limits need a source"));
+    }
+
+    #[test]
+    fn max_input_is_optional_in_files_and_left_out_when_unknown() {
+        let mut value: serde_json::Value = serde_json::from_str(SEED).unwrap();
+        for m in value["models"].as_array_mut().unwrap() {
+            m.as_object_mut().unwrap().remove("max_input");
+        }
+        let file = DatasetFile::parse(&value.to_string()).expect("a file from before max_input still reads");
+        assert!(file.models.iter().all(|m| m.max_input.is_none()));
+        let text = serde_json::to_string(&file.models[0]).unwrap();
+        assert!(!text.contains("max_input"), "an unknown cap is written as nothing: {text}");
+    }
+
     #[test]
     fn malformed_json_names_the_line() {
         let err = DatasetFile::parse("{\n \"format\": }").unwrap_err();

@@ -467,6 +467,31 @@ async fn export_then_import_into_an_empty_database_then_export_gives_the_same_by
 }
 
 #[tokio::test]
+async fn export_then_import_keeps_the_input_cap() {
+    let db = TestDb::seeded().await;
+    let pool = db.open().await;
+    let file = db.dir.path().join("export.json");
+    db::export_to_file(&pool, &file).await.expect("export");
+    pool.close().await;
+    let exported = DatasetFile::parse(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    let caps = |f: &DatasetFile| -> Vec<(String, u64)> {
+        f.models.iter().filter_map(|m| Some((m.slug.clone(), m.max_input?))).collect()
+    };
+    let seed_caps = caps(&DatasetFile::parse(db::SEED_JSON).unwrap());
+    assert!(seed_caps.contains(&("gpt-5".to_owned(), 272_000)), "{seed_caps:?}");
+    assert_eq!(caps(&exported), seed_caps, "the export writes every input cap");
+
+    let copy = TestDb::new();
+    let pool = db::open_empty(&copy.url).await.unwrap();
+    import::import_dataset(&pool, &file, false).await.expect("import into the empty database");
+    let dataset = db::load_dataset(&pool).await.unwrap();
+    pool.close().await;
+    let gpt_5 = dataset.models.iter().find(|m| m.id.as_str() == "gpt-5").unwrap();
+    let cap = gpt_5.max_input.as_ref().expect("the imported gpt-5 keeps its cap");
+    assert_eq!((cap.value, cap.source.as_str()), (272_000, "modelsdev-2026-07-02"));
+}
+
+#[tokio::test]
 async fn scores_csv_adds_and_updates_and_rejects_bad_rows_naming_the_line() {
     let db = TestDb::seeded().await;
     let good = fixture("scores/good.csv");

@@ -77,6 +77,23 @@ async fn first_open_creates_migrates_and_seeds_the_file() {
 }
 
 #[tokio::test]
+async fn the_seed_loads_gpt_5_with_its_sourced_272k_input_cap() {
+    let (_dir, _path, url) = temp_db();
+    let pool = db::open(&url).await.expect("first open");
+    let dataset = db::load_dataset(&pool).await.expect("the seed loads back");
+    pool.close().await;
+    let model = |slug: &str| dataset.models.iter().find(|m| m.id.as_str() == slug).expect(slug);
+
+    let gpt_5 = model("gpt-5");
+    let cap = gpt_5.max_input.as_ref().expect("gpt-5 has an input cap");
+    assert_eq!(cap.value, 272_000);
+    assert_eq!(cap.source, "modelsdev-2026-07-02");
+    let window = gpt_5.context_window.as_ref().expect("gpt-5 has a context window");
+    assert_eq!((window.value, window.source.as_str()), (400_000, cap.source.as_str()), "one source for the limits");
+    assert!(model("gpt-4o-mini").max_input.is_none(), "no cap where no source gives one");
+}
+
+#[tokio::test]
 async fn first_open_creates_missing_parent_directories() {
     let dir = TempDir::new().unwrap();
     let path = dir.path().join("a").join("b").join("t.db");
