@@ -59,7 +59,7 @@ async fn serve() -> Result<(), String> {
     let pool = db::open(&config.database_url).await.map_err(|e| e.to_string())?;
     let (revision, dataset) = db::load_snapshot(&pool).await.map_err(|e| e.to_string())?;
     tracing::info!(models = dataset.models.len(), revision, database = %config.database_url, "dataset loaded");
-    let state = AppState::new(Catalog::new(dataset));
+    let state = AppState::configured(Catalog::new(dataset), &config);
     match reload_every {
         Some(every) => {
             tokio::spawn(Reloader::new(pool, state.clone(), revision).run(every));

@@ -3,8 +3,7 @@
 
 use super::catalog::Catalog;
 use super::cost::{
-    Billing, NoPrice, RequestCost, RequestProfile, STANDARD_PROFILES, TYPICAL_REQUEST, Workload, WorkloadCost,
-    request_cost, workload_cost,
+    BillingNote, NoPrice, RequestProfile, STANDARD_PROFILES, TYPICAL_REQUEST, Workload, WorkloadCost, workload_cost,
 };
 use super::format;
 use super::freshness::{Freshness, price_freshness, speed_freshness};
@@ -276,23 +275,25 @@ pub fn compare<'a>(
     let performance_rows = performance_rows(catalog, &mut cites, &sa, &sb, today);
     let price_rows = price_rows(catalog, &mut cites, &sa, &sb);
     let tier_rows = tier_rows(catalog, &mut cites, &sa, &sb);
-    let mut request_rows: Vec<Row> =
-        STANDARD_PROFILES.iter().map(|p| request_row(&sa, &sb, p, Billing::Standard, profile_label(p), None)).collect();
+    let mut request_rows: Vec<Row> = STANDARD_PROFILES
+        .iter()
+        .map(|p| request_row(&sa, &sb, p, RowBilling::Standard, profile_label(p), None))
+        .collect();
     if custom {
         request_rows.push(your_request_row(&sa, &sb, workload));
     }
     let profile = if custom { workload.profile() } else { TYPICAL_REQUEST };
     let billing_rows = vec![
-        request_row(&sa, &sb, &profile, Billing::Standard, "Standard".into(), Some("no cache, synchronous API")),
+        request_row(&sa, &sb, &profile, RowBilling::Standard, "Standard".into(), Some("no cache, synchronous API")),
         request_row(
             &sa,
             &sb,
             &profile,
-            Billing::CachedInput,
+            RowBilling::AllCached,
             "Prompt caching".into(),
             Some("every input token a cache hit"),
         ),
-        request_row(&sa, &sb, &profile, Billing::Batch, "Batch API".into(), Some("asynchronous, no cache")),
+        request_row(&sa, &sb, &profile, RowBilling::Batch, "Batch API".into(), Some("asynchronous, no cache")),
     ];
 
     let text = narrative::write(catalog, &market, &sa, &sb);
@@ -475,16 +476,20 @@ fn price_rows(catalog: &Catalog, cites: &mut Citations, a: &Side, b: &Side) -> V
 }
 
 fn tier_rows(catalog: &Catalog, cites: &mut Citations, a: &Side, b: &Side) -> Vec<Row> {
-    let tiers = |s: &Side| s.price.map(|p| p.long_context.clone()).unwrap_or_default();
-    let (ta, tb) = (tiers(a), tiers(b));
-    if ta.is_empty() && tb.is_empty() {
+    let listed = |s: &Side| s.price.map_or(0, |p| p.long_context.len());
+    if listed(a) == 0 && listed(b) == 0 {
         return Vec::new();
     }
-    let describe = |s: &Side, tiers: &[super::model::LongContextTier], cites: &mut Citations| {
-        if tiers.is_empty() {
+    let describe = |s: &Side, cites: &mut Citations| {
+        let reachable = s.model.reachable_tiers();
+        if listed(s) == 0 {
             return Figure::missing("none listed");
         }
-        let text = tiers
+        if reachable.is_empty() {
+            // Listed by the source, but no request the model accepts can reach it.
+            return Figure::missing("listed, but beyond its context window: never applies");
+        }
+        let text = reachable
             .iter()
             .map(|t| format!("above {} input tokens: {} in / {} out", format::count(t.above_tokens), t.input, t.output))
             .collect::<Vec<_>>()
@@ -494,35 +499,60 @@ fn tier_rows(catalog: &Catalog, cites: &mut Citations, a: &Side, b: &Side) -> Ve
     vec![Row {
         label: "Long-context pricing".into(),
         hint: Some("the whole request bills at the higher rate once its input passes the threshold".into()),
-        a: describe(a, &ta, cites),
-        b: describe(b, &tb, cites),
+        a: describe(a, cites),
+        b: describe(b, cites),
         difference: None,
     }]
 }
 
+/// How a billing row prices a request: standard, with every input token cached, or batch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum RowBilling {
+    Standard,
+    AllCached,
+    Batch,
+}
+
+/// A row pricing one request size under one billing, through the same `workload_cost` the
+/// reader's own request uses, so the tables can never price the same request two ways. A row
+/// about caching or batch shows "no cache price" / "no batch price" rather than a fallback.
 fn request_row(
     a: &Side,
     b: &Side,
     profile: &RequestProfile,
-    billing: Billing,
+    billing: RowBilling,
     label: String,
     hint: Option<&str>,
 ) -> Row {
-    let cost = |s: &Side| -> Result<RequestCost, &'static str> {
+    let workload = Workload {
+        input_tokens: profile.input_tokens,
+        output_tokens: profile.output_tokens,
+        cached_percent: if billing == RowBilling::AllCached { 100 } else { 0 },
+        batch: billing == RowBilling::Batch,
+        requests_per_month: None,
+    };
+    let cost = |s: &Side| -> Result<WorkloadCost, &'static str> {
         let price = s.price.ok_or("no price")?;
-        request_cost(price, &limits_of(s.model), profile, billing).map_err(|e| match e {
-            NoPrice::NotOffered if billing == Billing::Batch => "no batch price",
-            NoPrice::NotOffered => "no cache price",
-            NoPrice::TierRateUnknown => "tier rate not published",
-            NoPrice::ExceedsLimits => "exceeds limits",
-        })
+        let c = workload_cost(price, &limits_of(s.model), &workload).map_err(|_| "exceeds limits")?;
+        if c.notes.contains(&BillingNote::NoCachePrice) {
+            Err("no cache price")
+        } else if c.notes.contains(&BillingNote::NoBatchPrice) {
+            Err("no batch price")
+        } else {
+            Ok(c)
+        }
     };
     // Say when a long-context rate applied, so a jump in the table explains itself.
-    let known = |text: String, c: &RequestCost| match c.tier_above {
-        Some(t) => {
-            Figure::known(text, None).with_detail(format!("long-context rate (input above {})", format::count(t)))
+    let known = |text: String, c: &WorkloadCost| {
+        let figure = Figure::known(text, None);
+        match (c.tier_above, c.notes.contains(&BillingNote::NoBatchTierRate)) {
+            (Some(t), true) => figure.with_detail(format!(
+                "no batch rate above {} input tokens: standard long-context rate",
+                format::count(t)
+            )),
+            (Some(t), false) => figure.with_detail(format!("long-context rate (input above {})", format::count(t))),
+            (None, _) => figure,
         }
-        None => Figure::known(text, None),
     };
     let (ca, cb) = (cost(a), cost(b));
     let (fa, fb, difference) = match (&ca, &cb) {
@@ -532,7 +562,7 @@ fn request_row(
             (known(tx, x), known(ty, y), diff)
         }
         _ => {
-            let show = |c: &Result<RequestCost, &str>| match c {
+            let show = |c: &Result<WorkloadCost, &str>| match c {
                 Ok(v) => known(v.total.to_string(), v),
                 Err(reason) => Figure::missing(reason),
             };

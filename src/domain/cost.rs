@@ -326,7 +326,7 @@ mod tests {
         assert_eq!((r.total.to_string(), r.tier_above), ("$0.615".into(), None));
         // One token over: every token at the tier rate. 200001*6 + 1000*22.5 = 1222506.
         let r = request_cost(&price, &Limits::default(), &at(200_001), Billing::Standard).unwrap();
-        assert_eq!((r.total.to_string(), r.tier_above), ("$1.22".into(), Some(200_000)));
+        assert_eq!((r.total.to_string(), r.tier_above), ("$1.222506".into(), Some(200_000)));
         assert_eq!(r.total.picos(), 1_222_506_000_000);
         // Cached at the tier's cache rate: 250000*0.6 + 1000*22.5 = 172500.
         let r = request_cost(&price, &Limits::default(), &at(250_000), Billing::CachedInput).unwrap();

@@ -4,7 +4,7 @@
 
 use super::cost::{Workload, workload_cost};
 use super::index::{HeadlineIndex, frontier, limits_of};
-use super::model::{Dataset, Model};
+use super::model::{Dataset, Model, ModelStatus};
 use super::money::Usd;
 use super::slug::ModelId;
 
@@ -20,7 +20,10 @@ pub struct MarketPoint {
     /// Headline index value.
     pub index: f64,
     /// No other model is at most as expensive and at least as high, and better on one.
+    /// Retired models are never on it and never count against others: a reader cannot buy them.
     pub on_frontier: bool,
+    /// Its shutdown date has passed.
+    pub retired: bool,
 }
 
 /// The market for one workload.
@@ -58,14 +61,16 @@ impl Market {
                         cost,
                         index: index.value_of(m)?,
                         on_frontier: false,
+                        retired: m.status == ModelStatus::Retired,
                     })
                 })
                 .collect(),
             None => Vec::new(),
         };
-        let flags = frontier(&points.iter().map(|p| (p.cost, p.index)).collect::<Vec<_>>());
-        for (point, on_frontier) in points.iter_mut().zip(flags) {
-            point.on_frontier = on_frontier;
+        let buyable: Vec<usize> = (0..points.len()).filter(|&i| !points[i].retired).collect();
+        let flags = frontier(&buyable.iter().map(|&i| (points[i].cost, points[i].index)).collect::<Vec<_>>());
+        for (&i, on_frontier) in buyable.iter().zip(flags) {
+            points[i].on_frontier = on_frontier;
         }
         Market { workload, points, costs }
     }
@@ -111,9 +116,10 @@ impl Market {
         self.points
             .iter()
             .filter(|q| {
-                targets.iter().all(|p| {
-                    q.id != p.id && q.cost <= p.cost && q.index >= p.index && (q.cost < p.cost || q.index > p.index)
-                })
+                !q.retired
+                    && targets.iter().all(|p| {
+                        q.id != p.id && q.cost <= p.cost && q.index >= p.index && (q.cost < p.cost || q.index > p.index)
+                    })
             })
             .min_by(|x, y| x.cost.cmp(&y.cost).then(x.id.cmp(&y.id)))
     }

@@ -319,6 +319,21 @@ impl Model {
         self.prices.iter().rev().find(|p| p.effective_to.is_none())
     }
 
+    /// The current long-context tiers a request can actually reach: a tier whose threshold is
+    /// at or beyond the most input the model accepts (its input cap, or its context window less
+    /// one output token) never applies, however it is listed.
+    pub fn reachable_tiers(&self) -> Vec<&LongContextTier> {
+        let most_input = match (&self.max_input, &self.context_window) {
+            (Some(i), Some(c)) => Some(i.value.min(c.value.saturating_sub(1))),
+            (Some(i), None) => Some(i.value),
+            (None, Some(c)) => Some(c.value.saturating_sub(1)),
+            (None, None) => None,
+        };
+        self.current_price()
+            .map(|p| p.long_context.iter().filter(|t| most_input.is_none_or(|m| t.above_tokens < m)).collect())
+            .unwrap_or_default()
+    }
+
     /// The score on `benchmark` of the given provenance; the newest if several.
     pub fn score(&self, benchmark: &str, independent: bool) -> Option<&Score> {
         self.scores

@@ -151,16 +151,15 @@ impl Usd {
             return "$0".to_owned();
         }
         if picos >= PICOS_PER_DOLLAR as u128 {
-            // Cents, plus one more decimal for each significant digit asked beyond the default.
-            let decimals = (2 + sig.saturating_sub(DEFAULT_SIGNIFICANT_DIGITS)).min(12);
+            // Every digit down to a millionth of a dollar (more when a pair needs it), trailing
+            // zeros dropped but never fewer than cents: $1.5225, $16,200.00, $1.360005.
+            let decimals = (6 + sig.saturating_sub(DEFAULT_SIGNIFICANT_DIGITS)).min(12);
             let unit = 10u128.pow(decimals);
             let scaled = round_div(picos, 10u128.pow(12 - decimals));
-            return format!(
-                "{sign}${}.{:0width$}",
-                group_thousands_u128(scaled / unit),
-                scaled % unit,
-                width = decimals as usize
-            );
+            let frac = format!("{:0width$}", scaled % unit, width = decimals as usize);
+            let frac = frac.trim_end_matches('0');
+            let frac = if frac.len() < 2 { format!("{frac:0<2}") } else { frac.to_owned() };
+            return format!("{sign}${}.{frac}", group_thousands_u128(scaled / unit));
         }
         // Below a dollar: keep `sig` significant digits of the 12 decimal places.
         let digits = picos.to_string(); // at most 12 digits here
@@ -289,7 +288,9 @@ mod tests {
         assert_eq!(Usd::from_picos(43_750_000).to_string(), "$0.00004375");
         assert_eq!(Usd::ZERO.to_string(), "$0");
         assert_eq!(Usd::from_dollars(16_200).to_string(), "$16,200.00");
-        assert_eq!(Usd::from_picos(1_234_567_890_123_456).to_string(), "$1,234.57");
+        assert_eq!(Usd::from_picos(1_234_567_890_123_456).to_string(), "$1,234.56789");
+        assert_eq!(Usd::from_picos(1_522_500_000_000).to_string(), "$1.5225");
+        assert_eq!(Usd::from_picos(1_360_005_000_000).to_string(), "$1.360005");
         assert_eq!(Usd::from_picos(-2_250_000_000).to_string(), "-$0.00225");
         // 7 significant digits round at the 6th.
         assert_eq!(Usd::from_picos(123_456_789).to_string(), "$0.000123457");
@@ -317,6 +318,8 @@ mod tests {
         let (x, y) = format_usd_pair(a, a);
         assert_eq!(x, y);
         let (x, y) = format_usd_pair(Usd::from_picos(5_000_000_000_000), Usd::from_picos(5_001_000_000_000));
-        assert_eq!((x.as_str(), y.as_str()), ("$5.000", "$5.001"));
+        assert_eq!((x.as_str(), y.as_str()), ("$5.00", "$5.001"));
+        let (x, y) = format_usd_pair(Usd::from_picos(5_000_000_100_000), Usd::from_picos(5_000_000_200_000));
+        assert_eq!((x.as_str(), y.as_str()), ("$5.0000001", "$5.0000002"));
     }
 }

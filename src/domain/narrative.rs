@@ -4,7 +4,8 @@
 use super::catalog::Catalog;
 use super::comparison::{BottomLine, Side};
 use super::cost::{
-    Billing, BillingNote, RequestProfile, STANDARD_PROFILES, TYPICAL_REQUEST, Workload, request_cost, workload_rates,
+    Billing, BillingNote, NoPrice, RequestProfile, STANDARD_PROFILES, TYPICAL_REQUEST, Workload, request_cost,
+    workload_rates,
 };
 use super::format::{self, cheaper_share, cost_ratio, percent};
 use super::freshness::{PRICE_STALE_AFTER_DAYS, SPEED_STALE_AFTER_DAYS};
@@ -213,10 +214,35 @@ impl<'c, 's> Facts<'c, 's> {
         Some((lead, gap))
     }
 
+    /// The side that alone can serve the request, when the other exceeds its limits.
+    fn sole_server(&self) -> Option<Lead> {
+        let exceeds = |s: &Side| matches!(s.workload_cost, Some(Err(NoPrice::ExceedsLimits)));
+        match (self.a.cost.is_some(), self.b.cost.is_some()) {
+            (true, false) if exceeds(self.b) => Some(Lead::A),
+            (false, true) if exceeds(self.a) => Some(Lead::B),
+            _ => None,
+        }
+    }
+
+    /// "Only X can serve ...: it is beyond Y's limits."
+    fn sole_server_sentence(&self, lead: Lead) -> String {
+        let (only, other) = (self.side(lead), self.other(lead));
+        format!(
+            "Only {} can serve {} ({} per request): it is beyond {}'s token limits.",
+            only.name(),
+            self.request_words(),
+            only.cost.unwrap_or_default(),
+            other.name()
+        )
+    }
+
     fn verdict(&self) -> String {
         let per = self.per_request();
         let a = self.a.name();
         let b = self.b.name();
+        if let Some(lead) = self.sole_server() {
+            return self.sole_server_sentence(lead);
+        }
         match (self.cheaper(), self.higher()) {
             (Some(c), Some(h)) if c != Lead::Tie && (h == c || h == Lead::Tie) => {
                 let winner = self.side(c);
@@ -279,8 +305,11 @@ impl<'c, 's> Facts<'c, 's> {
     }
 
     fn description(&self) -> String {
-        let price = self.price_gap_sentence().unwrap_or_else(|| {
-            format!("We cannot price {} on both {} and {}.", self.request_words(), self.a.name(), self.b.name())
+        let price = self.price_gap_sentence().unwrap_or_else(|| match self.sole_server() {
+            Some(lead) => self.sole_server_sentence(lead),
+            None => {
+                format!("We cannot price {} on both {} and {}.", self.request_words(), self.a.name(), self.b.name())
+            }
         });
         let score = match self.higher() {
             Some(Lead::Tie) => format!("Both score {} on the {}.", self.index_value(self.a), self.index_name),
@@ -324,23 +353,21 @@ impl<'c, 's> Facts<'c, 's> {
         let extra_cost = smart.cost.unwrap_or_default() - cheap.cost.unwrap_or_default();
         let gap = (smart.index.unwrap_or_default() - cheap.index.unwrap_or_default()).abs();
         let per_point = marginal_cost_per_point(extra_cost, gap);
+        // Why a model is off the frontier: retired, or beaten on both counts by another.
+        let off = |s: &Side| {
+            if s.model.status == ModelStatus::Retired {
+                format!("{} is retired", s.name())
+            } else {
+                format!("{} is not (another model is cheaper and scores higher)", s.name())
+            }
+        };
         match (cheap.on_frontier, smart.on_frontier) {
-            (Some(true), Some(false)) => (
-                cheap.name().to_owned(),
-                format!(
-                    "{} is on the price/index frontier; {} is not (another model is cheaper and scores higher).",
-                    cheap.name(),
-                    smart.name()
-                ),
-            ),
-            (Some(false), Some(true)) => (
-                smart.name().to_owned(),
-                format!(
-                    "{} is on the price/index frontier; {} is not (another model is cheaper and scores higher).",
-                    smart.name(),
-                    cheap.name()
-                ),
-            ),
+            (Some(true), Some(false)) => {
+                (cheap.name().to_owned(), format!("{} is on the price/index frontier; {}.", cheap.name(), off(smart)))
+            }
+            (Some(false), Some(true)) => {
+                (smart.name().to_owned(), format!("{} is on the price/index frontier; {}.", smart.name(), off(cheap)))
+            }
             _ => (
                 "A trade-off".into(),
                 format!(
@@ -355,6 +382,9 @@ impl<'c, 's> Facts<'c, 's> {
     }
 
     fn frontier_words(&self, s: &Side) -> String {
+        if s.model.status == ModelStatus::Retired {
+            return "Retired: left off the frontier, which only counts models you can still buy.".into();
+        }
         match s.on_frontier {
             Some(true) => "On the frontier: no model we track is both cheaper and higher on the index.".into(),
             Some(false) => {
@@ -374,8 +404,12 @@ impl<'c, 's> Facts<'c, 's> {
             None => "Not known".to_owned(),
         };
         let (better_value, value_reason) = self.better_value();
+        let cheaper = match self.sole_server() {
+            Some(lead) => format!("{} (the only one that can serve it)", self.side(lead).name()),
+            None => name_of(self.cheaper(), "Same price"),
+        };
         BottomLine {
-            cheaper: name_of(self.cheaper(), "Same price"),
+            cheaper,
             higher: name_of(self.higher(), "Same score"),
             better_value,
             value_reason,
@@ -425,7 +459,8 @@ impl<'c, 's> Facts<'c, 's> {
             }
             _ => {}
         }
-        if let Some((higher, total)) = self.market.index_rank(s.id()) {
+        // Index ranks do not depend on the workload: rank among every model with a score.
+        if let Some((higher, total)) = self.catalog.market.index_rank(s.id()) {
             text.push_str(&format!(
                 " It ranks {} of {total} on the {} ({}).",
                 ordinal(higher + 1),
@@ -482,13 +517,12 @@ impl<'c, 's> Facts<'c, 's> {
                 small.name()
             ));
         }
-        let has = |s: &Side, f: fn(&super::model::PriceSchedule) -> bool| s.price.is_some_and(f);
-        for (what, f) in [
-            ("a cache-hit price", (|p: &super::model::PriceSchedule| p.cache_read.is_some()) as fn(&_) -> bool),
-            ("a batch price", |p| p.batch_input.is_some() && p.batch_output.is_some()),
-            ("long-context surcharges", |p| !p.long_context.is_empty()),
+        for (what, has) in [
+            ("a cache-hit price", (|s: &Side| s.price.is_some_and(|p| p.cache_read.is_some())) as fn(&Side) -> bool),
+            ("a batch price", |s| s.price.is_some_and(|p| p.batch_input.is_some() && p.batch_output.is_some())),
+            ("long-context surcharges", |s| !s.model.reachable_tiers().is_empty()),
         ] {
-            match (has(a, f), has(b, f)) {
+            match (has(a), has(b)) {
                 (true, false) => {
                     checks.push(format!("{}: {} lists {what}, {} does not.", capitalize(what), a.name(), b.name()))
                 }
@@ -595,12 +629,13 @@ impl<'c, 's> Facts<'c, 's> {
             }
             Some((lead, gap)) => {
                 let spread = self
+                    .catalog
                     .market
                     .index_range()
                     .map(|(lo, hi)| {
                         format!(
                             " For scale: the {} models we track span {} to {}, so the gap is {} of that range.",
-                            self.market.points.len(),
+                            self.catalog.market.points.len(),
                             format::score(lo, Scale::Index),
                             format::score(hi, Scale::Index),
                             percent(
@@ -751,7 +786,10 @@ impl<'c, 's> Facts<'c, 's> {
                     "{gap} {detail}. The gap shifts with your input/output mix: output-heavy work such as generation weighs the output price, long prompts such as document analysis weigh the input price."
                 )
             }
-            _ => "We cannot price this request on both models from the figures we hold.".to_owned(),
+            _ => match self.sole_server() {
+                Some(lead) => self.sole_server_sentence(lead),
+                None => "We cannot price this request on both models from the figures we hold.".to_owned(),
+            },
         };
         faq.push(Faq { question: format!("What's the price difference between {an} and {bn}?"), answer: price_answer });
 
@@ -948,14 +986,11 @@ impl<'c, 's> Facts<'c, 's> {
             s.price.and_then(|p| request_cost(p, &limits_of(s.model), &large, Billing::Standard).ok()).map(|c| c.total)
         };
         let tiers = |s: &Side| {
-            s.price
-                .map(|p| {
-                    p.long_context
-                        .iter()
-                        .map(|t| format!("above {} input tokens", format::count(t.above_tokens)))
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
+            s.model
+                .reachable_tiers()
+                .iter()
+                .map(|t| format!("above {} input tokens", format::count(t.above_tokens)))
+                .collect::<Vec<_>>()
         };
         let mut long_answer = match (large_cost(a), large_cost(b)) {
             (Some(x), Some(y)) => {

@@ -17,7 +17,7 @@ use crate::domain::{Catalog, compare as build_comparison};
 use super::error::AppError;
 use super::extract::PathSegment;
 use super::templates::Link;
-use super::workload_query::WorkloadQuery;
+use super::workload_query::{WorkloadQuery, unreadable};
 use super::{AppState, today};
 
 /// An [`AppError`] answered as JSON: `{"error": {"status", "title", "detail", "parameter"?,
@@ -257,7 +257,16 @@ pub async fn compare(
                 .collect(),
         })
     };
-    let (a, b) = (find(&ida)?, find(&idb)?);
+    let (a, b) = match (catalog.model(&ida), catalog.model(&idb)) {
+        (Some(a), Some(b)) => (a, b),
+        (None, None) => {
+            return Err(ApiError(AppError::NotFound {
+                what: format!("models called “{ida}” or “{idb}”"),
+                suggestions: Vec::new(),
+            }));
+        }
+        _ => (find(&ida)?, find(&idb)?),
+    };
     let (a, b) = catalog.canonical_order(a, b);
     let canonical = format!("/api/v1{}", compare_path(&a.id, &b.id));
     if loose || uri.path() != canonical {
@@ -267,12 +276,14 @@ pub async fn compare(
         };
         return Ok((StatusCode::MOVED_PERMANENTLY, [(header::LOCATION, target)]).into_response());
     }
-    let Ok(Query(query)) = query else {
-        return Err(ApiError(AppError::BadRequest {
-            title: "Unreadable parameters".into(),
-            detail: "The query string could not be read; each parameter may appear once.".into(),
-            suggestions: Vec::new(),
-        }));
+    let query = match query {
+        Ok(Query(query)) => query,
+        Err(rejection) => {
+            return Err(ApiError(AppError::BadParameter {
+                bad: Box::new(unreadable(&rejection.body_text())),
+                form: Box::new(super::templates::WorkloadForm::new(String::new(), &WorkloadQuery::default())),
+            }));
+        }
     };
     let workload = query.parse(catalog).map_err(|bad| AppError::BadParameter {
         bad: Box::new(bad),

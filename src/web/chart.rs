@@ -45,13 +45,14 @@ pub struct ChartLook {
 /// The page's chart: the browser draws the text with the reader's system font.
 const PAGE: ChartLook = ChartLook {
     font: FONT,
-    axis_desc: 15,
-    ticks: 13,
-    names: 15,
+    // Large enough to stay readable when a phone shows the chart at ~600 px (it scrolls).
+    axis_desc: 18,
+    ticks: 16,
+    names: 18,
     point: 4,
     highlight: 7,
-    x_label_area: 52,
-    y_label_area: 60,
+    x_label_area: 62,
+    y_label_area: 72,
     margin: 14,
     tick_count: 8,
 };

@@ -55,6 +55,12 @@ impl AppState {
         }
     }
 
+    /// State for a running server: the catalog, and the public origin from the configuration
+    /// (`BASE_URL`) for canonical links, OpenGraph tags, sitemaps and API URLs.
+    pub fn configured(catalog: Catalog, config: &crate::config::Config) -> Self {
+        Self::new(catalog).with_base_url(&config.base_url)
+    }
+
     /// The same state with the site's public origin (`BASE_URL`) for absolute links.
     pub fn with_base_url(mut self, base_url: &str) -> Self {
         self.base_url = Arc::from(base_url.trim_end_matches('/'));
@@ -87,5 +93,20 @@ impl AppState {
     pub fn replace_catalog(&self, catalog: Catalog) {
         let mut loaded = self.catalog.write().unwrap_or_else(|e| e.into_inner());
         *loaded = Loaded { catalog: Arc::new(catalog), generation: loaded.generation + 1 };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+    use crate::domain::Dataset;
+
+    #[test]
+    fn a_configured_state_uses_the_configured_public_origin() {
+        let config =
+            Config::from_lookup(|k| (k == "BASE_URL").then(|| "https://llm-compare.example/".to_owned())).unwrap();
+        let state = AppState::configured(Catalog::new(Dataset::default()), &config);
+        assert_eq!(state.base_url(), "https://llm-compare.example");
     }
 }

@@ -45,7 +45,7 @@ pub fn app(state: AppState) -> Router {
         .route("/sitemaps/{file}", get(handlers::sitemap::child))
         .route("/robots.txt", get(handlers::sitemap::robots))
         .fallback(not_found)
-        .method_not_allowed_fallback(|| async { AppError::MethodNotAllowed })
+        .method_not_allowed_fallback(method_not_allowed)
         .with_state(state)
         .layer((
             TraceLayer::new_for_http()
@@ -90,4 +90,14 @@ async fn not_found(uri: axum::http::Uri) -> axum::response::Response {
         return (StatusCode::MOVED_PERMANENTLY, [(header::LOCATION, target)]).into_response();
     }
     AppError::NotFound { what: "page at this address".into(), suggestions: Vec::new() }.into_response()
+}
+
+/// 405: JSON under `/api/`, the error page elsewhere.
+async fn method_not_allowed(uri: axum::http::Uri) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    if uri.path().starts_with("/api/") {
+        api::ApiError(AppError::MethodNotAllowed).into_response()
+    } else {
+        AppError::MethodNotAllowed.into_response()
+    }
 }

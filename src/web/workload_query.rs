@@ -37,6 +37,19 @@ pub struct BadParameter {
     pub allowed: String,
 }
 
+/// The parameters the calculator reads.
+const PARAMETERS: [&str; 5] = ["input", "output", "cached", "requests", "batch"];
+
+/// A query string that did not parse (a parameter given twice, say), named where possible.
+pub fn unreadable(message: &str) -> BadParameter {
+    let param = PARAMETERS.iter().find(|p| message.contains(&format!("`{p}`"))).copied();
+    BadParameter {
+        param: param.unwrap_or("query"),
+        problem: if message.contains("duplicate") { "is given more than once".into() } else { "cannot be read".into() },
+        allowed: "each parameter at most once, as name=value pairs".into(),
+    }
+}
+
 impl WorkloadQuery {
     /// Whether the reader set anything at all.
     pub fn is_empty(&self) -> bool {

@@ -14,7 +14,7 @@ use crate::domain::{Catalog, Model, ModelId, compare as build_comparison};
 use crate::web::chart::scatter_svg;
 use crate::web::extract::PathSegment;
 use crate::web::templates::{ComparePage, HtmlTemplate, IndexGroup, Link, Meta, PickerPage, WorkloadForm};
-use crate::web::workload_query::WorkloadQuery;
+use crate::web::workload_query::{WorkloadQuery, unreadable};
 use crate::web::{AppError, AppState, Result, today};
 
 use super::{model_href, picker_options, suggestions};
@@ -95,12 +95,14 @@ pub async fn compare(
     if loose || uri.path() != canonical {
         return Ok(permanent_redirect(&canonical, &uri));
     }
-    let Ok(Query(query)) = query else {
-        return Err(AppError::BadRequest {
-            title: "Unreadable parameters".into(),
-            detail: "The query string could not be read; each parameter may appear once.".into(),
-            suggestions: vec![Link { href: canonical, text: "The comparison without parameters".into() }],
-        });
+    let query = match query {
+        Ok(Query(query)) => query,
+        Err(rejection) => {
+            return Err(AppError::BadParameter {
+                bad: Box::new(unreadable(&rejection.body_text())),
+                form: Box::new(WorkloadForm::new(canonical, &WorkloadQuery::default())),
+            });
+        }
     };
     let workload = query.parse(catalog).map_err(|bad| AppError::BadParameter {
         bad: Box::new(bad),
@@ -155,7 +157,7 @@ fn pair_error(catalog: &Catalog, error: PairError) -> AppError {
                 .unwrap_or_default();
             AppError::BadRequest {
                 title: "The same model twice".into(),
-                detail: "A comparison needs two different models. Pick a second one below.".into(),
+                detail: "A comparison needs two different models. The model's own page lists every comparison with it.".into(),
                 suggestions: links,
             }
         }
@@ -205,7 +207,7 @@ pub async fn picker(
         (None, None) => {
             let page = match query.page.as_deref().map(str::trim) {
                 None => 1,
-                Some(p) => p.parse::<usize>().map_err(|_| AppError::BadRequest {
+                Some(p) => p.parse::<usize>().ok().filter(|&n| n >= 1).ok_or_else(|| AppError::BadRequest {
                     title: "Not a page number".into(),
                     detail: "“page” must be a whole number from 1.".into(),
                     suggestions: vec![Link { href: "/compare".into(), text: "The first page".into() }],
