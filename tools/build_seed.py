@@ -116,6 +116,26 @@ REFPAGE_NOTE = "as published on the reference comparison page"
 # 2024-08-06 snapshot; OpenAI's own table gives 0.531.
 DROP_VENDOR = {("gpt-4o-2024-08-06", "gpqa", "0.701")}
 
+# Epoch model versions that reference_models.csv left unmapped (its epoch_* columns are blank)
+# although Epoch has figures for them: slug -> Epoch model version id. Only clear matches.
+EPOCH_EXTRA_VERSIONS = {
+    # Our qwen3-max prices LiteLLM's dashscope/qwen3-max and takes its limits from models.dev
+    # providers/alibaba/models/qwen3-max ("Qwen3 Max", released 2025-09-23, reasoning false):
+    # the September 2025 Qwen3 Max release. Epoch's model_versions.csv has exactly that snapshot
+    # as "qwen3-max-2025-09-23" (model "Qwen3-Max", display name "Qwen3-Max-Instruct", release
+    # 2025-09-24), with GPQA Diamond, MATH level 5 and OTIS mock AIME runs and an ECI score.
+    # The later qwen3-max-2026-01-23 snapshot (Qwen3 Max Thinking) is a separate LiteLLM key and
+    # has no Epoch figures.
+    "qwen3-max": "qwen3-max-2025-09-23",
+}
+# Epoch run task -> (benchmark, reference_models.csv column).
+EPOCH_TASKS = [
+    ("GPQA diamond", "gpqa-diamond", "epoch_gpqa_diamond"),
+    ("MATH level 5", "math-level-5", "epoch_math_level5"),
+    ("OTIS Mock AIME 2024-2025", "otis-mock-aime", "epoch_otis_mock_aime_2024_2025"),
+    ("SWE-Bench verified", "swe-bench-verified", "epoch_swe_bench_verified"),
+]
+
 PRICE_FIELDS = [  # (our field, LiteLLM key)
     ("input", "input_cost_per_token"),
     ("output", "output_cost_per_token"),
@@ -323,6 +343,54 @@ def score(bench, value, independent, source, as_of, note):
                         ("source", source), ("as_of", as_of), ("note", note)])
 
 
+# ---------------------------------------------------------------- Epoch
+
+class Epoch:
+    """Epoch AI's benchmark runs, ECI and model versions, read with the rules the reference CSV
+    used for its epoch_* columns: a run's figure is its "Best score (across scorers)" as
+    written (three decimals), from the one run of that model version on that task; an ECI is
+    the "ECI Score" rounded to two decimals. `check_against_csv` proves the rules reproduce
+    every filled epoch_* cell before any new figure is read with them."""
+
+    def __init__(self, folder: Path):
+        def rows(name):
+            return list(csv.DictReader(open(folder / name, encoding="utf-8-sig")))
+        self.runs: dict[tuple[str, str], list[dict]] = {}
+        for r in rows("benchmarks_runs.csv"):
+            if r["Status"] != "Success":
+                die(f"Epoch run {r['id']}: status {r['Status']!r}")
+            self.runs.setdefault((r["model"], r["task"]), []).append(r)
+        self.eci = {r["Model version"]: r for r in rows("epoch_capabilities_index_2025-11-07.csv")}
+        self.versions = {r["id"]: r for r in rows("model_versions.csv")}
+
+    def run_score(self, version: str, task: str):
+        """The figure as the CSV writes it (a string), or None when Epoch has no run."""
+        runs = self.runs.get((version, task), [])
+        if len(runs) > 1:
+            die(f"Epoch has {len(runs)} {task} runs of {version}: which one is not settled")
+        return runs[0]["Best score (across scorers)"] if runs else None
+
+    def eci_score(self, version: str):
+        e = self.eci.get(version)
+        if e is None or not e["ECI Score"]:
+            return None
+        return format(Decimal(e["ECI Score"]).quantize(Decimal("0.01")).normalize(), "f")
+
+    def check_against_csv(self, rows: list[dict]) -> int:
+        checked = 0
+        for r in rows:
+            for task, _, col in EPOCH_TASKS:
+                got = self.run_score(r["epoch_model_version"], task) if r["epoch_model_version"] else None
+                if (got or "") != r[col]:
+                    die(f"{r['slug']}: {col} is {r[col]!r} in the CSV but {got!r} by the Epoch rule")
+                checked += bool(got)
+            got = self.eci_score(r["epoch_eci_version"]) if r["epoch_eci_version"] else None
+            if (got is None) != (not r["epoch_eci"]) or (got and Decimal(got) != Decimal(r["epoch_eci"])):
+                die(f"{r['slug']}: epoch_eci is {r['epoch_eci']!r} in the CSV but {got!r} by the Epoch rule")
+            checked += bool(got)
+        return checked
+
+
 # ---------------------------------------------------------------- main
 
 def main() -> None:
@@ -337,6 +405,21 @@ def main() -> None:
     march = json.load(open(shared / "litellm" / "model_prices_2026-03_v1.82.6.json", encoding="utf-8"))
     nov = json.load(open(shared / "litellm" / "model_prices_2026-11_v1.110.2.json", encoding="utf-8"))
     md = json.load(open(shared / "modelsdev" / "models_2026-07-02.json", encoding="utf-8"))
+    epoch = Epoch(shared / "epoch")
+    say(f"== Epoch rules reproduce all {epoch.check_against_csv(rows)} filled epoch_* cells of the CSV ==")
+    for slug, version in EPOCH_EXTRA_VERSIONS.items():
+        row = next((r for r in rows if r["slug"] == slug), None)
+        if row is None:
+            die(f"EPOCH_EXTRA_VERSIONS: no model {slug}")
+        if any(row[c] for c in ("epoch_model_version", "epoch_eci_version", "epoch_eci")) or \
+                any(row[col] for _, _, col in EPOCH_TASKS):
+            die(f"EPOCH_EXTRA_VERSIONS: the CSV already maps {slug} to Epoch")
+        v = epoch.versions.get(version)
+        if v is None:
+            die(f"EPOCH_EXTRA_VERSIONS: {version} not in Epoch model_versions.csv")
+        say(f"  Epoch mapping added: {slug} -> {version} (Epoch: model {v['Model']!r}, "
+            f"display {v['Display name']!r}, released {v['Version release date']}; "
+            f"our release date {row['release_date']} from {row['release_date_source'][:40]}...)")
     max_inputs = []
 
     # The reference page's figures are typed in above; make sure they are on the page.
@@ -492,6 +575,17 @@ def main() -> None:
         if r["epoch_eci"]:
             scores.append(score("eci", num(r["epoch_eci"]), True, EPOCH_ECI, "2025-11-07",
                                 r["epoch_eci_version"] or None))
+        if slug in EPOCH_EXTRA_VERSIONS:
+            version = EPOCH_EXTRA_VERSIONS[slug]
+            for task, bench, _ in EPOCH_TASKS:
+                v = epoch.run_score(version, task)
+                if v is not None:
+                    scores.append(score(bench, num(v), True, EPOCH, "2025-11-17", None))
+            v = epoch.eci_score(version)
+            if v is not None:
+                scores.append(score("eci", num(v), True, EPOCH_ECI, "2025-11-07", version))
+            say(f"  Epoch figures for {slug} ({version}): "
+                + ", ".join(f"{s['benchmark']} {s['value']}" for s in scores if s["source"] in (EPOCH, EPOCH_ECI)))
         if r["aider_polyglot_pct"]:
             am = re.search(r'model "([^"]+)" date (\d{4}-\d{2}-\d{2})\s*$', r["aider_source"])
             if not am:

@@ -470,6 +470,28 @@ mod tests {
     }
 
     #[test]
+    fn the_seed_gives_qwen3_max_its_epoch_figures() {
+        let file = DatasetFile::parse(SEED).unwrap();
+        let qwen = file.models.iter().find(|m| m.slug == "qwen3-max").expect("the seed has qwen3-max");
+        let epoch: Vec<(&str, f64, &str)> = qwen
+            .scores
+            .iter()
+            .filter(|s| s.source.starts_with("epoch-"))
+            .map(|s| (s.benchmark.as_str(), s.value, s.source.as_str()))
+            .collect();
+        assert_eq!(
+            epoch,
+            [
+                ("eci", 140.77, "epoch-eci-2025-11-07"),
+                ("gpqa-diamond", 0.726, "epoch-2025-11-17"),
+                ("math-level-5", 0.971, "epoch-2025-11-17"),
+                ("otis-mock-aime", 0.733, "epoch-2025-11-17"),
+            ]
+        );
+        assert!(qwen.scores.iter().all(|s| s.independent));
+    }
+
+    #[test]
     fn max_input_is_optional_in_files_and_left_out_when_unknown() {
         let mut value: serde_json::Value = serde_json::from_str(SEED).unwrap();
         for m in value["models"].as_array_mut().unwrap() {
