@@ -219,39 +219,32 @@ pub fn workload_cost(price: &PriceSchedule, limits: &Limits, workload: &Workload
     })
 }
 
-/// Prices a request. A request whose input exceeds a long-context threshold bills wholly at
-/// that tier's rates, as providers bill it.
+/// Prices a request under one billing. A request whose input exceeds a long-context threshold
+/// bills wholly at that tier's rates, as providers bill it. Unlike [`workload_cost`], a cache or
+/// batch price the model does not list refuses the request (`NotOffered`), as does batch above
+/// a threshold (`TierRateUnknown`), so a table row about caching or batch never shows a fallback.
 pub fn request_cost(
     price: &PriceSchedule,
     limits: &Limits,
     request: &RequestProfile,
     billing: Billing,
 ) -> Result<RequestCost, NoPrice> {
-    if !limits.allows(request) {
-        return Err(NoPrice::ExceedsLimits);
+    // One pricing path: this is `workload_cost` with its fallbacks turned into refusals.
+    let workload = Workload {
+        input_tokens: request.input_tokens,
+        output_tokens: request.output_tokens,
+        cached_percent: if billing == Billing::CachedInput { 100 } else { 0 },
+        batch: billing == Billing::Batch,
+        requests_per_month: None,
+    };
+    let cost = workload_cost(price, limits, &workload)?;
+    if cost.notes.iter().any(|n| matches!(n, BillingNote::NoCachePrice | BillingNote::NoBatchPrice)) {
+        return Err(NoPrice::NotOffered);
     }
-    let tier = price.long_context.iter().rev().find(|t| request.input_tokens > t.above_tokens);
-    let (input, output, cache_read) = match tier {
-        Some(t) => (t.input, t.output, t.cache_read),
-        None => (price.input, price.output, price.cache_read),
-    };
-    let (input_rate, output_rate): (PricePerMTok, PricePerMTok) = match billing {
-        Billing::Standard => (input, output),
-        Billing::CachedInput => (cache_read.ok_or(NoPrice::NotOffered)?, output),
-        Billing::Batch => {
-            let (Some(bi), Some(bo)) = (price.batch_input, price.batch_output) else {
-                return Err(NoPrice::NotOffered);
-            };
-            if tier.is_some() {
-                return Err(NoPrice::TierRateUnknown);
-            }
-            (bi, bo)
-        }
-    };
-    Ok(RequestCost {
-        total: input_rate.cost_of(request.input_tokens) + output_rate.cost_of(request.output_tokens),
-        tier_above: tier.map(|t| t.above_tokens),
-    })
+    if cost.notes.contains(&BillingNote::NoBatchTierRate) {
+        return Err(NoPrice::TierRateUnknown);
+    }
+    Ok(RequestCost { total: cost.total, tier_above: cost.tier_above })
 }
 
 #[cfg(test)]
