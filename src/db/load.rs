@@ -108,6 +108,48 @@ pub async fn load_snapshot(pool: &SqlitePool) -> Result<(i64, Dataset), DbError>
     Ok((revision, dataset))
 }
 
+/// Every price period with its row id and long-context tiers, by model, oldest first: the one
+/// reading of the price tables, for the dataset and for the LiteLLM import.
+pub(super) async fn price_periods(
+    conn: &mut SqliteConnection,
+) -> Result<HashMap<String, Vec<(i64, PriceSchedule)>>, DbError> {
+    let mut tiers: HashMap<i64, Vec<LongContextTier>> = HashMap::new();
+    for t in sqlx::query_as::<_, TierRow>("SELECT * FROM price_tiers ORDER BY price_id, above_tokens")
+        .fetch_all(&mut *conn)
+        .await?
+    {
+        tiers.entry(t.price_id).or_default().push(LongContextTier {
+            above_tokens: t.above_tokens.max(0) as u64,
+            input: price(t.input_micros),
+            output: price(t.output_micros),
+            cache_read: t.cache_read_micros.map(price),
+        });
+    }
+    let mut prices: HashMap<String, Vec<(i64, PriceSchedule)>> = HashMap::new();
+    for p in sqlx::query_as::<_, PriceRow>("SELECT * FROM prices ORDER BY model, effective_from, id")
+        .fetch_all(&mut *conn)
+        .await?
+    {
+        let what = format!("price {} of {}", p.id, p.model);
+        let schedule = PriceSchedule {
+            effective_from: date(&what, &p.effective_from)?,
+            effective_to: p.effective_to.as_deref().map(|d| date(&what, d)).transpose()?,
+            input: price(p.input_micros),
+            output: price(p.output_micros),
+            cache_read: p.cache_read_micros.map(price),
+            cache_write: p.cache_write_micros.map(price),
+            cache_write_1h: p.cache_write_1h_micros.map(price),
+            batch_input: p.batch_input_micros.map(price),
+            batch_output: p.batch_output_micros.map(price),
+            long_context: tiers.remove(&p.id).unwrap_or_default(),
+            source: p.source,
+            last_seen_in: p.last_seen_in,
+        };
+        prices.entry(p.model).or_default().push((p.id, schedule));
+    }
+    Ok(prices)
+}
+
 async fn load_in(conn: &mut SqliteConnection) -> Result<Dataset, DbError> {
     let sources: Vec<(String, String, String, String, String)> =
         sqlx::query_as("SELECT id, title, url, license, as_of FROM sources").fetch_all(&mut *conn).await?;
@@ -135,40 +177,11 @@ async fn load_in(conn: &mut SqliteConnection) -> Result<Dataset, DbError> {
         })
         .collect::<Result<Vec<_>, DbError>>()?;
 
-    let mut tiers: HashMap<i64, Vec<LongContextTier>> = HashMap::new();
-    for t in sqlx::query_as::<_, TierRow>("SELECT * FROM price_tiers ORDER BY price_id, above_tokens")
-        .fetch_all(&mut *conn)
+    let mut prices: HashMap<String, Vec<PriceSchedule>> = price_periods(conn)
         .await?
-    {
-        tiers.entry(t.price_id).or_default().push(LongContextTier {
-            above_tokens: t.above_tokens.max(0) as u64,
-            input: price(t.input_micros),
-            output: price(t.output_micros),
-            cache_read: t.cache_read_micros.map(price),
-        });
-    }
-
-    let mut prices: HashMap<String, Vec<PriceSchedule>> = HashMap::new();
-    for p in sqlx::query_as::<_, PriceRow>("SELECT * FROM prices ORDER BY model, effective_from, id")
-        .fetch_all(&mut *conn)
-        .await?
-    {
-        let what = format!("price {} of {}", p.id, p.model);
-        prices.entry(p.model.clone()).or_default().push(PriceSchedule {
-            effective_from: date(&what, &p.effective_from)?,
-            effective_to: p.effective_to.as_deref().map(|d| date(&what, d)).transpose()?,
-            input: price(p.input_micros),
-            output: price(p.output_micros),
-            cache_read: p.cache_read_micros.map(price),
-            cache_write: p.cache_write_micros.map(price),
-            cache_write_1h: p.cache_write_1h_micros.map(price),
-            batch_input: p.batch_input_micros.map(price),
-            batch_output: p.batch_output_micros.map(price),
-            long_context: tiers.remove(&p.id).unwrap_or_default(),
-            source: p.source,
-            last_seen_in: p.last_seen_in,
-        });
-    }
+        .into_iter()
+        .map(|(model, periods)| (model, periods.into_iter().map(|(_, p)| p).collect()))
+        .collect();
 
     let mut scores: HashMap<String, Vec<Score>> = HashMap::new();
     for s in sqlx::query_as::<_, ScoreRow>("SELECT * FROM scores ORDER BY model, benchmark, source")

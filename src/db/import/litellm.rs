@@ -15,7 +15,7 @@ use sqlx::SqliteConnection;
 
 use super::{ImportError, ImportOptions, Outcome, begin, finish, read_text, rejected};
 use crate::domain::format;
-use crate::domain::model::{Date, LongContextTier};
+use crate::domain::model::{Date, LongContextTier, PriceSchedule};
 use crate::domain::money::{PriceParseError, PricePerMTok};
 
 /// A per-token cost at or above this ($1,000 per 1M tokens) is almost certainly a per-1M price
@@ -77,6 +77,22 @@ pub struct PriceSet {
     pub batch_output: Option<PricePerMTok>,
     /// Long-context tiers, rising in `above_tokens`.
     pub long_context: Vec<LongContextTier>,
+}
+
+impl From<&PriceSchedule> for PriceSet {
+    /// The rates of a stored price period, without its dates and sources.
+    fn from(p: &PriceSchedule) -> Self {
+        Self {
+            input: p.input,
+            output: p.output,
+            cache_read: p.cache_read,
+            cache_write: p.cache_write,
+            cache_write_1h: p.cache_write_1h,
+            batch_input: p.batch_input,
+            batch_output: p.batch_output,
+            long_context: p.long_context.clone(),
+        }
+    }
 }
 
 impl PriceSet {
@@ -335,26 +351,6 @@ struct CurrentPrice {
     prices: PriceSet,
 }
 
-#[derive(sqlx::FromRow)]
-struct PriceRow {
-    id: i64,
-    model: String,
-    effective_from: String,
-    input_micros: i64,
-    output_micros: i64,
-    cache_read_micros: Option<i64>,
-    cache_write_micros: Option<i64>,
-    cache_write_1h_micros: Option<i64>,
-    batch_input_micros: Option<i64>,
-    batch_output_micros: Option<i64>,
-    last_seen_in: String,
-}
-
-fn price(micros: i64) -> PricePerMTok {
-    // CHECK constraints keep stored prices non-negative.
-    PricePerMTok::from_micros(micros.max(0) as u64)
-}
-
 impl Current {
     async fn read(conn: &mut SqliteConnection) -> Result<Self, ImportError> {
         let rows: Vec<LimitsRow> = sqlx::query_as("SELECT slug, context_window, max_output, max_input FROM models")
@@ -375,48 +371,19 @@ impl Current {
         let keys = sqlx::query_as("SELECT model, litellm_key FROM model_price_keys ORDER BY model, litellm_key")
             .fetch_all(&mut *conn)
             .await?;
-        let mut tiers: HashMap<i64, Vec<LongContextTier>> = HashMap::new();
-        let tier_rows: Vec<(i64, i64, i64, i64, Option<i64>)> = sqlx::query_as(
-            "SELECT price_id, above_tokens, input_micros, output_micros, cache_read_micros FROM price_tiers
-             WHERE price_id IN (SELECT id FROM prices WHERE effective_to IS NULL) ORDER BY price_id, above_tokens",
-        )
-        .fetch_all(&mut *conn)
-        .await?;
-        for (price_id, above, input, output, cache_read) in tier_rows {
-            tiers.entry(price_id).or_default().push(LongContextTier {
-                above_tokens: above.max(0) as u64,
-                input: price(input),
-                output: price(output),
-                cache_read: cache_read.map(price),
-            });
-        }
-        let rows: Vec<PriceRow> = sqlx::query_as(
-            "SELECT id, model, effective_from, input_micros, output_micros, cache_read_micros, cache_write_micros,
-                cache_write_1h_micros, batch_input_micros, batch_output_micros, last_seen_in
-             FROM prices WHERE effective_to IS NULL",
-        )
-        .fetch_all(&mut *conn)
-        .await?;
-        let prices = rows
+        // The current period of each model, read the way the dataset load reads it.
+        let prices = super::super::load::price_periods(&mut *conn)
+            .await?
             .into_iter()
-            .map(|p| {
-                let set = PriceSet {
-                    input: price(p.input_micros),
-                    output: price(p.output_micros),
-                    cache_read: p.cache_read_micros.map(price),
-                    cache_write: p.cache_write_micros.map(price),
-                    cache_write_1h: p.cache_write_1h_micros.map(price),
-                    batch_input: p.batch_input_micros.map(price),
-                    batch_output: p.batch_output_micros.map(price),
-                    long_context: tiers.remove(&p.id).unwrap_or_default(),
-                };
+            .filter_map(|(model, periods)| {
+                let (id, p) = periods.into_iter().find(|(_, p)| p.effective_to.is_none())?;
                 let current = CurrentPrice {
-                    id: p.id,
-                    effective_from: p.effective_from,
-                    last_seen_in: p.last_seen_in,
-                    prices: set,
+                    id,
+                    effective_from: p.effective_from.iso().to_owned(),
+                    last_seen_in: p.last_seen_in.clone(),
+                    prices: PriceSet::from(&p),
                 };
-                (p.model, current)
+                Some((model, current))
             })
             .collect();
         let sources: Vec<(String, String, String)> =
