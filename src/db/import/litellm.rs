@@ -795,7 +795,6 @@ async fn apply(conn: &mut SqliteConnection, plan: &Plan, as_of: &Date) -> Result
             .execute(&mut *conn)
             .await?;
     }
-    let micros = |p: PricePerMTok| p.micros() as i64;
     for (close, model, p) in &plan.writes {
         if let Some(id) = close {
             sqlx::query("UPDATE prices SET effective_to = ? WHERE id = ?")
@@ -804,38 +803,21 @@ async fn apply(conn: &mut SqliteConnection, plan: &Plan, as_of: &Date) -> Result
                 .execute(&mut *conn)
                 .await?;
         }
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO prices (model, effective_from, effective_to, input_micros, output_micros,
-                cache_read_micros, cache_write_micros, cache_write_1h_micros,
-                batch_input_micros, batch_output_micros, source, last_seen_in)
-             VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-        )
-        .bind(model)
-        .bind(as_of.iso())
-        .bind(micros(p.input))
-        .bind(micros(p.output))
-        .bind(p.cache_read.map(micros))
-        .bind(p.cache_write.map(micros))
-        .bind(p.cache_write_1h.map(micros))
-        .bind(p.batch_input.map(micros))
-        .bind(p.batch_output.map(micros))
-        .bind(source)
-        .bind(source)
-        .fetch_one(&mut *conn)
-        .await?;
-        for t in &p.long_context {
-            sqlx::query(
-                "INSERT INTO price_tiers (price_id, above_tokens, input_micros, output_micros, cache_read_micros)
-                 VALUES (?, ?, ?, ?, ?)",
-            )
-            .bind(id)
-            .bind(t.above_tokens as i64)
-            .bind(micros(t.input))
-            .bind(micros(t.output))
-            .bind(t.cache_read.map(micros))
-            .execute(&mut *conn)
-            .await?;
-        }
+        let period = PriceSchedule {
+            effective_from: as_of.clone(),
+            effective_to: None,
+            input: p.input,
+            output: p.output,
+            cache_read: p.cache_read,
+            cache_write: p.cache_write,
+            cache_write_1h: p.cache_write_1h,
+            batch_input: p.batch_input,
+            batch_output: p.batch_output,
+            long_context: p.long_context.clone(),
+            source: source.clone(),
+            last_seen_in: source.clone(),
+        };
+        super::super::write::insert_price_period(&mut *conn, model, &period).await?;
     }
     for id in &plan.confirms {
         sqlx::query("UPDATE prices SET last_seen_in = ? WHERE id = ?")
