@@ -32,8 +32,7 @@ impl Catalog {
     /// The market for a workload: the precomputed one when only the monthly volume differs
     /// from the typical request, a fresh one otherwise.
     pub fn market_for(&self, workload: &Workload) -> Cow<'_, Market> {
-        let same_request = Workload { requests_per_month: None, ..*workload } == Workload::TYPICAL;
-        if same_request {
+        if workload.is_typical_request() {
             Cow::Borrowed(&self.market)
         } else {
             Cow::Owned(Market::build(&self.dataset, self.index.as_ref(), *workload))

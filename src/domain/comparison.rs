@@ -356,18 +356,7 @@ fn your_request_row(a: &Side, b: &Side, workload: &Workload) -> Row {
         }
         _ => None,
     };
-    let mut label = format!(
-        "Your request ({} in / {} out",
-        format::tokens_short(workload.input_tokens),
-        format::tokens_short(workload.output_tokens)
-    );
-    if workload.cached_percent > 0 {
-        label.push_str(&format!(", {}% cached", workload.cached_percent));
-    }
-    if workload.batch {
-        label.push_str(", batch");
-    }
-    label.push(')');
+    let label = format!("Your request ({})", workload.short_label());
     Row { label, hint: Some("as set in the form".into()), a: fa, b: fb, difference }
 }
 
@@ -743,16 +732,8 @@ fn chart_data(catalog: &Catalog, market: &Market, a: &Side, b: &Side) -> ChartDa
         (_, None) => format!("{} is not plotted (no {} score)", s.name(), index_name),
     };
     let w = &market.workload;
-    let typical = Workload { requests_per_month: None, ..*w } == Workload::TYPICAL;
-    let mut request =
-        format!("{} in + {} out", format::tokens_short(w.input_tokens), format::tokens_short(w.output_tokens));
-    if w.cached_percent > 0 {
-        request.push_str(&format!(", {}% cached", w.cached_percent));
-    }
-    if w.batch {
-        request.push_str(", batch");
-    }
-    let noun = if typical { "a typical request" } else { "your request" };
+    let request = w.short_label();
+    let noun = if w.is_typical_request() { "a typical request" } else { "your request" };
     ChartData {
         x_label: format!("Cost of {noun} ({request}), log scale"),
         y_label: index_name.clone(),

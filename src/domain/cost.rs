@@ -103,6 +103,28 @@ impl Workload {
         requests_per_month: None,
     };
 
+    /// Whether this is the typical request (the monthly volume aside): what a page without
+    /// parameters prices.
+    pub fn is_typical_request(&self) -> bool {
+        Workload { requests_per_month: None, ..*self } == Workload::TYPICAL
+    }
+
+    /// The request in short: `100K in / 2K out, 40% cached, batch`.
+    pub fn short_label(&self) -> String {
+        let mut label = format!(
+            "{} in / {} out",
+            super::format::tokens_short(self.input_tokens),
+            super::format::tokens_short(self.output_tokens)
+        );
+        if self.cached_percent > 0 {
+            label.push_str(&format!(", {}% cached", self.cached_percent));
+        }
+        if self.batch {
+            label.push_str(", batch");
+        }
+        label
+    }
+
     /// Input tokens served from the cache (rounded down to whole tokens).
     pub fn cached_tokens(&self) -> u64 {
         self.input_tokens * u64::from(self.cached_percent.min(100)) / 100

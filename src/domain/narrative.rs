@@ -127,7 +127,7 @@ impl<'c, 's> Facts<'c, 's> {
 
     /// Whether the page is priced for the typical request (no reader parameters).
     fn is_typical(&self) -> bool {
-        Workload { requests_per_month: None, ..self.workload } == Workload::TYPICAL
+        self.workload.is_typical_request()
     }
 
     /// The priced request in words: "a typical request of 5,000 input and 1,000 output tokens".
@@ -1134,7 +1134,7 @@ pub const DEFAULT_MONTHLY_REQUESTS: u64 = 1_000_000;
 /// The workload's request in words: "a typical request of 5,000 input and 1,000 output
 /// tokens", or the reader's own with its cache share and batch use.
 pub fn request_words(workload: &Workload) -> String {
-    let same = Workload { requests_per_month: None, ..*workload } == Workload::TYPICAL;
+    let same = workload.is_typical_request();
     let mut text = format!(
         "{} of {} input and {} output tokens",
         if same { "a typical request" } else { "your request" },

@@ -25,7 +25,7 @@ async fn issue_example_shows_per_request_and_monthly_costs() {
     let year = row(&body, "Per year (12 months)").expect("yearly row");
     assert!(year.contains("$194,400.00") && year.contains("$518,400.00"), "{year}");
     // The chart is priced for the reader's request too.
-    assert!(body.contains("Cost of your request (100K in + 2K out), log scale"));
+    assert!(body.contains("Cost of your request (100K in / 2K out), log scale"));
 }
 
 #[tokio::test]
