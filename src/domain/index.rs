@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use super::cost::{Billing, Limits, TYPICAL_REQUEST, request_cost};
+use super::cost::Limits;
 use super::model::{Dataset, Model, Scale};
 use super::money::Usd;
 
@@ -66,12 +66,6 @@ pub fn limits_of(model: &Model) -> Limits {
         max_output: model.max_output.as_ref().map(|m| m.value),
         max_input: model.max_input.as_ref().map(|m| m.value),
     }
-}
-
-/// A model's typical request at current list prices.
-pub fn typical_cost(model: &Model) -> Option<Usd> {
-    let price = model.current_price()?;
-    request_cost(price, &limits_of(model), &TYPICAL_REQUEST, Billing::Standard).ok().map(|c| c.total)
 }
 
 /// For each (cost, index) point, whether it is on the frontier: no other point costs at most

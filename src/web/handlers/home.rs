@@ -3,7 +3,6 @@
 use axum::extract::State;
 
 use crate::domain::format;
-use crate::domain::index::typical_cost;
 use crate::domain::model::Scale;
 use crate::web::AppState;
 use crate::web::templates::{HomePage, HtmlTemplate, Link, Meta, ModelRow};
@@ -26,7 +25,7 @@ pub async fn home(State(state): State<AppState>) -> HtmlTemplate<HomePage> {
                 provider: dataset.provider_name(&m.provider).to_owned(),
                 input: price.map_or("n/a".into(), |p| p.input.to_string()),
                 output: price.map_or("n/a".into(), |p| p.output.to_string()),
-                typical: typical_cost(m).map_or("n/a".into(), |c| c.to_string()),
+                typical: catalog.market.cost_of(&m.id).map_or("n/a".into(), |c| c.to_string()),
                 context: m.context_window.as_ref().map_or("n/a".into(), |c| format::count(c.value)),
                 index: catalog.index_value(m).map_or("n/a".into(), |v| format::score(v, Scale::Index)),
                 status: m.status.as_str(),

@@ -6,7 +6,6 @@ use axum::response::{IntoResponse, Response};
 
 use crate::domain::format;
 use crate::domain::freshness::{Freshness, price_freshness};
-use crate::domain::index::typical_cost;
 use crate::domain::model::{Dataset, ModelStatus};
 use crate::domain::{Catalog, Model, ModelId};
 use crate::web::extract::PathSegment;
@@ -87,7 +86,7 @@ fn page(catalog: &Catalog, m: &Model, base_url: &str) -> ModelPage {
                 seen(p),
             );
         }
-        if let Some(c) = typical_cost(m) {
+        if let Some(c) = catalog.market.cost_of(&m.id) {
             fact("Typical request (5K in / 1K out)", c.to_string(), &p.last_seen_in, "computed".into());
         }
     }
