@@ -128,6 +128,8 @@ pub struct HomePage {
     pub rows: Vec<ModelRow>,
     /// Picker options.
     pub options: Vec<PickerOption>,
+    /// The typical request in words.
+    pub typical: String,
     /// Headline index name.
     pub index_name: String,
     /// Headline index source title.
@@ -260,6 +262,8 @@ pub struct ProviderGroup {
 pub struct ModelsPage {
     /// Head.
     pub meta: Meta,
+    /// The typical request in words.
+    pub typical: String,
     /// Headline index name.
     pub index_name: String,
     /// Providers with their models.
@@ -291,6 +295,8 @@ pub struct MethodologyPage {
     pub index_paragraphs: Vec<String>,
     /// The typical request in words.
     pub typical: String,
+    /// The three standard request sizes, in short.
+    pub sizes: String,
     /// Staleness threshold for prices.
     pub price_stale_days: i64,
     /// Staleness threshold for speeds.

@@ -2,7 +2,7 @@
 
 use axum::extract::State;
 
-use crate::domain::cost::Workload;
+use crate::domain::cost::{STANDARD_PROFILES, Workload};
 use crate::domain::format;
 use crate::domain::freshness::{PRICE_STALE_AFTER_DAYS, SPEED_STALE_AFTER_DAYS};
 use crate::domain::model::Scale;
@@ -42,6 +42,7 @@ pub async fn models(State(state): State<AppState>) -> HtmlTemplate<ModelsPage> {
     }
     let index_name = catalog.index.as_ref().map_or("Index".to_owned(), |i| i.name.clone());
     HtmlTemplate(ModelsPage {
+        typical: narrative::request_words(&Workload::TYPICAL),
         meta: Meta::new(
             state.base_url(),
             "/models",
@@ -95,6 +96,11 @@ pub async fn methodology(State(state): State<AppState>) -> HtmlTemplate<Methodol
         ),
         index_paragraphs,
         typical: narrative::request_words(&Workload::TYPICAL),
+        sizes: STANDARD_PROFILES
+            .iter()
+            .map(|p| format!("{} in / {} out", format::count(p.input_tokens), format::count(p.output_tokens)))
+            .collect::<Vec<_>>()
+            .join(", "),
         price_stale_days: PRICE_STALE_AFTER_DAYS,
         speed_stale_days: SPEED_STALE_AFTER_DAYS,
         models: dataset.models.len(),
