@@ -5,7 +5,7 @@ use askama::Template;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 
-use super::templates::{ErrorPage, Link, WorkloadForm};
+use super::templates::{ErrorPage, Link, Meta, WorkloadForm};
 use super::workload_query::BadParameter;
 
 /// `Result` with [`AppError`] as the default error.
@@ -56,7 +56,7 @@ impl IntoResponse for AppError {
         let mut form = None;
         let (status, title, detail, suggestions) = match self {
             AppError::BadParameter { bad, form: f } => {
-                form = Some(*f);
+                form = Some(f.with_error(&bad));
                 (
                     StatusCode::BAD_REQUEST,
                     format!("The “{}” parameter {}", bad.param, bad.problem),
@@ -87,7 +87,8 @@ impl IntoResponse for AppError {
                 )
             }
         };
-        let page = ErrorPage { status: status.as_u16(), title, detail, suggestions, form };
+        let meta = Meta::error(format!("{title} ({})", status.as_u16()), detail.clone());
+        let page = ErrorPage { meta, status: status.as_u16(), title, detail, suggestions, form };
         match page.render() {
             Ok(html) => (status, Html(html)).into_response(),
             Err(e) => {

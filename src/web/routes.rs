@@ -39,6 +39,7 @@ pub fn app(state: AppState) -> Router {
         .route("/api/v1/compare/{pair}", get(api::compare))
         .route("/api/{*rest}", get(api::not_found))
         .route("/static/site.css", get(handlers::assets::stylesheet))
+        .route("/favicon.ico", get(handlers::assets::favicon))
         // Sitemaps and robots.txt. axum allows one parameter per segment and no `{n}.xml`, so
         // `/sitemaps/{file}` takes `pages.xml` and `compare-{n}.xml` whole and the handler reads them.
         .route("/sitemap.xml", get(handlers::sitemap::index))

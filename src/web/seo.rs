@@ -18,18 +18,30 @@ pub struct Meta {
     pub image: Option<String>,
     /// Keep the page out of search indexes.
     pub noindex: bool,
-    /// JSON-LD graph, already safe to place inside a `<script>` element.
+    /// JSON-LD graph, already safe to place inside a `<script>` element; empty for none.
     pub json_ld: String,
-    breadcrumbs: Vec<(String, String)>,
+    /// The trail from the home page to this page: the visible breadcrumbs and the JSON-LD
+    /// list are both drawn from it, so they cannot disagree.
+    pub crumbs: Vec<Crumb>,
+    base_url: String,
     faq: Option<Value>,
+}
+
+/// One step of a page's breadcrumb trail.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Crumb {
+    /// Visible name.
+    pub name: String,
+    /// Site path, `/models`.
+    pub path: String,
 }
 
 impl Meta {
     /// Head fields for the page at `path`. `crumbs` is the trail after the home page, as
     /// (name, path) pairs ending with this page.
     pub fn new(base_url: &str, path: &str, title: String, description: String, crumbs: &[(&str, &str)]) -> Self {
-        let mut breadcrumbs = vec![("Home".to_owned(), format!("{base_url}/"))];
-        breadcrumbs.extend(crumbs.iter().map(|(name, p)| ((*name).to_owned(), format!("{base_url}{p}"))));
+        let mut trail = vec![Crumb { name: "Home".to_owned(), path: "/".to_owned() }];
+        trail.extend(crumbs.iter().map(|(name, p)| Crumb { name: (*name).to_owned(), path: (*p).to_owned() }));
         let mut meta = Self {
             title,
             description,
@@ -37,11 +49,32 @@ impl Meta {
             image: None,
             noindex: false,
             json_ld: String::new(),
-            breadcrumbs,
+            crumbs: trail,
+            base_url: base_url.to_owned(),
             faq: None,
         };
         meta.render_json_ld();
         meta
+    }
+
+    /// Head fields for an error page: no canonical link, no structured data, never indexed.
+    pub fn error(title: String, description: String) -> Self {
+        Self {
+            title,
+            description,
+            canonical: String::new(),
+            image: None,
+            noindex: true,
+            json_ld: String::new(),
+            crumbs: Vec::new(),
+            base_url: String::new(),
+            faq: None,
+        }
+    }
+
+    /// The trail to show above the page's title: nothing on the home page itself.
+    pub fn visible_crumbs(&self) -> &[Crumb] {
+        if self.crumbs.len() > 1 { &self.crumbs } else { &[] }
     }
 
     /// Adds a share image (absolute URL).
@@ -71,11 +104,14 @@ impl Meta {
     }
 
     fn render_json_ld(&mut self) {
+        let base = &self.base_url;
         let crumbs: Vec<Value> = self
-            .breadcrumbs
+            .crumbs
             .iter()
             .enumerate()
-            .map(|(i, (name, url))| json!({ "@type": "ListItem", "position": i + 1, "name": name, "item": url }))
+            .map(|(i, c)| {
+                json!({ "@type": "ListItem", "position": i + 1, "name": c.name, "item": format!("{base}{}", c.path) })
+            })
             .collect();
         let mut graph = vec![json!({ "@type": "BreadcrumbList", "itemListElement": crumbs })];
         graph.extend(self.faq.clone());
@@ -106,5 +142,14 @@ mod tests {
         assert_eq!(graph[0]["itemListElement"][1]["item"], "https://x.example/compare/a-vs-b");
         assert_eq!(graph[1]["mainEntity"][0]["acceptedAnswer"]["text"], "</script><b>yes</b>");
         assert_eq!(meta.canonical, "https://x.example/compare/a-vs-b");
+        assert_eq!(meta.visible_crumbs()[1], Crumb { name: "A vs B".into(), path: "/compare/a-vs-b".into() });
+    }
+
+    #[test]
+    fn the_home_page_shows_no_trail_and_error_pages_carry_no_canonical() {
+        let home = Meta::new("https://x.example", "/", "t".into(), "d".into(), &[]);
+        assert!(home.visible_crumbs().is_empty());
+        let error = Meta::error("Not found (404)".into(), "We have no such page.".into());
+        assert!(error.noindex && error.canonical.is_empty() && error.json_ld.is_empty());
     }
 }

@@ -1,5 +1,6 @@
 //! The reader's workload from the query string: `input`, `output`, `cached`, `requests`,
-//! `batch`. Every parameter is optional; a bad one is refused with its name, what was wrong and
+//! `batch`. Every parameter is optional, and an empty one (`requests=`, what a form sends for a
+//! field left blank) counts as not set; a bad one is refused with its name, what was wrong and
 //! the allowed range. Unknown parameters are ignored.
 
 use serde::Deserialize;
@@ -51,13 +52,9 @@ pub fn unreadable(message: &str) -> BadParameter {
 }
 
 impl WorkloadQuery {
-    /// Whether the reader set anything at all.
+    /// Whether the reader set anything at all (blank fields set nothing).
     pub fn is_empty(&self) -> bool {
-        self.input.is_none()
-            && self.output.is_none()
-            && self.cached.is_none()
-            && self.requests.is_none()
-            && self.batch.is_none()
+        [&self.input, &self.output, &self.cached, &self.requests, &self.batch].into_iter().all(|v| given(v).is_none())
     }
 
     /// The workload, with defaults for what is missing, or the first bad parameter.
@@ -71,7 +68,7 @@ impl WorkloadQuery {
         let cached =
             whole("cached", &self.cached, 0, 100, "percent of input tokens served from the cache")?.unwrap_or(0);
         let requests = whole("requests", &self.requests, 1, MAX_REQUESTS_PER_MONTH, "requests per month")?;
-        let batch = match self.batch.as_deref().map(str::trim) {
+        let batch = match given(&self.batch) {
             None | Some("0") => false,
             Some("1") => true,
             Some(_) => {
@@ -92,6 +89,11 @@ impl WorkloadQuery {
     }
 }
 
+/// The parameter's text when the reader typed something: absent and blank are both "not set".
+pub fn given(raw: &Option<String>) -> Option<&str> {
+    raw.as_deref().map(str::trim).filter(|v| !v.is_empty())
+}
+
 /// A whole number within `min..=max`. Digits only (thousands separators `,` `_` and spaces are
 /// allowed); no sign, decimals, exponent or NaN.
 fn whole(
@@ -101,18 +103,15 @@ fn whole(
     max: u64,
     what: &str,
 ) -> Result<Option<u64>, BadParameter> {
-    let Some(raw) = raw else { return Ok(None) };
+    let Some(raw) = given(raw) else { return Ok(None) };
     let allowed = format!(
         "a whole number of {what} from {} to {}",
         crate::domain::format::count(min),
         crate::domain::format::count(max)
     );
     let bad = |problem: &str| BadParameter { param, problem: problem.to_owned(), allowed: allowed.clone() };
-    let digits: String = raw.trim().chars().filter(|c| !matches!(c, ',' | '_' | ' ')).collect();
-    if digits.is_empty() {
-        return Err(bad("is empty"));
-    }
-    if !digits.bytes().all(|b| b.is_ascii_digit()) {
+    let digits: String = raw.chars().filter(|c| !matches!(c, ',' | '_' | ' ')).collect();
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return Err(bad("is not a whole number"));
     }
     let value: u64 = digits.parse().map_err(|_| bad("is too large"))?;
@@ -142,9 +141,23 @@ mod tests {
     }
 
     #[test]
+    fn a_blank_field_means_not_set() {
+        assert_eq!(check("requests", "", 1, 10), Ok(None));
+        assert_eq!(check("requests", "  ", 1, 10), Ok(None));
+        let blank = WorkloadQuery {
+            input: Some(String::new()),
+            output: Some(" ".into()),
+            cached: Some(String::new()),
+            requests: Some(String::new()),
+            batch: Some(String::new()),
+        };
+        assert!(blank.is_empty());
+    }
+
+    #[test]
     fn anything_else_is_refused_with_a_reason() {
         for (raw, problem) in [
-            ("", "is empty"),
+            (",", "is not a whole number"),
             ("-5", "is not a whole number"),
             ("1.5", "is not a whole number"),
             ("1e5", "is not a whole number"),

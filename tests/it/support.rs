@@ -133,11 +133,22 @@ pub fn broken_number_marks(body: &str) -> Vec<&'static str> {
 /// The error page's markers: the `error-page` main element and its `Error <status>` line.
 pub fn assert_error_page(uri: &str, status: StatusCode, headers: &HeaderMap, body: &str) {
     assert!(content_type(headers).starts_with("text/html"), "{uri}: content-type {:?}", content_type(headers));
-    assert!(body.contains("<main id=\"main\" class=\"error-page\">"), "{uri}: not the site's error page:\n{body}");
+    assert!(
+        body.contains("<main id=\"main\" tabindex=\"-1\" class=\"error-page\">"),
+        "{uri}: not the site's error page:\n{body}"
+    );
+    assert!(body.contains("<footer class=\"site-footer\">"), "{uri}: the error page lost the footer");
     assert!(
         body.contains(&format!("<p class=\"status\">Error {}</p>", status.as_u16())),
         "{uri}: error page does not show status {status}:\n{body}"
     );
+}
+
+/// Every `<svg ...>...</svg>` element of a page, in order.
+pub fn the_svgs(body: &str) -> Vec<&str> {
+    body.match_indices("<svg")
+        .filter_map(|(start, _)| body[start..].find("</svg>").map(|end| &body[start..start + end + "</svg>".len()]))
+        .collect()
 }
 
 /// The `<svg ...>...</svg>` element of a page, if there is exactly one.

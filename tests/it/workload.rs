@@ -142,7 +142,6 @@ async fn every_bad_value_is_a_400_naming_the_parameter_with_the_form_prefilled()
     let cases = [
         ("input=-5", "input"),
         ("input=abc", "input"),
-        ("input=", "input"),
         ("input=NaN", "input"),
         ("input=1.5", "input"),
         ("input=1e5", "input"),
@@ -176,4 +175,37 @@ async fn every_bad_value_is_a_400_naming_the_parameter_with_the_form_prefilled()
     let (_, _, body) = get(&format!("{REFERENCE}?input=12x&output=777")).await;
     assert!(body.contains(r#"name="input" inputmode="numeric" value="12x""#));
     assert!(body.contains(r#"name="output" inputmode="numeric" value="777""#));
+    // The refused field is marked, with its message next to it; the others are not.
+    assert!(body.contains(r#"id="w-input" size="9" aria-invalid="true" aria-describedby="w-input-error""#), "{body}");
+    assert!(body.contains(r#"<span class="field-error" id="w-input-error">This value is not a whole number: enter a whole number of input tokens per request from 1 to "#));
+    assert_eq!(body.matches("aria-invalid").count(), 1);
+    let (_, _, body) = get(&format!("{REFERENCE}?batch=yes")).await;
+    assert!(body.contains(r#"aria-invalid="true" aria-describedby="w-batch-error""#));
+}
+
+#[tokio::test]
+async fn fields_left_empty_mean_not_set_on_the_page_and_in_the_api() {
+    // What a browser sends when the reader fills only the first two fields.
+    let query = "input=100000&output=2000&cached=&requests=";
+    let (status, _, body) = get(&format!("{REFERENCE}?{query}")).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert!(your_row(&body).contains("$0.0162"), "priced as set");
+    assert!(!body.contains("id=\"monthly-table\""), "no monthly bill without a volume");
+    assert!(body.contains(r#"name="requests" inputmode="numeric" value="" id="w-requests""#));
+    let (status, _, json) = get(&format!("/api/v1{REFERENCE}?{query}&batch=")).await;
+    assert_eq!(status, StatusCode::OK, "{json}");
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(json["workload"]["requests_per_month"], serde_json::Value::Null);
+    assert_eq!(json["workload"]["input_tokens"], 100_000);
+    // Every field empty is the typical request.
+    let (status, _, body) = get(&format!("{REFERENCE}?input=&output=&cached=&requests=")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains("Cost of a typical request"), "blank fields fall back to the defaults");
+}
+
+#[tokio::test]
+async fn recalculate_lands_on_the_results() {
+    let (_, _, body) = get(REFERENCE).await;
+    assert!(body.contains(&format!(r#"<form class="workload" method="get" action="{REFERENCE}#results">"#)));
+    assert!(body.contains(r#"<div id="results""#));
 }

@@ -10,3 +10,12 @@ pub async fn stylesheet() -> impl IntoResponse {
         include_str!("../../../static/site.css"),
     )
 }
+
+/// The site icon from `static/favicon.ico` (one 32x32 PNG inside an ICO), at the address
+/// browsers ask for even when a page names none.
+pub async fn favicon() -> impl IntoResponse {
+    (
+        [(header::CONTENT_TYPE, "image/x-icon"), (header::CACHE_CONTROL, "public, max-age=86400")],
+        include_bytes!("../../../static/favicon.ico").as_slice(),
+    )
+}
