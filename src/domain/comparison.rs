@@ -8,11 +8,11 @@ use super::cost::{
 use super::format;
 use super::freshness::{Freshness, price_freshness, speed_freshness};
 use super::index::limits_of;
-use super::market::Market;
 use super::model::{Date, Model, PriceSchedule, Scale, Score};
 use super::money::{PricePerMTok, Usd, format_usd_pair};
 use super::narrative::{self, Faq, Section};
 use super::slug::ModelId;
+use super::summary::{self, CONTEXT_LABEL, SPEED_LABEL};
 
 /// A numbered reference to a source, as listed at the foot of the page.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -164,35 +164,7 @@ pub struct RelatedLink {
     pub title: String,
 }
 
-/// One point of the intelligence-vs-price chart.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ChartPoint {
-    /// Model name.
-    pub name: String,
-    /// Typical request cost in dollars (log axis).
-    pub cost: f64,
-    /// Headline index value.
-    pub index: f64,
-    /// 0 for other models, 1 for the first compared model, 2 for the second.
-    pub highlight: u8,
-    /// On the price/index frontier.
-    pub on_frontier: bool,
-}
-
-/// The chart's data, drawn by the web layer.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ChartData {
-    /// Every model with both figures.
-    pub points: Vec<ChartPoint>,
-    /// Axis title for x.
-    pub x_label: String,
-    /// Axis title for y.
-    pub y_label: String,
-    /// Title for screen readers.
-    pub title: String,
-    /// Description for screen readers.
-    pub description: String,
-}
+pub use super::chart::{ChartData, ChartPoint, ListedPoint, UnscoredPoint};
 
 /// The full comparison of two models.
 #[derive(Debug, Clone)]
@@ -203,8 +175,12 @@ pub struct Comparison<'a> {
     pub b: Side<'a>,
     /// Headline index name with its source, e.g. "Epoch Capabilities Index (ECI), Epoch AI".
     pub index_label: Option<String>,
+    /// The figures a reader decides on first, with the differences (see `summary`).
+    pub summary: Vec<Row>,
     /// Benchmarks, speed and limits.
     pub performance_rows: Vec<Row>,
+    /// Every benchmark beyond the headline index, independent runs before vendor claims.
+    pub benchmark_rows: Vec<Row>,
     /// List prices per 1M tokens.
     pub price_rows: Vec<Row>,
     /// Long-context tiers, if either model has one.
@@ -272,7 +248,7 @@ pub fn compare<'a>(
     let (sa, sb) = (side(a), side(b));
     let custom = *workload != Workload::TYPICAL;
 
-    let performance_rows = performance_rows(catalog, &mut cites, &sa, &sb, today);
+    let (performance_rows, benchmark_rows) = performance_rows(catalog, &mut cites, &sa, &sb, today);
     let price_rows = price_rows(catalog, &mut cites, &sa, &sb);
     let tier_rows = tier_rows(catalog, &mut cites, &sa, &sb);
     let mut request_rows: Vec<Row> = STANDARD_PROFILES
@@ -296,8 +272,24 @@ pub fn compare<'a>(
         request_row(&sa, &sb, &profile, RowBilling::Batch, "Batch API".into(), Some("asynchronous, no cache")),
     ];
 
+    // The request the page is priced for: the reader's own, or the typical one at standard billing.
+    let cost_row = if custom { request_rows.last() } else { billing_rows.first() }.map(|r| Row {
+        label: if custom { "Your request" } else { "Typical request" }.to_owned(),
+        hint: Some(workload.short_label()),
+        ..r.clone()
+    });
+    let summary = cost_row.map_or_else(Vec::new, |cost| {
+        let parts = summary::Parts {
+            cost: &cost,
+            prices: &price_rows,
+            index: catalog.index.as_ref().and(performance_rows.first()),
+            performance: &performance_rows,
+        };
+        summary::rows(catalog, &mut cites, &sa, &sb, parts, today)
+    });
+
     let text = narrative::write(catalog, &market, &sa, &sb);
-    let chart = chart_data(catalog, &market, &sa, &sb);
+    let chart = super::chart::chart_data(catalog, &market, &sa, &sb);
     let related = related(catalog, a, b);
     let citations = cites.into_list();
     let last_updated = citations.iter().map(|c| c.as_of.clone()).max();
@@ -312,7 +304,9 @@ pub fn compare<'a>(
         break_even: narrative::break_even(&sa, &sb, workload),
         a: sa,
         b: sb,
+        summary,
         performance_rows,
+        benchmark_rows,
         price_rows,
         tier_rows,
         request_rows,
@@ -589,8 +583,9 @@ fn performance_rows<'a>(
     a: &Side<'a>,
     b: &Side<'a>,
     today: &Date,
-) -> Vec<Row> {
+) -> (Vec<Row>, Vec<Row>) {
     let mut rows = Vec::new();
+    let mut benchmarks = Vec::new();
     // Headline index first, from its one source only.
     if let Some(index) = &catalog.index {
         let pick = |m: &'a Model| m.scores.iter().find(|s| s.benchmark == index.benchmark && s.source == index.source);
@@ -624,7 +619,7 @@ fn performance_rows<'a>(
                 }
                 _ => provenance.to_owned(),
             };
-            rows.push(Row {
+            benchmarks.push(Row {
                 label: bench.name.clone(),
                 hint: Some(hint),
                 a: score_figure(catalog, cites, sa, bench.scale),
@@ -659,7 +654,7 @@ fn performance_rows<'a>(
     let tps =
         (a.model.speed().and_then(|s| s.output_tokens_per_s), b.model.speed().and_then(|s| s.output_tokens_per_s));
     rows.push(Row {
-        label: "Output speed".into(),
+        label: SPEED_LABEL.into(),
         hint: Some("tokens per second; depends on host and time measured".into()),
         a: speed(a, |s| s.output_tokens_per_s, " tok/s", cites),
         b: speed(b, |s| s.output_tokens_per_s, " tok/s", cites),
@@ -689,7 +684,7 @@ fn performance_rows<'a>(
         None => Figure::missing("n/a"),
     };
     for (label, pick) in [
-        ("Context window (tokens)", (|m: &Model| m.context_window.clone()) as fn(&Model) -> _),
+        (CONTEXT_LABEL, (|m: &Model| m.context_window.clone()) as fn(&Model) -> _),
         ("Max output (tokens)", |m: &Model| m.max_output.clone()),
     ] {
         let (va, vb) = (pick(a.model), pick(b.model));
@@ -704,43 +699,7 @@ fn performance_rows<'a>(
             },
         });
     }
-    rows
-}
-
-fn chart_data(catalog: &Catalog, market: &Market, a: &Side, b: &Side) -> ChartData {
-    let index_name = catalog.index.as_ref().map_or("Index".to_owned(), |i| i.name.clone());
-    let points: Vec<ChartPoint> = market
-        .points
-        .iter()
-        .map(|p| ChartPoint {
-            name: p.name.clone(),
-            cost: p.cost.as_f64(),
-            index: p.index,
-            on_frontier: p.on_frontier,
-            highlight: if &p.id == a.id() {
-                1
-            } else if &p.id == b.id() {
-                2
-            } else {
-                0
-            },
-        })
-        .collect();
-    let placed = |s: &Side| match (s.cost, s.index) {
-        (Some(c), Some(i)) => format!("{} at {} and {}", s.name(), c, format::score(i, Scale::Index)),
-        (None, _) => format!("{} is not plotted (it cannot serve this request)", s.name()),
-        (_, None) => format!("{} is not plotted (no {} score)", s.name(), index_name),
-    };
-    let w = &market.workload;
-    let request = w.short_label();
-    let noun = if w.is_typical_request() { "a typical request" } else { "your request" };
-    ChartData {
-        x_label: format!("Cost of {noun} ({request}), log scale"),
-        y_label: index_name.clone(),
-        title: format!("{index_name} against the cost of {noun}"),
-        description: format!("Scatter chart of {} models. {}. {}.", points.len(), placed(a), placed(b)),
-        points,
-    }
+    (rows, benchmarks)
 }
 
 fn related(catalog: &Catalog, a: &Model, b: &Model) -> Vec<RelatedLink> {
@@ -901,7 +860,34 @@ mod tests {
         let speed = &cmp.faq.iter().find(|f| f.question.contains("faster")).unwrap().answer;
         assert!(speed.starts_with("We do not know"), "{speed}");
         assert_eq!(cmp.performance_rows[0].b.text, "n/a");
-        assert!(cmp.chart.description.contains("GPT-4.1 mini is not plotted"));
+        assert!(cmp.chart.description.contains("GPT-4.1 mini has no ECI score"), "{}", cmp.chart.description);
+        let rail: Vec<(&str, &str, u8)> =
+            cmp.chart.unscored.iter().map(|p| (p.name.as_str(), p.cost_text.as_str(), p.highlight)).collect();
+        assert_eq!(rail, [("GPT-4.1 mini", "$0.0036", 2)], "the unscored compared model sits on the rail at its price");
+        let listed = cmp.chart.listed();
+        assert!(listed.iter().any(|p| p.name == "GPT-4.1 mini" && p.index_text == "no index score yet"));
+    }
+
+    #[test]
+    fn the_summary_repeats_the_tables_figures_with_their_differences() {
+        let c = reference_catalog(None);
+        let cmp = pair(&c, "gpt-4o-mini", "gpt-4-1-mini");
+        let labels: Vec<&str> = cmp.summary.iter().map(|r| r.label.as_str()).collect();
+        assert_eq!(
+            labels,
+            ["Typical request", "Input / 1M tokens", "Output / 1M tokens", "ECI", "Context window", "Status"],
+            "no speed row: neither model has a measured speed"
+        );
+        let cost = &cmp.summary[0];
+        assert_eq!(cost.hint.as_deref(), Some("5K in / 1K out"));
+        assert_eq!((cost.a.text.as_str(), cost.b.text.as_str()), ("$0.00135", "$0.0036"));
+        assert_eq!(cost.difference.as_deref(), Some("GPT-4.1 mini 2.67x"));
+        assert_eq!(cmp.summary[1].a.text, cmp.price_rows[0].a.text);
+        assert_eq!((cmp.summary[3].a.text.as_str(), cmp.summary[3].b.text.as_str()), ("126.08", summary::NO_INDEX));
+        assert!(cmp.summary[3].b.missing);
+        assert_eq!(cmp.summary[4].a.text, "128,000");
+        assert_eq!(cmp.summary[5].difference.as_deref(), Some("both available"));
+        assert!(cmp.summary.iter().all(|r| r.a.detail.is_none() && r.b.detail.is_none()));
     }
 
     #[test]
@@ -909,7 +895,7 @@ mod tests {
         let c = reference_catalog(Some(134.65));
         let cmp = pair(&c, "gpt-4o-mini", "gpt-4-1-mini");
         let max = cmp.citations.len();
-        let rows = cmp.performance_rows.iter().chain(&cmp.price_rows);
+        let rows = cmp.performance_rows.iter().chain(&cmp.benchmark_rows).chain(&cmp.price_rows);
         for row in rows {
             for f in [&row.a, &row.b] {
                 if !f.missing {

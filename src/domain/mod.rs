@@ -2,6 +2,7 @@
 //! chart data are computed here from a [`Catalog`] and nothing else.
 
 pub mod catalog;
+pub mod chart;
 pub mod comparison;
 pub mod cost;
 pub mod directory;
@@ -14,6 +15,7 @@ pub mod money;
 pub mod narrative;
 pub mod sitemap;
 pub mod slug;
+pub mod summary;
 
 pub use catalog::Catalog;
 pub use comparison::{Comparison, compare};

@@ -213,7 +213,9 @@ pub fn comparison_json(base_url: &str, cmp: &Comparison) -> Value {
         "description": cmp.description,
         "bottom_line": cmp.bottom_line,
         "tables": {
+            "summary": cmp.summary,
             "performance": cmp.performance_rows,
+            "benchmarks": cmp.benchmark_rows,
             "prices_per_mtok": cmp.price_rows,
             "long_context": cmp.tier_rows,
             "requests": cmp.request_rows,

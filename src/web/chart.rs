@@ -1,5 +1,10 @@
 //! The intelligence-vs-price scatter chart, drawn with plotters from the domain's chart data:
-//! as inline SVG on the page, as a standalone SVG document, and small inside the share image.
+//! as inline SVG on the page (a wide and a narrow drawing, the stylesheet shows the one that
+//! fits), as a standalone SVG document, and small inside the share image.
+//!
+//! In SVG the points are written by hand after plotters has drawn the frame, so each can carry
+//! a `<title>` (hover text, and its name for screen readers). No `style` attribute or element
+//! anywhere: only presentation attributes, so a strict Content-Security-Policy holds.
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -7,19 +12,28 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::domain::comparison::{ChartData, ChartPoint};
 
-const WIDTH: u32 = 760;
-const HEIGHT: u32 = 460;
-const GREY: RGBColor = RGBColor(160, 166, 176);
-/// Colours of the first and second compared model; the page's legend uses the same.
+/// Colour of the first compared model; the stylesheet's `--a` is the same (a test checks).
 pub const COLOR_A: RGBColor = RGBColor(37, 99, 235);
-/// See [`COLOR_A`].
-pub const COLOR_B: RGBColor = RGBColor(217, 70, 39);
+/// Colour of the second compared model (`--b`): 5.2:1 on white, so its name passes as text.
+pub const COLOR_B: RGBColor = RGBColor(194, 65, 12);
+/// Other models' points: 4.8:1 on white, above the 3:1 graphics need.
+const GREY: RGBColor = RGBColor(107, 114, 128);
+/// The frontier line and its points' ring: 5.0:1 on white.
+const FRONTIER: RGBColor = RGBColor(21, 128, 61);
+/// Names of frontier models.
+const LABEL: RGBColor = RGBColor(55, 65, 81);
 const FONT: &str = "system-ui, -apple-system, Segoe UI, Roboto, sans-serif";
+/// What the rail under the plot says.
+pub const RAIL_LABEL: &str = "no independent index score yet";
 
-/// Sizes of the chart's text, marks and margins in pixels: the page's chart and the share
-/// image's small copy differ only in these.
+/// Sizes of the chart's text, marks and margins in pixels: the page's two drawings and the
+/// share image's small copy differ only in these.
 #[derive(Debug, Clone, Copy)]
 pub struct ChartLook {
+    /// Drawing size (the SVG's viewBox).
+    pub width: u32,
+    /// See `width`.
+    pub height: u32,
     /// The font family named in the SVG (a bitmap backend picks its own font).
     pub font: &'static str,
     /// Axis titles.
@@ -28,6 +42,8 @@ pub struct ChartLook {
     pub ticks: u32,
     /// The two compared models' names next to their points.
     pub names: u32,
+    /// Names of the frontier models; 0 draws none.
+    pub frontier_names: u32,
     /// Radius of an other model's point.
     pub point: u32,
     /// Radius of a compared model's point.
@@ -36,67 +52,107 @@ pub struct ChartLook {
     pub x_label_area: u32,
     /// Space left of the plot for y tick labels and title.
     pub y_label_area: u32,
+    /// Height of the rail for compared models without an index score.
+    pub rail: u32,
     /// Outer margin.
     pub margin: u32,
     /// Ticks per axis, at most.
     pub tick_count: usize,
 }
 
-/// The page's chart: the browser draws the text with the reader's system font.
-const PAGE: ChartLook = ChartLook {
+/// The page's wide chart (and the standalone document): shown at 600 px and up.
+const WIDE: ChartLook = ChartLook {
+    width: 760,
+    height: 460,
     font: FONT,
-    // Large enough to stay readable when a phone shows the chart at ~600 px (it scrolls).
     axis_desc: 18,
     ticks: 16,
     names: 18,
-    point: 4,
-    highlight: 7,
+    frontier_names: 14,
+    point: 5,
+    highlight: 8,
     x_label_area: 62,
     y_label_area: 72,
+    rail: 46,
     margin: 14,
     tick_count: 8,
 };
 
-/// Draws the chart for the page, to inline in its HTML. Returns an empty string if there is
-/// nothing to plot.
+/// The page's narrow chart for phones: drawn at 380 units and shown at about 360 px, so its
+/// text keeps nearly its nominal size.
+const NARROW: ChartLook = ChartLook {
+    width: 380,
+    height: 400,
+    font: FONT,
+    axis_desc: 15,
+    ticks: 14,
+    names: 15,
+    frontier_names: 13,
+    point: 4,
+    highlight: 7,
+    x_label_area: 50,
+    y_label_area: 50,
+    rail: 42,
+    margin: 8,
+    tick_count: 4,
+};
+
+/// Draws the chart for the page, to inline in its HTML: the wide and the narrow drawing, each
+/// an `<svg class="chart ...">`. Empty if there is nothing to plot.
 pub fn scatter_svg(data: &ChartData) -> String {
-    render_svg(data, false)
+    let wide = render_svg(data, &WIDE, "wide", false);
+    if wide.is_empty() {
+        return wide;
+    }
+    let narrow = render_svg(data, &NARROW, "narrow", false);
+    format!("{wide}\n{narrow}")
 }
 
-/// The chart as a standalone SVG document (`/compare/{pair}/chart.svg`): the inline chart
-/// with an intrinsic width and height, so it has a size when embedded with `<img>` or opened
-/// on its own. Empty if there is nothing to plot.
+/// The chart as a standalone SVG document (`/compare/{pair}/chart.svg`): the wide drawing with
+/// an intrinsic width and height, so it has a size when embedded with `<img>` or opened on its
+/// own. Empty if there is nothing to plot.
 pub fn scatter_svg_document(data: &ChartData) -> String {
-    render_svg(data, true)
+    render_svg(data, &WIDE, "wide", true)
 }
 
-fn render_svg(data: &ChartData, sized: bool) -> String {
-    if data.points.is_empty() {
+fn render_svg(data: &ChartData, look: &ChartLook, variant: &str, sized: bool) -> String {
+    if data.is_empty() {
         return String::new();
     }
     let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, (WIDTH, HEIGHT)).into_drawing_area();
+    let marks = {
+        let root = SVGBackend::with_string(&mut svg, (look.width, look.height)).into_drawing_area();
         let drawn = root
             .fill(&WHITE)
             .map_err(|e| e.to_string())
-            .and_then(|()| draw_scatter(&root, data, &PAGE))
-            .and_then(|()| root.present().map_err(|e| e.to_string()));
-        if let Err(e) = drawn {
-            tracing::error!(error = %e, "chart drawing failed");
-            return String::new();
+            .and_then(|()| draw_frame(&root, data, look))
+            .and_then(|marks| root.present().map_err(|e| e.to_string()).map(|()| marks));
+        match drawn {
+            Ok(marks) => marks,
+            Err(e) => {
+                tracing::error!(error = %e, "chart drawing failed");
+                return String::new();
+            }
         }
-    }
-    accessible(svg, data, sized)
+    };
+    wrap(svg, data, look, variant, sized, &marks)
 }
 
-/// Draws the scatter on `root` (any plotters backend) with the given sizes. The caller fills
-/// the background and presents the area.
-pub fn draw_scatter<DB: DrawingBackend>(
-    root: &DrawingArea<DB, Shift>,
-    data: &ChartData,
-    look: &ChartLook,
-) -> Result<(), String> {
+/// Where one model landed, in drawing units, and how to name it.
+#[derive(Debug, Clone)]
+struct Mark {
+    name: String,
+    x: i32,
+    y: i32,
+    highlight: u8,
+    on_frontier: bool,
+    /// Hover text and accessible name: the model and its figures.
+    title: String,
+}
+
+/// The x and y ranges of the plot: every point's cost (rail included) and index, padded so no
+/// point sits on the frame; x pads by a factor (log axis).
+pub fn axis_ranges(data: &ChartData) -> ((f64, f64), (f64, f64)) {
     let (mut x_lo, mut x_hi) = (f64::MAX, f64::MIN);
     let (mut y_lo, mut y_hi) = (f64::MAX, f64::MIN);
     for p in &data.points {
@@ -105,68 +161,169 @@ pub fn draw_scatter<DB: DrawingBackend>(
         y_lo = y_lo.min(p.index);
         y_hi = y_hi.max(p.index);
     }
-    // Pad the ranges so points never sit on the frame; x pads by a factor (log axis).
-    let (x_lo, x_hi) = (x_lo / 1.6, x_hi * 1.6);
+    for p in &data.unscored {
+        x_lo = x_lo.min(p.cost);
+        x_hi = x_hi.max(p.cost);
+    }
+    if data.points.is_empty() {
+        (y_lo, y_hi) = (0.0, 1.0);
+    }
     let pad = ((y_hi - y_lo) * 0.08).max(1.0);
-    let (y_lo, y_hi) = (y_lo - pad, y_hi + pad);
+    ((x_lo / 1.6, x_hi * 1.6), (y_lo - pad, y_hi + pad))
+}
 
+/// Draws the axes, grid, frontier line and rail on `root`, and returns where every point goes
+/// (the caller draws the marks).
+fn draw_frame<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    data: &ChartData,
+    look: &ChartLook,
+) -> Result<Vec<Mark>, String> {
+    let ((x_lo, x_hi), (y_lo, y_hi)) = axis_ranges(data);
     let font = look.font;
-    let mut chart = ChartBuilder::on(root)
+    let has_rail = !data.unscored.is_empty();
+    // With a rail the plot ends above it, and the rail strip carries the x axis.
+    let (plot_area, rail_area) = if has_rail {
+        let h = root.dim_in_pixel().1;
+        let split = h.saturating_sub(look.rail + look.x_label_area + look.margin);
+        let (top, bottom) = root.split_vertically(split as i32);
+        (top, Some(bottom))
+    } else {
+        (root.clone(), None)
+    };
+    let mut chart = ChartBuilder::on(&plot_area)
         .margin(look.margin)
         .margin_right(look.margin + 10)
-        .x_label_area_size(look.x_label_area)
+        .margin_bottom(if has_rail { 0 } else { look.margin })
+        .x_label_area_size(if has_rail { 0 } else { look.x_label_area })
         .y_label_area_size(look.y_label_area)
         .build_cartesian_2d((x_lo..x_hi).log_scale(), y_lo..y_hi)
         .map_err(|e| e.to_string())?;
-    chart
-        .configure_mesh()
-        .disable_x_mesh()
+    let mut mesh = chart.configure_mesh();
+    mesh.disable_x_mesh()
         .light_line_style(TRANSPARENT)
-        .bold_line_style(RGBColor(232, 234, 238))
-        .x_desc(data.x_label.as_str())
+        .bold_line_style(RGBColor(229, 231, 235))
         .y_desc(data.y_label.as_str())
         .axis_desc_style((font, look.axis_desc).into_font().color(&RGBColor(55, 65, 81)))
         .label_style((font, look.ticks).into_font().color(&RGBColor(75, 85, 99)))
-        .x_labels(look.tick_count)
         .y_labels(look.tick_count)
-        .x_label_formatter(&|v| dollars(*v))
-        .y_label_formatter(&|v| format!("{v:.0}"))
-        .draw()
-        .map_err(|e| e.to_string())?;
+        .y_label_formatter(&whole);
+    if has_rail {
+        mesh.x_labels(0);
+    } else {
+        mesh.x_desc(data.x_label.as_str()).x_labels(look.tick_count).x_label_formatter(&dollar_tick);
+    }
+    mesh.draw().map_err(|e| e.to_string())?;
 
-    // The frontier as a light line: models no other beats on both price and index.
+    // The frontier as a line: models no other beats on both price and index.
     let mut frontier: Vec<(f64, f64)> =
         data.points.iter().filter(|p| p.on_frontier).map(|p| (p.cost, p.index)).collect();
     frontier.sort_by(|a, b| a.0.total_cmp(&b.0));
-    chart.draw_series(LineSeries::new(frontier, RGBColor(134, 239, 172).stroke_width(2))).map_err(|e| e.to_string())?;
-    chart
-        .draw_series(
-            data.points
-                .iter()
-                .filter(|p| p.highlight == 0)
-                .map(|p| Circle::new((p.cost, p.index), look.point, GREY.filled())),
-        )
-        .map_err(|e| e.to_string())?;
-    let highlighted: Vec<&ChartPoint> = data.points.iter().filter(|p| p.highlight > 0).collect();
-    let r = look.highlight as i32;
-    for p in highlighted {
-        let color = if p.highlight == 1 { COLOR_A } else { COLOR_B };
-        // Labels go left of points in the right third so they stay inside the plot.
-        let right_side = (p.cost.ln() - x_lo.ln()) / (x_hi.ln() - x_lo.ln()) > 0.66;
-        let (dx, anchor) = if right_side { (-(r + 4), HPos::Right) } else { (r + 4, HPos::Left) };
-        let dy = if p.highlight == 1 { -(r + 5) } else { r + 5 };
-        let style =
-            (font, look.names).into_font().style(FontStyle::Bold).color(&color).pos(Pos::new(anchor, VPos::Center));
-        chart
-            .draw_series(std::iter::once(
-                EmptyElement::at((p.cost, p.index))
-                    + Circle::new((0, 0), look.highlight, color.filled())
-                    + Circle::new((0, 0), look.highlight, WHITE.stroke_width(2))
-                    + Text::new(p.name.clone(), (dx, dy), style),
-            ))
+    chart.draw_series(LineSeries::new(frontier, FRONTIER.stroke_width(2))).map_err(|e| e.to_string())?;
+
+    let mut marks: Vec<Mark> = data
+        .points
+        .iter()
+        .map(|p| {
+            let (x, y) = chart.backend_coord(&(p.cost, p.index));
+            Mark {
+                name: p.name.clone(),
+                x,
+                y,
+                highlight: p.highlight,
+                on_frontier: p.on_frontier,
+                title: title(p, data),
+            }
+        })
+        .collect();
+
+    if let Some(rail_area) = rail_area {
+        let mut rail = ChartBuilder::on(&rail_area)
+            .margin(look.margin)
+            .margin_right(look.margin + 10)
+            .margin_top(0)
+            .x_label_area_size(look.x_label_area)
+            .y_label_area_size(look.y_label_area)
+            .build_cartesian_2d((x_lo..x_hi).log_scale(), 0.0..1.0)
             .map_err(|e| e.to_string())?;
+        rail.configure_mesh()
+            .disable_mesh()
+            .disable_y_axis()
+            .x_desc(data.x_label.as_str())
+            .axis_desc_style((font, look.axis_desc).into_font().color(&RGBColor(55, 65, 81)))
+            .label_style((font, look.ticks).into_font().color(&RGBColor(75, 85, 99)))
+            .x_labels(look.tick_count)
+            .x_label_formatter(&dollar_tick)
+            .draw()
+            .map_err(|e| e.to_string())?;
+        // A dashed line across the strip, and the rail's name in its top-left corner.
+        let dashes = DashedLineSeries::new([(x_lo, 0.45), (x_hi, 0.45)], 6, 4, GREY.stroke_width(1));
+        rail.draw_series(dashes).map_err(|e| e.to_string())?;
+        let name_style =
+            (font, look.frontier_names.max(12)).into_font().color(&LABEL).pos(Pos::new(HPos::Left, VPos::Top));
+        rail.draw_series(std::iter::once(Text::new(RAIL_LABEL.to_owned(), (x_lo, 1.0), name_style)))
+            .map_err(|e| e.to_string())?;
+        for p in &data.unscored {
+            let (x, y) = rail.backend_coord(&(p.cost, 0.45));
+            let title = format!("{}: {} per request; {}", p.name, p.cost_text, RAIL_LABEL);
+            marks.push(Mark { name: p.name.clone(), x, y, highlight: p.highlight, on_frontier: false, title });
+        }
+    }
+    Ok(marks)
+}
+
+/// A plotted point's hover text: the model, its two figures, and the frontier.
+fn title(p: &ChartPoint, data: &ChartData) -> String {
+    let frontier = if p.on_frontier { "; on the price/index frontier" } else { "" };
+    format!("{}: {} per request, {} {}{frontier}", p.name, p.cost_text, data.y_label, p.index_text)
+}
+
+/// Where a mark's name goes: beside the point, to the left in the plot's right third so it
+/// stays inside, above for the first model and below for the second.
+fn label_place(mark: &Mark, look: &ChartLook, r: i32) -> (i32, i32, HPos) {
+    let right_side = mark.x as f64 > look.width as f64 * 0.62;
+    let (dx, anchor) = if right_side { (-(r + 4), HPos::Right) } else { (r + 4, HPos::Left) };
+    let dy = if mark.highlight == 2 { r + 6 } else { -(r + 6) };
+    (dx, dy, anchor)
+}
+
+/// Draws the scatter with plotters on any backend (the share image): frame, points and the
+/// compared models' names. The caller fills the background and presents the area.
+pub fn draw_scatter<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    data: &ChartData,
+    look: &ChartLook,
+) -> Result<(), String> {
+    // The frame's positions are the backend's; this area may be a part of it.
+    let (ox, oy) = root.get_base_pixel();
+    let marks: Vec<Mark> =
+        draw_frame(root, data, look)?.into_iter().map(|m| Mark { x: m.x - ox, y: m.y - oy, ..m }).collect();
+    let err = |e: DrawingAreaErrorKind<DB::ErrorType>| e.to_string();
+    for m in marks.iter().filter(|m| m.highlight == 0) {
+        root.draw(&Circle::new((m.x, m.y), look.point, GREY.filled())).map_err(err)?;
+    }
+    let r = look.highlight as i32;
+    for m in marks.iter().filter(|m| m.highlight > 0) {
+        let color = if m.highlight == 1 { COLOR_A } else { COLOR_B };
+        root.draw(&Circle::new((m.x, m.y), look.highlight, color.filled())).map_err(err)?;
+        root.draw(&Circle::new((m.x, m.y), look.highlight, WHITE.stroke_width(2))).map_err(err)?;
+        let (dx, dy, anchor) = label_place(m, look, r);
+        let style = (look.font, look.names)
+            .into_font()
+            .style(FontStyle::Bold)
+            .color(&color)
+            .pos(Pos::new(anchor, VPos::Center));
+        root.draw(&Text::new(m.name.clone(), (m.x + dx, m.y + dy), style)).map_err(err)?;
     }
     Ok(())
+}
+
+fn dollar_tick(v: &f64) -> String {
+    dollars(*v)
+}
+
+fn whole(v: &f64) -> String {
+    format!("{v:.0}")
 }
 
 /// Axis tick text for a dollar amount: `$0.001`, `$0.05`, `$1`.
@@ -180,20 +337,74 @@ fn dollars(v: f64) -> String {
     format!("${text}")
 }
 
-/// Makes the SVG scale with its container and adds a title and description for screen
-/// readers; `sized` also gives it an intrinsic width and height (the standalone document).
-fn accessible(svg: String, data: &ChartData, sized: bool) -> String {
+fn hex(c: RGBColor) -> String {
+    format!("#{:02x}{:02x}{:02x}", c.0, c.1, c.2)
+}
+
+/// Writes the points as SVG elements with a `<title>` each: others first, then frontier
+/// names, then the compared models on top.
+fn svg_marks(marks: &[Mark], look: &ChartLook) -> String {
+    let mut out = String::from(r#"<g class="points">"#);
+    let text = |out: &mut String, m: &Mark, size: u32, weight: &str, fill: &str, r: i32| {
+        let (dx, dy, anchor) = label_place(m, look, r);
+        let anchor = if matches!(anchor, HPos::Right) { "end" } else { "start" };
+        out.push_str(&format!(
+            r##"<text x="{}" y="{}" dy="0.35em" text-anchor="{anchor}" font-family="{}" font-size="{size}" font-weight="{weight}" fill="{fill}" stroke="#ffffff" stroke-width="3" paint-order="stroke" aria-hidden="true">{}</text>"##,
+            m.x + dx,
+            m.y + dy,
+            look.font,
+            xml_escape(&m.name)
+        ));
+    };
+    for m in marks.iter().filter(|m| m.highlight == 0) {
+        let (fill, stroke) = if m.on_frontier { (hex(FRONTIER), hex(FRONTIER)) } else { (hex(GREY), hex(GREY)) };
+        out.push_str(&format!(
+            r#"<circle cx="{}" cy="{}" r="{}" fill="{fill}" stroke="{stroke}" role="img"><title>{}</title></circle>"#,
+            m.x,
+            m.y,
+            look.point,
+            xml_escape(&m.title)
+        ));
+    }
+    if look.frontier_names > 0 {
+        for m in marks.iter().filter(|m| m.highlight == 0 && m.on_frontier) {
+            text(&mut out, m, look.frontier_names, "400", &hex(LABEL), look.point as i32);
+        }
+    }
+    for m in marks.iter().filter(|m| m.highlight > 0) {
+        let color = hex(if m.highlight == 1 { COLOR_A } else { COLOR_B });
+        out.push_str(&format!(
+            r##"<circle cx="{}" cy="{}" r="{}" fill="{color}" stroke="#ffffff" stroke-width="2" role="img"><title>{}</title></circle>"##,
+            m.x,
+            m.y,
+            look.highlight,
+            xml_escape(&m.title)
+        ));
+        text(&mut out, m, look.names, "700", &color, look.highlight as i32);
+    }
+    out.push_str("</g>");
+    out
+}
+
+/// Makes the SVG scale with its container (viewBox), names it for screen readers, hides the
+/// plotters frame from them (tick text is noise) and adds the named points; `sized` also gives
+/// it an intrinsic width and height (the standalone document).
+fn wrap(svg: String, data: &ChartData, look: &ChartLook, variant: &str, sized: bool, marks: &[Mark]) -> String {
     let Some(start) = svg.find("<svg") else { return svg };
     let Some(end) = svg[start..].find('>').map(|i| start + i) else { return svg };
-    let size = if sized { format!(r#" width="{WIDTH}" height="{HEIGHT}""#) } else { String::new() };
-    let open = format!(
-        r#"<svg{size} viewBox="0 0 {WIDTH} {HEIGHT}" xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="chart-title chart-desc" class="chart"><title id="chart-title">{}</title><desc id="chart-desc">{}</desc>"#,
+    let Some(close) = svg.rfind("</svg>") else { return svg };
+    let (w, h) = (look.width, look.height);
+    let size = if sized { format!(r#" width="{w}" height="{h}""#) } else { String::new() };
+    let mut out = String::with_capacity(svg.len() + 4096);
+    out.push_str(&format!(
+        r#"<svg{size} viewBox="0 0 {w} {h}" xmlns="http://www.w3.org/2000/svg" role="group" aria-labelledby="chart-title-{variant} chart-desc-{variant}" class="chart chart-{variant}"><title id="chart-title-{variant}">{}</title><desc id="chart-desc-{variant}">{}</desc><g aria-hidden="true">"#,
         xml_escape(&data.title),
         xml_escape(&data.description)
-    );
-    let mut out = String::with_capacity(svg.len() + open.len());
-    out.push_str(&open);
-    out.push_str(&svg[end + 1..]);
+    ));
+    out.push_str(&svg[end + 1..close]);
+    out.push_str("</g>");
+    out.push_str(&svg_marks(marks, look));
+    out.push_str("</svg>\n");
     out
 }
 
@@ -216,18 +427,26 @@ pub(crate) fn xml_escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::comparison::UnscoredPoint;
 
-    fn data() -> ChartData {
-        let point = |name: &str, cost, index, highlight| ChartPoint {
+    fn point(name: &str, cost: f64, index: f64, highlight: u8) -> ChartPoint {
+        ChartPoint {
             name: name.into(),
             cost,
+            cost_text: format!("${cost}"),
             index,
+            index_text: format!("{index}"),
             highlight,
             on_frontier: true,
-        };
+        }
+    }
+
+    fn data() -> ChartData {
         ChartData {
             points: vec![point("A & <b>", 0.001, 120.0, 1), point("B", 0.01, 140.0, 2), point("C", 0.1, 130.0, 0)],
+            unscored: Vec::new(),
             x_label: "Cost".into(),
+            x_short: "Typical request".into(),
             y_label: "Index".into(),
             title: "Index <against> cost".into(),
             description: "Three models & more".into(),
@@ -238,11 +457,52 @@ mod tests {
     fn svg_has_accessible_title_and_escapes_names() {
         let svg = scatter_svg(&data());
         assert!(svg.starts_with("<svg viewBox=\"0 0 760 460\""), "{}", &svg[..80]);
-        assert!(svg.contains("<title id=\"chart-title\">Index &lt;against&gt; cost</title>"));
-        assert!(svg.contains("<desc id=\"chart-desc\">Three models &amp; more</desc>"));
+        assert!(svg.contains("<title id=\"chart-title-wide\">Index &lt;against&gt; cost</title>"));
+        assert!(svg.contains("<desc id=\"chart-desc-narrow\">Three models &amp; more</desc>"));
         assert!(!svg.contains("<b>"), "model names are escaped");
         assert!(svg.trim_end().ends_with("</svg>"));
-        assert_eq!(svg.matches("<svg").count(), 1);
+        assert_eq!(svg.matches("<svg").count(), 2, "a wide and a narrow drawing");
+        assert!(svg.contains("viewBox=\"0 0 380 400\""));
+    }
+
+    #[test]
+    fn every_point_is_named_by_a_title_and_no_style_is_inlined() {
+        let svg = scatter_svg_document(&data());
+        for title in [
+            "<title>A &amp; &lt;b&gt;: $0.001 per request, Index 120; on the price/index frontier</title>",
+            "<title>B: $0.01 per request, Index 140; on the price/index frontier</title>",
+            "<title>C: $0.1 per request, Index 130; on the price/index frontier</title>",
+        ] {
+            assert!(svg.contains(title), "{title}");
+        }
+        assert_eq!(svg.matches("<circle").count(), 3);
+        // Frontier models are named on the chart, not only in hover text.
+        assert!(svg.contains(">C</text>"));
+        assert!(!svg.contains("style="), "a strict CSP forbids inline styles");
+        assert!(!svg.contains("<style"), "a strict CSP forbids style elements");
+        assert!(!svg.contains("width=\"600\""));
+    }
+
+    #[test]
+    fn a_compared_model_without_an_index_score_sits_on_the_rail() {
+        let mut d = data();
+        d.points.retain(|p| p.highlight != 2);
+        d.unscored.push(UnscoredPoint { name: "B".into(), cost: 0.01, cost_text: "$0.01".into(), highlight: 2 });
+        let svg = scatter_svg_document(&d);
+        assert!(svg.contains(RAIL_LABEL), "the rail is labelled");
+        assert!(svg.contains("<title>B: $0.01 per request; no independent index score yet</title>"));
+        // On the rail: below every plotted point.
+        let cy = |name: &str| {
+            let at = svg.find(&format!("<title>{name}:")).unwrap();
+            let open = svg[..at].rfind("<circle").unwrap();
+            let attr = &svg[open..at];
+            let v = attr.split("cy=\"").nth(1).unwrap().split('"').next().unwrap();
+            v.parse::<i32>().unwrap()
+        };
+        assert!(cy("B") > cy("C") && cy("B") > cy("A &amp; &lt;b&gt;"));
+        // Only unscored models: still a chart, with the rail alone.
+        d.points.clear();
+        assert!(scatter_svg(&d).contains(RAIL_LABEL));
     }
 
     #[test]
@@ -254,7 +514,7 @@ mod tests {
             "{}",
             &document[..80]
         );
-        assert_eq!(document.replacen(" width=\"760\" height=\"460\"", "", 1), inline);
+        assert!(inline.starts_with(&document.replacen(" width=\"760\" height=\"460\"", "", 1)));
     }
 
     #[test]
@@ -272,5 +532,14 @@ mod tests {
         assert_eq!(dollars(0.002), "$0.002");
         assert_eq!(dollars(1.0), "$1");
         assert_eq!(dollars(20.0), "$20");
+    }
+
+    #[test]
+    fn the_stylesheet_uses_the_charts_colours() {
+        let css = include_str!("../../static/site.css");
+        for (var, color) in [("--a", COLOR_A), ("--b", COLOR_B)] {
+            let declared = format!("{var}: {};", hex(color));
+            assert!(css.contains(&declared), "site.css lacks {declared}");
+        }
     }
 }

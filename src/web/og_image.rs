@@ -42,14 +42,18 @@ const CHART_SIZE: (u32, u32) = (528, 458);
 
 /// The small chart: larger text than the page's relative to its size, fewer ticks.
 const SMALL_CHART: ChartLook = ChartLook {
+    width: CHART_SIZE.0,
+    height: CHART_SIZE.1,
     font: "DejaVu Sans",
     axis_desc: 16,
     ticks: 15,
     names: 18,
+    frontier_names: 0,
     point: 5,
     highlight: 9,
     x_label_area: 52,
     y_label_area: 50,
+    rail: 40,
     margin: 12,
     tick_count: 5,
 };
@@ -115,7 +119,7 @@ fn draw(root: &Area, faces: &Faces, cmp: &Comparison, index_name: Option<&str>) 
     let (cx, cy) = (CHART_AT.0 as i32, CHART_AT.1 as i32);
     let (cw, ch) = (CHART_SIZE.0 as i32, CHART_SIZE.1 as i32);
     root.draw(&Rectangle::new([(cx - 1, cy - 1), (cx + cw, cy + ch)], RULE.stroke_width(2))).map_err(err)?;
-    if cmp.chart.points.is_empty() {
+    if cmp.chart.is_empty() {
         let style = regular(22).color(&FAINT).pos(Pos::new(HPos::Center, VPos::Center));
         text(root, "No model has both a price and an index score", (cx + cw / 2, cy + ch / 2), style)?;
     } else {
@@ -538,13 +542,17 @@ mod tests {
         let point = |name: &str, cost, index, highlight| ChartPoint {
             name: name.into(),
             cost,
+            cost_text: String::new(),
             index,
+            index_text: String::new(),
             highlight,
             on_frontier: highlight > 0,
         };
         let data = ChartData {
             points: vec![point("A", 0.001, 120.0, 1), point("B", 0.01, 140.0, 2), point("C", 0.1, 130.0, 0)],
+            unscored: Vec::new(),
             x_label: "Cost".into(),
+            x_short: "Cost".into(),
             y_label: "Index".into(),
             title: String::new(),
             description: String::new(),

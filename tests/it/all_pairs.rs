@@ -4,22 +4,29 @@
 use axum::http::{Method, StatusCode, header};
 
 use crate::support::{
-    broken_number_marks, call, check_xml, cited_sources, count, faq_section, site, source_entry, the_svg,
+    broken_number_marks, call, check_xml, cited_sources, count, faq_section, site, source_entry, the_svgs,
 };
 
 /// The problems found on one comparison page, empty if none.
 fn page_problems(body: &str) -> Vec<String> {
     let mut problems = Vec::new();
-    match the_svg(body) {
-        Ok(svg) => {
-            if let Err(e) = check_xml(svg) {
-                problems.push(format!("SVG not well-formed: {e}"));
-            }
-            if !svg.contains("<title") || !svg.contains("<desc") {
-                problems.push("SVG lacks <title> or <desc>".into());
-            }
+    let svgs = the_svgs(body);
+    if svgs.len() != 2 {
+        problems.push(format!("{} chart drawings, expected a wide and a narrow one", svgs.len()));
+    }
+    for svg in svgs {
+        if let Err(e) = check_xml(svg) {
+            problems.push(format!("SVG not well-formed: {e}"));
         }
-        Err(e) => problems.push(format!("not exactly one chart: {e}")),
+        if !svg.contains("<title") || !svg.contains("<desc") {
+            problems.push("SVG lacks <title> or <desc>".into());
+        }
+        if count(svg, "<circle") != count(svg, "<title>") {
+            problems.push("a chart point has no <title>".into());
+        }
+    }
+    if !body.contains("<table class=\"compare summary\" id=\"summary-table\">") {
+        problems.push("no summary at the top".into());
     }
     for mark in broken_number_marks(body) {
         problems.push(format!("contains {mark:?}"));

@@ -121,18 +121,22 @@ async fn chart_svg_is_a_standalone_well_formed_svg_document() {
     let svg = the_svg(&body).expect("exactly one <svg>");
     assert!(svg.contains("xmlns=\"http://www.w3.org/2000/svg\""));
     assert!(svg.contains("width=\"760\" height=\"460\""), "an intrinsic size for <img> and direct viewing");
-    assert_eq!(count(svg, "<title"), 1);
+    assert_eq!(count(svg, "<title id="), 1, "one title for the chart");
     assert_eq!(count(svg, "<desc"), 1);
+    // Every point is named for hover and screen readers.
+    assert_eq!(count(svg, "<circle"), count(svg, "<title>"));
+    assert!(svg.contains("<title>GPT-4o mini: $0.0013"), "the compared model's point has its figures");
     assert!(svg.contains("GPT-4o mini") && svg.contains("GPT-4.1 mini"), "both models are labelled");
 }
 
 #[tokio::test]
 async fn chart_svg_is_the_pages_chart_with_a_size() {
     let (_, _, page) = get(REFERENCE).await;
-    let inline = the_svg(&page).expect("the page has one chart");
+    let drawings = crate::support::the_svgs(&page);
+    assert_eq!(drawings.len(), 2, "a wide and a narrow drawing");
     let (_, _, document) = get(&format!("{REFERENCE}/chart.svg")).await;
-    // The same drawing; the document only adds the size (and keeps the final newline).
-    assert_eq!(document.trim_end().replacen(" width=\"760\" height=\"460\"", "", 1), inline);
+    // The wide drawing; the document only adds the size (and keeps the final newline).
+    assert_eq!(document.trim_end().replacen(" width=\"760\" height=\"460\"", "", 1), drawings[0]);
 }
 
 #[tokio::test]

@@ -7,7 +7,7 @@ use llm_compare::domain::{Catalog, ModelId};
 
 use crate::support::{
     assert_error_page, between, broken_number_marks, cited_sources, content_type, count, faq_section, foreign_scripts,
-    get, location, request, row, site, source_entry, the_svg,
+    get, location, request, row, site, source_entry,
 };
 
 const REFERENCE: &str = "/compare/gpt-4o-mini-vs-gpt-4-1-mini";
@@ -33,10 +33,20 @@ async fn home_page_has_the_two_model_picker_form() {
     let form = between(&body, "<form", "</form>").expect("a form");
     assert!(form.contains("action=\"/compare\""), "{form}");
     assert!(form.contains("method=\"get\""), "{form}");
-    assert!(form.contains("<select name=\"a\""), "{form}");
-    assert!(form.contains("<select name=\"b\""), "{form}");
-    // Each select: a placeholder plus one option per model.
-    assert_eq!(count(form, "<option "), 2 * (n + 1));
+    assert!(form.contains("<input name=\"a\" list=\"model-list\" required"), "{form}");
+    assert!(form.contains("<input name=\"b\" list=\"model-list\" required"), "{form}");
+    // One type-to-filter list for both fields, one option per model.
+    assert_eq!(count(form, "<option "), n);
+    // Current models first, grouped by provider; retired ones apart at the end.
+    let labels: Vec<&str> = form.split("label=\"").skip(1).map(|l| l.split('"').next().unwrap()).collect();
+    let first_retired = labels.iter().position(|l| l.ends_with(", retired")).unwrap_or(labels.len());
+    assert!(labels[first_retired..].iter().all(|l| l.ends_with(", retired")), "{labels:?}");
+    let mut providers: Vec<&str> = labels[..first_retired].to_vec();
+    providers.dedup();
+    let mut sorted = providers.clone();
+    sorted.sort_by_key(|p| p.to_lowercase());
+    sorted.dedup();
+    assert_eq!(providers, sorted, "each provider's current models sit together");
 }
 
 #[tokio::test]
@@ -107,10 +117,16 @@ async fn compare_page_attributes_the_reference_index_and_speeds_to_margindash() 
 #[tokio::test]
 async fn compare_page_has_one_chart_with_title_and_description() {
     let (_, _, body) = get(REFERENCE).await;
-    let svg = the_svg(&body).expect("exactly one svg");
-    assert!(svg.contains("<title"), "chart has no <title>");
-    assert!(svg.contains("<desc"), "chart has no <desc>");
-    crate::support::check_xml(svg).expect("chart SVG is well-formed");
+    let svgs = crate::support::the_svgs(&body);
+    assert_eq!(svgs.len(), 2, "one chart, drawn wide and narrow");
+    for svg in svgs {
+        assert!(svg.contains("<title id="), "chart has no <title>");
+        assert!(svg.contains("<desc"), "chart has no <desc>");
+        assert!(!svg.contains("width=\"600\"") && !svg.contains("style="), "scales by viewBox, no inline style");
+        crate::support::check_xml(svg).expect("chart SVG is well-formed");
+    }
+    // Every charted model is also listed with its figures.
+    assert!(body.contains("<table class=\"chart-list\" id=\"chart-models\">"));
 }
 
 #[tokio::test]
@@ -118,6 +134,7 @@ async fn compare_page_answers_at_least_nine_questions() {
     let (_, _, body) = get(REFERENCE).await;
     let faq = faq_section(&body);
     assert!(count(faq, "<h3>") >= 9, "{} FAQ questions", count(faq, "<h3>"));
+    assert_eq!(count(faq, "<details>"), count(faq, "<h3>"), "each answer folds under its question");
     assert_eq!(count(faq, "<h3>"), count(faq, "</h3>"));
 }
 
@@ -308,6 +325,9 @@ async fn picker_sends_a_choice_to_the_canonical_pair_with_303() {
         "/compare?a=gpt-4-1-mini&b=gpt-4o-mini",
         "/compare?a=gpt-4o-mini&b=gpt-4-1-mini",
         "/compare?a=GPT-4.1-mini&b=+gpt-4o-mini+",
+        // The type-to-filter list fills in display names.
+        "/compare?a=GPT-4.1+mini&b=GPT-4o+mini",
+        "/compare?a=gpt-4.1+MINI&b=gpt-4o-mini",
     ] {
         let (status, headers, _) = get(uri).await;
         assert_eq!(status, StatusCode::SEE_OTHER, "{uri}");
@@ -338,7 +358,8 @@ async fn picker_without_a_choice_shows_the_picker_page() {
     assert_eq!(status, StatusCode::OK);
     let form = between(&body, "<form", "</form>").expect("a form");
     assert!(form.contains("action=\"/compare\""));
-    assert!(form.contains("<select name=\"a\"") && form.contains("<select name=\"b\""));
+    assert!(form.contains("<input name=\"a\"") && form.contains("<input name=\"b\""));
+    assert!(form.contains("<datalist id=\"model-list\">"));
 }
 
 #[tokio::test]

@@ -165,7 +165,9 @@ async fn api_models_lists_every_model_with_sourced_figures() {
 /// figures and the difference.
 fn assert_api_matches_page(api: &Value, page: &str, context: &str) {
     let tables = [
+        ("summary", "summary-table"),
         ("performance", "performance-table"),
+        ("benchmarks", "benchmark-table"),
         ("prices_per_mtok", "price-table"),
         ("long_context", "tier-table"),
         ("requests", "request-table"),
