@@ -164,6 +164,16 @@ fn pair_error(catalog: &Catalog, error: PairError) -> AppError {
     }
 }
 
+/// The model a picker field names: its display name as the type-to-filter list offers it
+/// (any case), or its id, loosely written.
+fn chosen<'a>(catalog: &'a Catalog, text: &str) -> Result<&'a Model> {
+    if let Some(m) = catalog.dataset.models.iter().find(|m| m.name.eq_ignore_ascii_case(text)) {
+        return Ok(m);
+    }
+    let id = ModelId::normalize(text).ok_or_else(|| pair_error(catalog, PairError::BadId))?;
+    find(catalog, &id)
+}
+
 /// The picker's query: `?a=..&b=..`.
 #[derive(Debug, Deserialize)]
 pub struct PickerQuery {
@@ -195,12 +205,10 @@ pub async fn picker(
     let b = query.b.as_deref().map(str::trim).filter(|s| !s.is_empty());
     match (a, b) {
         (Some(a), Some(b)) => {
-            let ida = ModelId::normalize(a).ok_or_else(|| pair_error(catalog, PairError::BadId))?;
-            let idb = ModelId::normalize(b).ok_or_else(|| pair_error(catalog, PairError::BadId))?;
-            if ida == idb {
-                return Err(pair_error(catalog, PairError::SameModel(ida)));
+            let (ma, mb) = (chosen(catalog, a)?, chosen(catalog, b)?);
+            if ma.id == mb.id {
+                return Err(pair_error(catalog, PairError::SameModel(ma.id.clone())));
             }
-            let (ma, mb) = (find(catalog, &ida)?, find(catalog, &idb)?);
             // A form submission, not a moved page: 303 so the browser GETs the pair.
             Ok((StatusCode::SEE_OTHER, [(header::LOCATION, catalog.canonical_path(ma, mb))]).into_response())
         }
@@ -258,7 +266,7 @@ pub async fn picker(
                 .collect();
             Ok(HtmlTemplate(PickerPage {
                 meta,
-                options: picker_options(catalog, None, None),
+                options: picker_options(catalog),
                 groups,
                 page,
                 pages,

@@ -59,7 +59,7 @@ pub async fn home(State(state): State<AppState>) -> HtmlTemplate<HomePage> {
             &[],
         ),
         rows,
-        options: picker_options(catalog, None, None),
+        options: picker_options(catalog),
         typical: crate::domain::narrative::request_words(&crate::domain::cost::Workload::TYPICAL),
         index_name,
         index_source,

@@ -8,6 +8,7 @@ pub mod model;
 pub mod pages;
 pub mod sitemap;
 
+use crate::domain::model::ModelStatus;
 use crate::domain::{Catalog, Model};
 
 use super::templates::{Link, PickerOption};
@@ -17,21 +18,22 @@ pub fn model_href(model: &Model) -> String {
     format!("/models/{}", model.id)
 }
 
-/// Picker options for every model, with the given ids preselected.
-pub fn picker_options(catalog: &Catalog, a: Option<&str>, b: Option<&str>) -> Vec<PickerOption> {
-    let mut options: Vec<PickerOption> = catalog
+/// The picker's type-to-filter list: every model, labelled with its provider.
+pub fn picker_options(catalog: &Catalog) -> Vec<PickerOption> {
+    let mut options: Vec<(bool, String, PickerOption)> = catalog
         .dataset
         .models
         .iter()
-        .map(|m| PickerOption {
-            id: m.id.to_string(),
-            label: format!("{} ({})", m.name, catalog.dataset.provider_name(&m.provider)),
-            selected_a: a == Some(m.id.as_str()),
-            selected_b: b == Some(m.id.as_str()),
+        .map(|m| {
+            let provider = catalog.dataset.provider_name(&m.provider);
+            let retired = m.status == ModelStatus::Retired;
+            let label = if retired { format!("{provider}, retired") } else { provider.to_owned() };
+            (retired, provider.to_lowercase(), PickerOption { name: m.name.clone(), label })
         })
         .collect();
-    options.sort_by_key(|o| o.label.to_lowercase());
-    options
+    // Current models grouped by provider, then the retired ones apart at the end.
+    options.sort_by(|x, y| (x.0, &x.1, x.2.name.to_lowercase()).cmp(&(y.0, &y.1, y.2.name.to_lowercase())));
+    options.into_iter().map(|(_, _, o)| o).collect()
 }
 
 /// Links to the models whose ids are closest to `wanted`.
