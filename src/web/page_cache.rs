@@ -16,7 +16,7 @@ use super::encoding::{Encoding, Level};
 pub const DEFAULT_MB: usize = 128;
 
 /// Bytes an entry costs besides its body and path: the headers, the key, the index.
-const ENTRY_OVERHEAD: u64 = 512;
+const ENTRY_OVERHEAD: u64 = 1_024;
 
 /// What a cached page was rendered from: a catalog generation on a day (UTC).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

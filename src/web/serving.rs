@@ -7,8 +7,9 @@
 //! parameter values. Such pages are rendered each time (about 0.2 ms) and still compressed and
 //! tagged, so they revalidate too.
 
-use std::sync::Arc;
 use std::sync::atomic::Ordering;
+use std::sync::mpsc::{SyncSender, TrySendError};
+use std::sync::{Arc, OnceLock};
 
 use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
@@ -111,20 +112,60 @@ pub async fn serve(State(state): State<AppState>, request: Request, next: Next) 
     answer(&rep, &if_none_match)
 }
 
+/// Recompressions waiting for the recompressing thread; past this, a page stays at the fast
+/// level until it is read again.
+const UPGRADE_QUEUE: usize = 4_096;
+
+/// One recompression: replace a fast representation with the final one.
+struct Upgrade {
+    state: AppState,
+    epoch: Epoch,
+    path: String,
+    preferred: Encoding,
+    fast: Arc<Representation>,
+}
+
 /// Replaces a page's fast-compressed representation with the final one, off the request
-/// path: only pages asked for more than once pay for it.
+/// path: only pages asked for more than once pay for it. One thread does them all, so they
+/// never take more than one core from requests, nor hold memory in many threads at once.
 fn upgrade(state: &AppState, epoch: Epoch, path: &str, preferred: Encoding, fast: &Arc<Representation>) {
+    static QUEUE: OnceLock<Option<SyncSender<Upgrade>>> = OnceLock::new();
     if fast.upgrading.swap(true, Ordering::AcqRel) {
         return;
     }
-    let (state, path, fast) = (state.clone(), path.to_owned(), Arc::clone(fast));
-    tokio::task::spawn_blocking(move || match fast.coding.decompress(&fast.body) {
+    let queue = QUEUE.get_or_init(|| {
+        let (sender, receiver) = std::sync::mpsc::sync_channel::<Upgrade>(UPGRADE_QUEUE);
+        let spawned = std::thread::Builder::new().name("recompress".into()).spawn(move || {
+            for job in receiver {
+                recompress(job);
+            }
+        });
+        match spawned {
+            Ok(_) => Some(sender),
+            Err(e) => {
+                tracing::error!(error = %e, "cannot start the recompressing thread; pages stay at the fast level");
+                None
+            }
+        }
+    });
+    let job = Upgrade { state: state.clone(), epoch, path: path.to_owned(), preferred, fast: Arc::clone(fast) };
+    if let Some(Err(TrySendError::Full(job) | TrySendError::Disconnected(job))) =
+        queue.as_ref().map(|q| q.try_send(job))
+    {
+        // Busy: let a later read try again.
+        job.fast.upgrading.store(false, Ordering::Release);
+    }
+}
+
+fn recompress(job: Upgrade) {
+    let Upgrade { state, epoch, path, preferred, fast } = job;
+    match fast.coding.decompress(&fast.body) {
         Ok(identity) => {
             let rep = encode(&fast.headers, fast.hash, &identity.into(), preferred, Level::Final);
             state.pages().insert(epoch, &path, preferred, Arc::new(rep));
         }
         Err(e) => tracing::error!(%path, error = %e, "cannot decode a cached page to recompress it"),
-    });
+    }
 }
 
 /// The representation of `identity` (whose content hash is `hash`) in `coding` at `level`,
@@ -139,12 +180,16 @@ fn encode(headers: &HeaderMap, hash: u64, identity: &Bytes, coding: Encoding, le
     let mut headers = headers.clone();
     headers.remove(header::CONTENT_ENCODING);
     headers.insert(header::ETAG, etag(hash, coding, level));
+    // Exact-size copies: a buffer grown while rendering or compressing can have up to twice
+    // the capacity it needs, which the cache's byte count would not see.
     let body = match coding.header_value() {
         Some(value) => {
             headers.insert(header::CONTENT_ENCODING, value);
-            Bytes::from(coding.compress(identity, level))
+            let mut compressed = coding.compress(identity, level);
+            compressed.shrink_to_fit();
+            Bytes::from(compressed)
         }
-        None => identity.clone(),
+        None => Bytes::copy_from_slice(identity),
     };
     Representation { headers, body, hash, coding, level, upgrading: Default::default() }
 }
