@@ -17,6 +17,8 @@ pub struct Config {
     pub port: u16,
     /// Public address of the site, for canonical links (`BASE_URL`), without a trailing slash.
     pub base_url: String,
+    /// Megabytes of rendered responses kept in memory (`PAGE_CACHE_MB`); 0 turns the cache off.
+    pub page_cache_mb: usize,
 }
 
 /// A setting that could not be used.
@@ -81,7 +83,15 @@ impl Config {
                 }
             }
         };
-        Ok(Config { database_url, host, port, base_url })
+        let page_cache_mb = match get("PAGE_CACHE_MB") {
+            None => crate::web::DEFAULT_PAGE_CACHE_MB,
+            Some(value) => value.parse::<usize>().ok().filter(|&mb| mb <= 1 << 20).ok_or(ConfigError {
+                variable: "PAGE_CACHE_MB",
+                value,
+                expected: "a whole number of megabytes, such as 128 (0 turns the page cache off)",
+            })?,
+        };
+        Ok(Config { database_url, host, port, base_url, page_cache_mb })
     }
 
     /// Reads the settings from the process environment.
@@ -104,6 +114,7 @@ mod tests {
         assert_eq!(c.database_url, DEFAULT_DATABASE_URL);
         assert_eq!((c.host.to_string(), c.port), ("127.0.0.1".into(), 3000));
         assert_eq!(c.base_url, "http://127.0.0.1:3000");
+        assert_eq!(c.page_cache_mb, 128);
     }
 
     #[test]
@@ -115,6 +126,9 @@ mod tests {
         assert_eq!(config(&[("BASE_URL", "example.com")]).unwrap_err().variable, "BASE_URL");
         assert_eq!(config(&[("BASE_URL", "https://example.com/path")]).unwrap_err().variable, "BASE_URL");
         assert_eq!(config(&[("BASE_URL", "https://example.com/")]).unwrap().base_url, "https://example.com");
+        assert_eq!(config(&[("PAGE_CACHE_MB", "lots")]).unwrap_err().variable, "PAGE_CACHE_MB");
+        assert_eq!(config(&[("PAGE_CACHE_MB", "-1")]).unwrap_err().variable, "PAGE_CACHE_MB");
+        assert_eq!(config(&[("PAGE_CACHE_MB", "0")]).unwrap().page_cache_mb, 0);
         let err = config(&[("DATABASE_URL", "postgres://x")]).unwrap_err();
         assert_eq!(err.variable, "DATABASE_URL");
         assert!(err.to_string().starts_with("DATABASE_URL=\"postgres://x\" is not valid"));

@@ -170,7 +170,7 @@ pub async fn models(State(state): State<AppState>) -> Response {
         "models": catalog.dataset.models.iter().map(|m| model_json(&catalog, m)).collect::<Vec<_>>(),
         "sources": sources_json(&catalog),
     });
-    ([(header::CACHE_CONTROL, "public, max-age=300")], Json(body)).into_response()
+    Json(body).into_response()
 }
 
 fn side_json(s: &Side) -> Value {
@@ -395,7 +395,6 @@ pub async fn models_csv(State(state): State<AppState>) -> Response {
         [
             (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
             (header::CONTENT_DISPOSITION, "attachment; filename=\"llm-compare-models.csv\""),
-            (header::CACHE_CONTROL, "public, max-age=300"),
         ],
         out,
     )

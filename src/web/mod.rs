@@ -2,15 +2,20 @@
 //! calls the domain, renders a template.
 
 mod api;
+mod cache_policy;
 mod chart;
+mod encoding;
 mod error;
 mod extract;
 mod fonts;
 mod handlers;
 mod og_image;
+mod page_cache;
 mod routes;
 mod seo;
+mod serving;
 mod templates;
+mod validators;
 mod workload_query;
 
 use std::sync::{Arc, RwLock};
@@ -18,13 +23,19 @@ use std::sync::{Arc, RwLock};
 use crate::domain::Catalog;
 
 pub use error::{AppError, Result};
+pub use page_cache::DEFAULT_MB as DEFAULT_PAGE_CACHE_MB;
 pub use routes::app;
 
 /// Today's date (UTC) from the system clock: the web layer's one clock read, passed into the
 /// domain so it stays pure.
 pub fn today() -> crate::domain::model::Date {
+    crate::domain::model::Date::from_days_since_epoch(day_number())
+}
+
+/// Today (UTC) as days since 1970-01-01.
+fn day_number() -> i64 {
     let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
-    crate::domain::model::Date::from_days_since_epoch((secs / 86_400) as i64)
+    (secs / 86_400) as i64
 }
 
 /// What every handler can see: the catalog, loaded once and shared read-only. A reload
@@ -35,6 +46,7 @@ pub struct AppState {
     catalog: Arc<RwLock<Loaded>>,
     base_url: Arc<str>,
     images: Arc<handlers::images::ImageCache>,
+    pages: Arc<page_cache::PageCache>,
 }
 
 /// The catalog in force and its generation, swapped together under one lock so whatever is
@@ -52,13 +64,21 @@ impl AppState {
             catalog: Arc::new(RwLock::new(Loaded { catalog: Arc::new(catalog), generation: 0 })),
             base_url: Arc::from("http://127.0.0.1:3000"),
             images: Arc::default(),
+            pages: Arc::new(page_cache::PageCache::new(page_cache::DEFAULT_MB)),
         }
     }
 
     /// State for a running server: the catalog, and the public origin from the configuration
-    /// (`BASE_URL`) for canonical links, OpenGraph tags, sitemaps and API URLs.
+    /// (`BASE_URL`) for canonical links, OpenGraph tags, sitemaps and API URLs, and the page
+    /// cache's size (`PAGE_CACHE_MB`).
     pub fn configured(catalog: Catalog, config: &crate::config::Config) -> Self {
-        Self::new(catalog).with_base_url(&config.base_url)
+        Self::new(catalog).with_base_url(&config.base_url).with_page_cache_mb(config.page_cache_mb)
+    }
+
+    /// The same state with a page cache of `megabytes` MB (0: every request renders).
+    pub fn with_page_cache_mb(mut self, megabytes: usize) -> Self {
+        self.pages = Arc::new(page_cache::PageCache::new(megabytes));
+        self
     }
 
     /// The same state with the site's public origin (`BASE_URL`) for absolute links.
@@ -87,6 +107,11 @@ impl AppState {
     /// Rendered images, shared by every clone of the state.
     pub(crate) fn images(&self) -> &handlers::images::ImageCache {
         &self.images
+    }
+
+    /// Rendered responses, shared by every clone of the state.
+    pub(crate) fn pages(&self) -> &page_cache::PageCache {
+        &self.pages
     }
 
     /// Serves `catalog` from the next request on.

@@ -15,7 +15,7 @@ use tracing::Span;
 
 use super::AppState;
 use super::error::AppError;
-use super::{api, handlers};
+use super::{api, handlers, serving};
 
 /// Builds the site's router. Tests call it in process; `main` serves it.
 pub fn app(state: AppState) -> Router {
@@ -38,7 +38,8 @@ pub fn app(state: AppState) -> Router {
         .route("/api/v1/models.csv", get(api::models_csv))
         .route("/api/v1/compare/{pair}", get(api::compare))
         .route("/api/{*rest}", get(api::not_found))
-        .route("/static/site.css", get(handlers::assets::stylesheet))
+        // `site.css` and its fingerprinted address `site.<hash>.css` (one parameter per segment).
+        .route("/static/{file}", get(handlers::assets::file))
         .route("/favicon.ico", get(handlers::assets::favicon))
         // Sitemaps and robots.txt. axum allows one parameter per segment and no `{n}.xml`, so
         // `/sitemaps/{file}` takes `pages.xml` and `compare-{n}.xml` whole and the handler reads them.
@@ -47,7 +48,10 @@ pub fn app(state: AppState) -> Router {
         .route("/robots.txt", get(handlers::sitemap::robots))
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
-        .with_state(state)
+        .with_state(state.clone())
+        // Innermost, so the outer layers (logging, timeout, headers) see cache hits too: the
+        // page cache, compression, validators and Cache-Control (see `serving`).
+        .layer(axum::middleware::from_fn_with_state(state, serving::serve))
         .layer((
             TraceLayer::new_for_http()
                 .make_span_with(|request: &Request<Body>| {

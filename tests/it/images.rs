@@ -46,7 +46,10 @@ async fn og_png_is_a_1200x630_png_with_cache_headers() {
     assert_eq!(content_type(&headers), "image/png");
     assert_eq!(png_size(&body), Ok((1200, 630)));
     assert_eq!(&body[body.len() - 8..body.len() - 4], b"IEND", "the PNG ends with its IEND chunk");
-    assert_eq!(header(&headers, header::CACHE_CONTROL), "public, max-age=86400");
+    assert_eq!(
+        header(&headers, header::CACHE_CONTROL),
+        "public, max-age=3600, s-maxage=3600, stale-while-revalidate=600"
+    );
     let etag = header(&headers, header::ETAG);
     assert!(etag.starts_with('"') && etag.ends_with('"') && etag.len() > 2, "quoted ETag, got {etag:?}");
     // Served again (from the cache): the same bytes and the same tag.
@@ -64,7 +67,10 @@ async fn og_png_answers_304_to_a_matching_if_none_match() {
     assert_eq!(status, StatusCode::NOT_MODIFIED);
     assert!(body.is_empty(), "a 304 has no body");
     assert_eq!(header(&headers, header::ETAG), etag);
-    assert_eq!(header(&headers, header::CACHE_CONTROL), "public, max-age=86400");
+    assert_eq!(
+        header(&headers, header::CACHE_CONTROL),
+        "public, max-age=3600, s-maxage=3600, stale-while-revalidate=600"
+    );
     // A stale tag gets the image.
     let (status, _, body) = fetch(&uri, &[(header::IF_NONE_MATCH, "\"0000000000000000\"")]).await;
     assert_eq!(status, StatusCode::OK);
@@ -114,7 +120,10 @@ async fn chart_svg_is_a_standalone_well_formed_svg_document() {
     let (status, headers, body) = get(&uri).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     assert_eq!(content_type(&headers), "image/svg+xml; charset=utf-8");
-    assert_eq!(header(&headers, header::CACHE_CONTROL), "public, max-age=86400");
+    assert_eq!(
+        header(&headers, header::CACHE_CONTROL),
+        "public, max-age=3600, s-maxage=3600, stale-while-revalidate=600"
+    );
     assert!(!header(&headers, header::ETAG).is_empty(), "has an ETag");
     assert_eq!(check_xml(&body), Ok(()));
     assert!(body.starts_with("<svg "), "the document is the svg element: {}", &body[..60.min(body.len())]);

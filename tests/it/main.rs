@@ -6,6 +6,7 @@ mod images;
 mod import;
 mod routes;
 mod seo_api;
+mod serving;
 mod sitemap;
 mod startup;
 mod support;

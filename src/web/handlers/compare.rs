@@ -9,11 +9,13 @@ use serde::Deserialize;
 use crate::domain::cost::Workload;
 use crate::domain::directory::pair_page;
 use crate::domain::format;
+use crate::domain::sitemap::{model_lastmod, pair_lastmod};
 use crate::domain::slug::{PairError, PairSpec, compare_path, parse_pair};
 use crate::domain::{Catalog, Model, ModelId, compare as build_comparison};
 use crate::web::chart::scatter_svg;
 use crate::web::extract::PathSegment;
 use crate::web::templates::{ComparePage, HtmlTemplate, IndexGroup, Link, Meta, PickerPage, WorkloadForm};
+use crate::web::validators::with_last_modified;
 use crate::web::workload_query::{WorkloadQuery, unreadable};
 use crate::web::{AppError, AppState, Result, today};
 
@@ -109,7 +111,9 @@ pub async fn compare(
         form: Box::new(WorkloadForm::new(canonical.clone(), &query)),
     })?;
     let form = WorkloadForm::new(canonical.clone(), &query);
-    Ok(render(catalog, a, b, &workload, form, state.base_url(), !query.is_empty()).into_response())
+    let page = render(catalog, a, b, &workload, form, state.base_url(), !query.is_empty()).into_response();
+    let dataset = &catalog.dataset;
+    Ok(with_last_modified(page, pair_lastmod(model_lastmod(dataset, a), model_lastmod(dataset, b))))
 }
 
 fn render<'a>(

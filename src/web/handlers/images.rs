@@ -1,12 +1,13 @@
 //! A comparison's images: the share image (`og.png`) and the chart alone (`chart.svg`).
 //! Same address rules as the page; rendered once per catalog and kept in a bounded cache.
+//! Validators and `Cache-Control` are added by the serving layer, as for every response.
 
 use std::collections::{HashMap, VecDeque};
 use std::sync::{Arc, Mutex};
 
 use axum::body::{Body, Bytes};
 use axum::extract::State;
-use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri, header};
+use axum::http::{HeaderValue, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
 
 use crate::domain::cost::Workload;
@@ -17,10 +18,6 @@ use crate::web::og_image;
 use crate::web::{AppError, AppState, Result, today};
 
 use super::compare::{ResolvedPair, resolve_pair};
-
-/// Images change only when the dataset does, and the ETag says when: a day of caching,
-/// revalidated cheaply after.
-const CACHE_CONTROL: &str = "public, max-age=86400";
 
 /// Most images kept; a PNG is about 60 KB, so the cache stays around 15 MB.
 const CAPACITY: usize = 256;
@@ -51,18 +48,15 @@ impl Kind {
     }
 }
 
-/// A rendered image and its validator.
+/// A rendered image.
 #[derive(Debug)]
 struct Rendered {
     body: Bytes,
-    /// A quoted hash of the body: equal bytes give equal tags, across restarts and reloads.
-    etag: HeaderValue,
 }
 
 impl Rendered {
     fn new(body: Vec<u8>) -> Self {
-        let etag = HeaderValue::from_str(&format!("\"{:016x}\"", fnv1a(&body))).expect("hex is a valid header value");
-        Self { body: Bytes::from(body), etag }
+        Self { body: Bytes::from(body) }
     }
 }
 
@@ -117,29 +111,19 @@ impl ImageCache {
 }
 
 /// `GET /compare/{a}-vs-{b}/og.png`: the pair's 1200x630 share image.
-pub async fn og_png(
-    State(state): State<AppState>,
-    PathSegment(segment): PathSegment,
-    headers: HeaderMap,
-    uri: Uri,
-) -> Result<Response> {
-    serve(&state, &segment, &headers, &uri, Kind::SharePng).await
+pub async fn og_png(State(state): State<AppState>, PathSegment(segment): PathSegment, uri: Uri) -> Result<Response> {
+    serve(&state, &segment, &uri, Kind::SharePng).await
 }
 
 /// `GET /compare/{a}-vs-{b}/chart.svg`: the page's chart as a standalone SVG document.
-pub async fn chart_svg(
-    State(state): State<AppState>,
-    PathSegment(segment): PathSegment,
-    headers: HeaderMap,
-    uri: Uri,
-) -> Result<Response> {
-    serve(&state, &segment, &headers, &uri, Kind::ChartSvg).await
+pub async fn chart_svg(State(state): State<AppState>, PathSegment(segment): PathSegment, uri: Uri) -> Result<Response> {
+    serve(&state, &segment, &uri, Kind::ChartSvg).await
 }
 
 /// The shared path of both images: resolve the pair as the page does, redirect to the
 /// canonical image address (without any query: images take no parameters), then answer
 /// from the cache or render.
-async fn serve(state: &AppState, segment: &str, headers: &HeaderMap, uri: &Uri, kind: Kind) -> Result<Response> {
+async fn serve(state: &AppState, segment: &str, uri: &Uri, kind: Kind) -> Result<Response> {
     let (catalog, generation) = state.catalog_and_generation();
     let ResolvedPair { a, b, canonical, loose } = resolve_pair(&catalog, segment)?;
     let path = format!("{canonical}/{}", kind.file());
@@ -161,11 +145,7 @@ async fn serve(state: &AppState, segment: &str, headers: &HeaderMap, uri: &Uri, 
             image
         }
     };
-    let cache = [(header::CACHE_CONTROL, HeaderValue::from_static(CACHE_CONTROL)), (header::ETAG, image.etag.clone())];
-    if matches_etag(headers, &image.etag) {
-        return Ok((StatusCode::NOT_MODIFIED, cache).into_response());
-    }
-    let mut response = (cache, Body::from(image.body.clone())).into_response();
+    let mut response = Body::from(image.body.clone()).into_response();
     response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static(kind.content_type()));
     if kind == Kind::ChartSvg {
         // Opened on its own, the SVG is a document: it may not run or load anything.
@@ -201,23 +181,6 @@ fn render(catalog: &Catalog, a: &ModelId, b: &ModelId, kind: Kind) -> Result<Vec
     }
 }
 
-/// Whether `If-None-Match` names `etag` (or is `*`). Weak tags match too: a 304 only says
-/// the client's copy is current, which a weak comparison is enough for (RFC 9110 13.1.2).
-fn matches_etag(headers: &HeaderMap, etag: &HeaderValue) -> bool {
-    let Ok(etag) = etag.to_str() else { return false };
-    headers.get_all(header::IF_NONE_MATCH).iter().filter_map(|v| v.to_str().ok()).flat_map(|v| v.split(',')).any(
-        |tag| {
-            let tag = tag.trim();
-            tag == "*" || tag.strip_prefix("W/").unwrap_or(tag) == etag
-        },
-    )
-}
-
-/// 64-bit FNV-1a: a stable content hash for ETags (std's hasher may change between releases).
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -251,30 +214,5 @@ mod tests {
         // A slow request that drew from the replaced catalog does not store its image.
         cache.insert(1, key(1), image("late"));
         assert!(cache.get(1, &key(1)).is_none() && cache.get(2, &key(1)).is_none());
-    }
-
-    #[test]
-    fn etag_is_a_quoted_content_hash() {
-        assert_eq!(image("abc").etag, image("abc").etag);
-        assert_ne!(image("abc").etag, image("abd").etag);
-        let image = image("abc");
-        let tag = image.etag.to_str().unwrap();
-        assert!(tag.starts_with('"') && tag.ends_with('"') && tag.len() == 18, "{tag}");
-    }
-
-    #[test]
-    fn if_none_match_accepts_lists_weak_tags_and_star() {
-        let etag = HeaderValue::from_static("\"0123456789abcdef\"");
-        let with = |v: &'static str| {
-            let mut h = HeaderMap::new();
-            h.insert(header::IF_NONE_MATCH, HeaderValue::from_static(v));
-            matches_etag(&h, &etag)
-        };
-        assert!(with("\"0123456789abcdef\""));
-        assert!(with("\"other\", W/\"0123456789abcdef\""));
-        assert!(with("*"));
-        assert!(!with("\"0123456789abcdee\""));
-        assert!(!with("0123456789abcdef"), "an unquoted tag is not the same tag");
-        assert!(!matches_etag(&HeaderMap::new(), &etag));
     }
 }

@@ -7,9 +7,11 @@ use axum::response::{IntoResponse, Response};
 use crate::domain::format;
 use crate::domain::freshness::{Freshness, price_freshness};
 use crate::domain::model::{Dataset, ModelStatus};
+use crate::domain::sitemap::model_lastmod;
 use crate::domain::{Catalog, Model, ModelId};
 use crate::web::extract::PathSegment;
 use crate::web::templates::{FactRow, HtmlTemplate, Link, Meta, ModelPage, PriceHistoryRow};
+use crate::web::validators::with_last_modified;
 use crate::web::{AppError, AppState, Result, today};
 
 use super::suggestions;
@@ -43,7 +45,8 @@ pub async fn model(State(state): State<AppState>, PathSegment(slug): PathSegment
     if id.as_str() != slug {
         return Ok((StatusCode::MOVED_PERMANENTLY, [(header::LOCATION, format!("/models/{id}"))]).into_response());
     }
-    Ok(HtmlTemplate(page(catalog, model, state.base_url())).into_response())
+    let page = HtmlTemplate(page(catalog, model, state.base_url())).into_response();
+    Ok(with_last_modified(page, model_lastmod(&catalog.dataset, model)))
 }
 
 fn page(catalog: &Catalog, m: &Model, base_url: &str) -> ModelPage {

@@ -33,8 +33,7 @@ const URLSET_CLOSE: &str = "</urlset>\n";
 /// `GET /robots.txt`: everything may be crawled except the JSON API; names the sitemap.
 pub async fn robots(State(state): State<AppState>) -> Response {
     let body = format!("User-agent: *\nAllow: /\nDisallow: /api/\n\nSitemap: {}/sitemap.xml\n", state.base_url());
-    ([(header::CONTENT_TYPE, "text/plain; charset=utf-8"), (header::CACHE_CONTROL, "public, max-age=3600")], body)
-        .into_response()
+    ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], body).into_response()
 }
 
 /// `GET /sitemap.xml`: the sitemap index, naming the pages file and every comparison file.
@@ -50,8 +49,7 @@ pub async fn child(State(state): State<AppState>, PathSegment(file): PathSegment
 }
 
 fn xml_response(body: Body) -> Response {
-    ([(header::CONTENT_TYPE, "application/xml; charset=utf-8"), (header::CACHE_CONTROL, "public, max-age=3600")], body)
-        .into_response()
+    ([(header::CONTENT_TYPE, "application/xml; charset=utf-8")], body).into_response()
 }
 
 /// Each model's date by its position in the dataset.
