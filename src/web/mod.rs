@@ -9,9 +9,11 @@ mod fonts;
 mod handlers;
 mod og_image;
 mod routes;
+pub mod security;
 mod seo;
+pub mod server;
 mod templates;
-mod workload_query;
+pub mod workload_query;
 
 use std::sync::{Arc, RwLock};
 
