@@ -2,10 +2,13 @@
 
 mod all_pairs;
 mod edge_cases;
+mod hostile;
 mod images;
 mod import;
 mod routes;
+mod security;
 mod seo_api;
+mod shutdown;
 mod sitemap;
 mod startup;
 mod support;
