@@ -90,6 +90,29 @@ fn render_svg(data: &ChartData, sized: bool) -> String {
     accessible(svg, data, sized)
 }
 
+/// Cost axis bounds (dollars, log scale): no stored price makes a request cost leave this.
+const COST_AXIS: (f64, f64) = (1e-9, 1e9);
+/// Index axis bounds: far beyond any plausible index (imports allow 0 to 1,000).
+const INDEX_AXIS: (f64, f64) = (-1e6, 1e6);
+
+/// The axes' ranges, padded so points never sit on the frame, from the finite values clamped to
+/// [`COST_AXIS`] and [`INDEX_AXIS`]: whatever is stored (1.7e308, NaN, 0), the axes stay finite
+/// and a few decades wide, so plotters' tick search always ends quickly.
+fn axis_ranges(points: &[ChartPoint]) -> ((f64, f64), (f64, f64)) {
+    let span = |values: &mut dyn Iterator<Item = f64>, (min, max): (f64, f64)| {
+        values
+            .filter(|v| v.is_finite())
+            .map(|v| v.clamp(min, max))
+            .fold(None, |acc: Option<(f64, f64)>, v| Some(acc.map_or((v, v), |(lo, hi)| (lo.min(v), hi.max(v)))))
+    };
+    let (x_lo, x_hi) = span(&mut points.iter().map(|p| p.cost), COST_AXIS).unwrap_or((0.001, 1.0));
+    let (y_lo, y_hi) = span(&mut points.iter().map(|p| p.index), INDEX_AXIS).unwrap_or((0.0, 100.0));
+    // x pads by a factor (log axis).
+    let x = (x_lo / 1.6, x_hi * 1.6);
+    let pad = ((y_hi - y_lo) * 0.08).max(1.0);
+    (x, (y_lo - pad, y_hi + pad))
+}
+
 /// Draws the scatter on `root` (any plotters backend) with the given sizes. The caller fills
 /// the background and presents the area.
 pub fn draw_scatter<DB: DrawingBackend>(
@@ -97,18 +120,7 @@ pub fn draw_scatter<DB: DrawingBackend>(
     data: &ChartData,
     look: &ChartLook,
 ) -> Result<(), String> {
-    let (mut x_lo, mut x_hi) = (f64::MAX, f64::MIN);
-    let (mut y_lo, mut y_hi) = (f64::MAX, f64::MIN);
-    for p in &data.points {
-        x_lo = x_lo.min(p.cost);
-        x_hi = x_hi.max(p.cost);
-        y_lo = y_lo.min(p.index);
-        y_hi = y_hi.max(p.index);
-    }
-    // Pad the ranges so points never sit on the frame; x pads by a factor (log axis).
-    let (x_lo, x_hi) = (x_lo / 1.6, x_hi * 1.6);
-    let pad = ((y_hi - y_lo) * 0.08).max(1.0);
-    let (y_lo, y_hi) = (y_lo - pad, y_hi + pad);
+    let ((x_lo, x_hi), (y_lo, y_hi)) = axis_ranges(&data.points);
 
     let font = look.font;
     let mut chart = ChartBuilder::on(root)
