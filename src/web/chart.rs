@@ -113,6 +113,18 @@ fn axis_ranges(points: &[ChartPoint]) -> ((f64, f64), (f64, f64)) {
     (x, (y_lo - pad, y_hi + pad))
 }
 
+/// The points pinned inside the axes: plotters maps a coordinate to pixels with integer
+/// arithmetic that overflows for values like 1.7e308, so an outlier is drawn at the edge.
+fn on_axes(data: &ChartData, (x_lo, x_hi): (f64, f64), (y_lo, y_hi): (f64, f64)) -> ChartData {
+    let pin = |v: f64, lo: f64, hi: f64| if v.is_finite() { v.clamp(lo, hi) } else { lo };
+    let points = data
+        .points
+        .iter()
+        .map(|p| ChartPoint { cost: pin(p.cost, x_lo, x_hi), index: pin(p.index, y_lo, y_hi), ..p.clone() })
+        .collect();
+    ChartData { points, ..data.clone() }
+}
+
 /// Draws the scatter on `root` (any plotters backend) with the given sizes. The caller fills
 /// the background and presents the area.
 pub fn draw_scatter<DB: DrawingBackend>(
@@ -121,6 +133,8 @@ pub fn draw_scatter<DB: DrawingBackend>(
     look: &ChartLook,
 ) -> Result<(), String> {
     let ((x_lo, x_hi), (y_lo, y_hi)) = axis_ranges(&data.points);
+    let on_axes = on_axes(data, (x_lo, x_hi), (y_lo, y_hi));
+    let data = &on_axes;
 
     let font = look.font;
     let mut chart = ChartBuilder::on(root)
