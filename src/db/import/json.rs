@@ -55,9 +55,8 @@ pub fn parse_entries(text: &str) -> Result<(Map<String, Value>, Vec<String>), Js
 
 fn read(text: &str, top_duplicates: Option<&RefCell<Vec<String>>>) -> Result<Value, JsonProblem> {
     let mut deserializer = serde_json::Deserializer::from_str(text);
-    let value = Strict { depth: 0, top_duplicates }
-        .deserialize(&mut deserializer)
-        .and_then(|v| deserializer.end().map(|()| v));
+    let value =
+        Strict { depth: 0, top_duplicates }.deserialize(&mut deserializer).and_then(|v| deserializer.end().map(|()| v));
     value.map_err(|e| JsonProblem { line: e.line(), column: e.column(), problem: e.to_string() })
 }
 
