@@ -1,5 +1,5 @@
 //! The hostile corpus (`tests/fixtures/hostile/requests.txt`, over 400 requests): each is sent
-//! to the router in process and must get an answer below 500, quickly, with no off-site
+//! to the router in process and must get an answer below 500, without hanging, with no off-site
 //! `Location` and nothing from the request echoed unescaped. A target the HTTP parser refuses
 //! (hyper answers 400 before the router) is counted and must be one a parser should refuse.
 
@@ -108,7 +108,8 @@ async fn no_hostile_request_gets_a_5xx_an_off_site_location_or_its_input_back() 
         if parts.status.is_server_error() {
             failures.push(format!("{what}: {}", parts.status));
         }
-        if took > Duration::from_secs(2) {
+        // A hang, not a slow page: the debug build draws a share image in a second or two.
+        if took > Duration::from_secs(8) {
             failures.push(format!("{what}: took {took:?}"));
         }
         if let Some(location) = parts.headers.get("location") {
