@@ -50,42 +50,55 @@ pub enum Start {
     Empty,
 }
 
-/// Runs `import` on `bytes` as a dry run against a copy of the starting database, and when the
-/// dry run accepts the file and would change something, runs it for real on a fresh copy: the
-/// real run must succeed too. Refusals are fine; a panic or a real-run failure is a finding.
+/// Runs `import` on `bytes` as a dry run against the starting database (one pool, kept open:
+/// a dry run writes nothing), and when the dry run accepts the file and would change
+/// something, runs it for real on a fresh copy: the real run must succeed too. Refusals are
+/// fine; a panic or a real-run failure is a finding.
 pub fn dry_then_real<F, Fut, R>(start: Start, file_name: &str, bytes: &[u8], import: F)
 where
     F: Fn(sqlx::SqlitePool, PathBuf, ImportOptions) -> Fut,
     Fut: std::future::Future<Output = Result<(bool, R), ImportError>>,
 {
+    static POOLS: OnceLock<(sqlx::SqlitePool, sqlx::SqlitePool)> = OnceLock::new();
     let f = fixture();
-    let template = match start {
-        Start::Seeded => &f.seeded,
-        Start::Empty => &f.empty,
+    let (template, dry_pool) = {
+        let pools = POOLS.get_or_init(|| {
+            runtime().block_on(async {
+                (db::open(&url(&f.seeded)).await.unwrap(), db::open_empty(&url(&f.empty)).await.unwrap())
+            })
+        });
+        match start {
+            Start::Seeded => (&f.seeded, pools.0.clone()),
+            Start::Empty => (&f.empty, pools.1.clone()),
+        }
     };
-    let work = f.dir.path().join("work.db");
     let file = f.dir.path().join(file_name);
     std::fs::write(&file, bytes).unwrap();
+    let options = |dry_run| ImportOptions { dry_run, as_of: Date::parse("2026-12-01").unwrap(), allow_price_jump: false };
     runtime().block_on(async {
-        for dry_run in [true, false] {
-            std::fs::copy(template, &work).unwrap();
-            let pool = db::open(&url(&work)).await.unwrap();
-            let options = ImportOptions { dry_run, as_of: Date::parse("2026-12-01").unwrap(), allow_price_jump: false };
-            let result = import(pool.clone(), file.clone(), options).await;
-            pool.close().await;
-            match result {
-                Err(e) if dry_run => {
-                    let _ = e.to_string();
-                    return;
-                }
-                Err(e) => panic!("the dry run accepted the file but the real run failed: {e}"),
-                Ok((false, _)) => return,
-                Ok((true, _)) => {}
+        match import(dry_pool, file.clone(), options(true)).await {
+            Err(e) => {
+                let _ = e.to_string();
+                return;
             }
+            Ok((false, _)) => return,
+            Ok((true, _)) => {}
+        }
+        let work = f.dir.path().join("work.db");
+        std::fs::copy(template, &work).unwrap();
+        let pool = match start {
+            // `open` would seed the empty database `import dataset` fills.
+            Start::Seeded => db::open(&url(&work)).await,
+            Start::Empty => db::open_empty(&url(&work)).await,
+        }
+        .unwrap();
+        let real = import(pool.clone(), file.clone(), options(false)).await;
+        pool.close().await;
+        if let Err(e) = real {
+            panic!("the dry run accepted the file but the real run failed: {e}");
         }
     });
 }
-
 
 /// The seed dataset as the site serves it, loaded through a database once.
 pub fn seed_catalog() -> llm_compare::domain::Catalog {
