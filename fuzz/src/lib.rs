@@ -74,7 +74,8 @@ where
     };
     let file = f.dir.path().join(file_name);
     std::fs::write(&file, bytes).unwrap();
-    let options = |dry_run| ImportOptions { dry_run, as_of: Date::parse("2026-12-01").unwrap(), allow_price_jump: false };
+    let options =
+        |dry_run| ImportOptions { dry_run, as_of: Date::parse("2026-12-01").unwrap(), allow_price_jump: false };
     runtime().block_on(async {
         match import(dry_pool, file.clone(), options(true)).await {
             Err(e) => {
