@@ -45,8 +45,10 @@ pub const MAX_URI_BYTES: usize = 8 * 1024;
 pub const MAX_HEAD_BYTES: usize = 16 * 1024;
 
 /// After the shutdown signal, how long a connection with no request in flight stays open for a
-/// request already on its way.
-pub const DRAIN_WINDOW: Duration = Duration::from_millis(300);
+/// request already on its way: a keep-alive client sends its next request microseconds after
+/// reading an answer, but a loaded machine may not run it for a while; a second is generous and
+/// still far inside the grace period.
+pub const DRAIN_WINDOW: Duration = Duration::from_secs(1);
 
 /// The server's connection settings (from [`crate::config::Config`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
