@@ -296,7 +296,7 @@ pub async fn import_litellm(
         }
     }
 
-    let mut tx = begin(pool, options.dry_run).await?;
+    let mut tx = begin(pool).await?;
     let current = Current::read(&mut tx).await?;
     // A key given twice is refused only if one of our models reads it (see `json`).
     if let Some(key) = duplicated.iter().find(|k| current.keys.iter().any(|(_, ours)| ours == *k)) {
@@ -304,7 +304,8 @@ pub async fn import_litellm(
     }
     let plan = plan(&label, &file_name, &entries, &current, &options.as_of, options.allow_price_jump)?;
     let changes = plan.report.changes_anything();
-    if changes && !options.dry_run {
+    // A dry run writes too, inside the transaction `finish` rolls back: the same path up to the commit.
+    if changes {
         apply(&mut tx, &plan, &options.as_of).await?;
     }
     finish(tx, plan.report, changes, options.dry_run).await

@@ -1,8 +1,10 @@
 //! Imports: a LiteLLM price map, a scores CSV, or a whole dataset file. Each import reads and
 //! checks the whole file first, then writes in one transaction that also raises the dataset
-//! revision; a file that fails any check changes nothing. A dry run produces the same report
-//! and writes nothing, and an import that would change nothing writes nothing either, so
-//! running it twice leaves the database file byte for byte as it was.
+//! revision; a file that fails any check changes nothing. A dry run runs the same code, writes
+//! included, and rolls the transaction back instead of committing: it produces the same report,
+//! refuses what the real run would refuse (a database constraint too) and changes nothing. An
+//! import that would change nothing writes nothing either, so running it twice leaves the
+//! database file byte for byte as it was.
 
 pub mod dataset;
 pub mod json;
@@ -115,10 +117,10 @@ fn read_text(path: &Path) -> Result<String, ImportError> {
     Ok(text)
 }
 
-/// Opens the import's transaction. A real run takes the write lock at once (`BEGIN
-/// IMMEDIATE`), so what it read cannot change before it writes; a dry run only reads.
-async fn begin(pool: &SqlitePool, dry_run: bool) -> Result<Transaction<'static, Sqlite>, ImportError> {
-    Ok(if dry_run { pool.begin().await? } else { pool.begin_with("BEGIN IMMEDIATE").await? })
+/// Opens the import's transaction. It takes the write lock at once (`BEGIN IMMEDIATE`), so
+/// what it read cannot change before it writes; a dry run writes too and is rolled back.
+async fn begin(pool: &SqlitePool) -> Result<Transaction<'static, Sqlite>, ImportError> {
+    Ok(pool.begin_with("BEGIN IMMEDIATE").await?)
 }
 
 /// Commits `tx` after raising the revision, or rolls it back for a dry run or when nothing

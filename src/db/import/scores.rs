@@ -168,7 +168,7 @@ pub async fn import_scores(
         .map_err(|(line, problem)| rejected(&label, format!("line {line}"), "(csv)", problem))?;
     let columns = Columns::from_header(&label, records.first())?;
 
-    let mut tx = begin(pool, options.dry_run).await?;
+    let mut tx = begin(pool).await?;
     let known = Known::read(&mut tx).await?;
     let source_to_create = match new_source {
         None => None,
@@ -226,7 +226,8 @@ pub async fn import_scores(
     if changes {
         report.new_source = source_to_create;
     }
-    if changes && !options.dry_run {
+    // A dry run writes too, inside the transaction `finish` rolls back: the same path up to the commit.
+    if changes {
         apply(&mut tx, &report, &options.as_of).await?;
     }
     finish(tx, report, changes, options.dry_run).await
