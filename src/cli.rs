@@ -20,8 +20,9 @@ llm-compare: LLM price and benchmark comparison site
 
 Usage:
   llm-compare                                serve the site (HOST, PORT, DATABASE_URL)
-  llm-compare import litellm PATH [--dry-run] [--as-of YYYY-MM-DD]
-        update our models' prices from a LiteLLM price map (JSON, USD per token)
+  llm-compare import litellm PATH [--dry-run] [--as-of YYYY-MM-DD] [--allow-price-jump]
+        update our models' prices from a LiteLLM price map (JSON, USD per token); a price
+        moving 1,000x or more is refused unless --allow-price-jump says it is meant
   llm-compare import scores PATH [--dry-run] [--as-of YYYY-MM-DD]
         [--source-id ID --source-title TITLE --source-url URL --source-license LICENSE]
         add or update benchmark scores from a CSV file with the header
@@ -36,7 +37,8 @@ Every import checks the whole file first and applies it in one transaction: a ba
 changes nothing and the message names the file, the entry and the field. --dry-run prints
 the same report and writes nothing. --as-of sets the date the figures hold for (default:
 today, UTC). The commands use DATABASE_URL like the server; a running server picks up the
-change within RELOAD_INTERVAL_SECS (default 5).
+change within RELOAD_INTERVAL_SECS (default 5). A DATABASE_URL whose file does not exist is
+refused (a typo would otherwise create and seed a new database); --create-database makes one.
 ";
 
 /// Default seconds between the server's checks for a new dataset revision.
@@ -57,6 +59,10 @@ pub enum Command {
         dry_run: bool,
         /// The date the prices hold for; today when `None`.
         as_of: Option<Date>,
+        /// Accept a price moving 1,000x or more (`--allow-price-jump`).
+        allow_price_jump: bool,
+        /// Create the database if its file does not exist (`--create-database`).
+        create_database: bool,
     },
     /// `import scores PATH`.
     ImportScores {
@@ -68,6 +74,8 @@ pub enum Command {
         as_of: Option<Date>,
         /// A source to create for the rows that cite it.
         new_source: Option<NewSource>,
+        /// Create the database if its file does not exist (`--create-database`).
+        create_database: bool,
     },
     /// `import dataset PATH`.
     ImportDataset {
@@ -75,6 +83,8 @@ pub enum Command {
         path: PathBuf,
         /// Report only.
         dry_run: bool,
+        /// Create the database if its file does not exist (`--create-database`).
+        create_database: bool,
     },
     /// `export PATH`.
     Export {
@@ -118,11 +128,25 @@ pub fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Command, Usa
     };
     match words.as_slice() {
         ["import", "litellm", path] => {
-            allow(&["dry-run", "as-of"])?;
-            Ok(Command::ImportLitellm { path: PathBuf::from(path), dry_run: flag("dry-run"), as_of: as_of()? })
+            allow(&["dry-run", "as-of", "allow-price-jump", "create-database"])?;
+            Ok(Command::ImportLitellm {
+                path: PathBuf::from(path),
+                dry_run: flag("dry-run"),
+                as_of: as_of()?,
+                allow_price_jump: flag("allow-price-jump"),
+                create_database: flag("create-database"),
+            })
         }
         ["import", "scores", path] => {
-            allow(&["dry-run", "as-of", "source-id", "source-title", "source-url", "source-license"])?;
+            allow(&[
+                "dry-run",
+                "as-of",
+                "source-id",
+                "source-title",
+                "source-url",
+                "source-license",
+                "create-database",
+            ])?;
             let parts = ["source-id", "source-title", "source-url", "source-license"].map(value);
             let new_source = match parts {
                 [None, None, None, None] => None,
@@ -138,11 +162,16 @@ pub fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Command, Usa
                 dry_run: flag("dry-run"),
                 as_of: as_of()?,
                 new_source,
+                create_database: flag("create-database"),
             })
         }
         ["import", "dataset", path] => {
-            allow(&["dry-run"])?;
-            Ok(Command::ImportDataset { path: PathBuf::from(path), dry_run: flag("dry-run") })
+            allow(&["dry-run", "create-database"])?;
+            Ok(Command::ImportDataset {
+                path: PathBuf::from(path),
+                dry_run: flag("dry-run"),
+                create_database: flag("create-database"),
+            })
         }
         ["export", path] => {
             allow(&[])?;
@@ -163,7 +192,7 @@ pub fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Command, Usa
 #[allow(clippy::type_complexity)]
 fn split_options(args: &[String]) -> Result<(Vec<String>, Vec<(String, Option<String>)>), UsageError> {
     const WITH_VALUE: [&str; 5] = ["as-of", "source-id", "source-title", "source-url", "source-license"];
-    const FLAGS: [&str; 1] = ["dry-run"];
+    const FLAGS: [&str; 3] = ["dry-run", "allow-price-jump", "create-database"];
     let mut words = Vec::new();
     let mut options: Vec<(String, Option<String>)> = Vec::new();
     let mut it = args.iter();
@@ -230,27 +259,30 @@ pub async fn run(command: Command, database_url: &str) -> Result<String, String>
     let today = crate::web::today;
     match command {
         Command::Serve | Command::Help => Err("serve and help are handled by main".to_owned()),
-        Command::ImportLitellm { path, dry_run, as_of } => {
+        Command::ImportLitellm { path, dry_run, as_of, allow_price_jump, create_database } => {
+            database_must_exist(database_url, create_database)?;
             let pool = open(database_url).await?;
-            let options = ImportOptions { dry_run, as_of: as_of.unwrap_or_else(today) };
+            let options = ImportOptions { dry_run, as_of: as_of.unwrap_or_else(today), allow_price_jump };
             let result = db::import::import_litellm(&pool, &path, &options).await;
             pool.close().await;
             let outcome = result.map_err(|e| format!("{e}\nnothing was written"))?;
             Ok(format!("{}{}\n", outcome.report, status(&outcome, dry_run)))
         }
-        Command::ImportScores { path, dry_run, as_of, new_source } => {
+        Command::ImportScores { path, dry_run, as_of, new_source, create_database } => {
+            database_must_exist(database_url, create_database)?;
             let pool = open(database_url).await?;
-            let options = ImportOptions { dry_run, as_of: as_of.unwrap_or_else(today) };
+            let options = ImportOptions { dry_run, as_of: as_of.unwrap_or_else(today), allow_price_jump: false };
             let result = db::import::import_scores(&pool, &path, &options, new_source.as_ref()).await;
             pool.close().await;
             let outcome = result.map_err(|e| format!("{e}\nnothing was written"))?;
             Ok(format!("{}{}\n", outcome.report, status(&outcome, dry_run)))
         }
-        Command::ImportDataset { path, dry_run } => {
+        Command::ImportDataset { path, dry_run, create_database } => {
             // Read the file first, so a wrong path creates no database at all.
             if !path.is_file() {
                 return Err(format!("{}: no such file\nnothing was written", path.display()));
             }
+            database_must_exist(database_url, create_database)?;
             // Not `db::open`: that would seed the empty database this command is meant to fill.
             let pool = db::open_empty(database_url).await.map_err(|e| e.to_string())?;
             let result = db::import::import_dataset(&pool, &path, dry_run).await;
@@ -259,12 +291,44 @@ pub async fn run(command: Command, database_url: &str) -> Result<String, String>
             Ok(format!("{}{}\n", outcome.report, status(&outcome, dry_run)))
         }
         Command::Export { path } => {
+            database_must_exist(database_url, false)?;
             let pool = open(database_url).await?;
             let result = db::export_to_file(&pool, &path).await;
             pool.close().await;
             Ok(result.map_err(|e| e.to_string())?.to_string())
         }
     }
+}
+
+/// `text` safe to print on a terminal or into a log: control characters (ESC, NUL...) and
+/// bidirectional overrides from an imported file are shown escaped (`\u{1b}`), newlines kept.
+pub fn printable(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let bidi = matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}');
+        if c != '\n' && (c.is_control() || bidi) {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Refuses a `DATABASE_URL` naming a file that does not exist, unless `create` says to make
+/// it: a mistyped path would otherwise create and seed a new database and report success.
+fn database_must_exist(database_url: &str, create: bool) -> Result<(), String> {
+    use std::str::FromStr;
+    let options = sqlx::sqlite::SqliteConnectOptions::from_str(database_url).map_err(|e| e.to_string())?;
+    let file = options.get_filename();
+    let in_memory = file.as_os_str().is_empty() || file.as_os_str() == ":memory:";
+    if create || in_memory || file.exists() {
+        return Ok(());
+    }
+    Err(format!(
+        "DATABASE_URL={database_url}: no database at {}; check the path, or pass --create-database to make one\nnothing was written",
+        file.display()
+    ))
 }
 
 async fn open(database_url: &str) -> Result<SqlitePool, String> {
@@ -320,6 +384,15 @@ impl Reloader {
 mod tests {
     use super::*;
 
+    #[test]
+    fn printed_text_shows_control_and_bidi_characters_escaped() {
+        assert_eq!(printable("key \u{1b}[31mred\u{0}\n"), "key \\u{1b}[31mred\\u{0}\n");
+        assert_eq!(printable("a\u{202e}b"), "a\\u{202e}b");
+        assert_eq!(printable("GPT-4o mini → $0.15"), "GPT-4o mini → $0.15");
+        // The request log writes paths with `escape_debug`, which escapes the same.
+        assert_eq!("/a\u{202e}b\u{1b}".escape_debug().to_string(), "/a\\u{202e}b\\u{1b}");
+    }
+
     fn parse(line: &str) -> Result<Command, UsageError> {
         parse_args(line.split_whitespace().map(str::to_owned))
     }
@@ -335,16 +408,28 @@ mod tests {
     fn commands_and_options_parse() {
         assert_eq!(
             parse("import litellm prices.json --dry-run --as-of 2026-11-25"),
-            Ok(Command::ImportLitellm { path: "prices.json".into(), dry_run: true, as_of: Date::parse("2026-11-25") })
+            Ok(Command::ImportLitellm {
+                path: "prices.json".into(),
+                dry_run: true,
+                as_of: Date::parse("2026-11-25"),
+                allow_price_jump: false,
+                create_database: false
+            })
         );
         assert_eq!(
             parse("import litellm --as-of=2026-03-05 prices.json"),
-            Ok(Command::ImportLitellm { path: "prices.json".into(), dry_run: false, as_of: Date::parse("2026-03-05") })
+            Ok(Command::ImportLitellm {
+                path: "prices.json".into(),
+                dry_run: false,
+                as_of: Date::parse("2026-03-05"),
+                allow_price_jump: false,
+                create_database: false
+            })
         );
         assert_eq!(parse("export out.json"), Ok(Command::Export { path: "out.json".into() }));
         assert_eq!(
             parse("import dataset d.json --dry-run"),
-            Ok(Command::ImportDataset { path: "d.json".into(), dry_run: true })
+            Ok(Command::ImportDataset { path: "d.json".into(), dry_run: true, create_database: false })
         );
         let Ok(Command::ImportScores { new_source: Some(s), .. }) =
             parse("import scores s.csv --source-id x --source-title T --source-url U --source-license L")

@@ -2,6 +2,7 @@
 //! with a message naming the variable.
 
 use std::net::IpAddr;
+use std::time::Duration;
 
 /// Where the database defaults to: a file under `data/` in the working directory.
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/llm-compare.db";
@@ -19,7 +20,27 @@ pub struct Config {
     pub base_url: String,
     /// Megabytes of rendered responses kept in memory (`PAGE_CACHE_MB`); 0 turns the cache off.
     pub page_cache_mb: usize,
+    /// How long a client has to send a complete request head (`HEADER_TIMEOUT_SECS`).
+    pub header_timeout: Duration,
+    /// How long a keep-alive connection may wait between requests (`IDLE_TIMEOUT_SECS`).
+    pub idle_timeout: Duration,
+    /// Connections served at once (`MAX_CONNECTIONS`); keep it well under the open-file limit.
+    pub max_connections: usize,
+    /// How long a stop waits for requests in progress before closing them (`SHUTDOWN_GRACE_SECS`).
+    pub shutdown_grace: Duration,
 }
+
+/// Defaults for the connection settings: a request head takes milliseconds to send, so 10 s is
+/// generous; 60 s of keep-alive covers a reader moving between pages; 4,096 connections hold
+/// about 100 MB and stay far below a typical 1,048,576 hard open-file limit. At start the cap is
+/// lowered to the open-file limit less a reserve if that is smaller.
+pub const DEFAULT_HEADER_TIMEOUT_SECS: u64 = 10;
+/// See [`DEFAULT_HEADER_TIMEOUT_SECS`].
+pub const DEFAULT_IDLE_TIMEOUT_SECS: u64 = 60;
+/// See [`DEFAULT_HEADER_TIMEOUT_SECS`].
+pub const DEFAULT_MAX_CONNECTIONS: usize = 4096;
+/// See [`DEFAULT_HEADER_TIMEOUT_SECS`]: a stop never waits longer than this.
+pub const DEFAULT_SHUTDOWN_GRACE_SECS: u64 = 10;
 
 /// A setting that could not be used.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -91,7 +112,40 @@ impl Config {
                 expected: "a whole number of megabytes, such as 128 (0 turns the page cache off)",
             })?,
         };
-        Ok(Config { database_url, host, port, base_url, page_cache_mb })
+        let seconds = |variable: &'static str, default: u64, max: u64| match get(variable) {
+            None => Ok(Duration::from_secs(default)),
+            Some(value) => match value.trim().parse::<u64>() {
+                Ok(n) if (1..=max).contains(&n) => Ok(Duration::from_secs(n)),
+                _ => Err(ConfigError { variable, value, expected: "a whole number of seconds from 1 to 3600" }),
+            },
+        };
+        let header_timeout = seconds("HEADER_TIMEOUT_SECS", DEFAULT_HEADER_TIMEOUT_SECS, 3600)?;
+        let idle_timeout = seconds("IDLE_TIMEOUT_SECS", DEFAULT_IDLE_TIMEOUT_SECS, 3600)?;
+        let shutdown_grace = seconds("SHUTDOWN_GRACE_SECS", DEFAULT_SHUTDOWN_GRACE_SECS, 3600)?;
+        let max_connections = match get("MAX_CONNECTIONS") {
+            None => DEFAULT_MAX_CONNECTIONS,
+            Some(value) => match value.trim().parse::<usize>() {
+                Ok(n) if (1..=1_000_000).contains(&n) => n,
+                _ => {
+                    return Err(ConfigError {
+                        variable: "MAX_CONNECTIONS",
+                        value,
+                        expected: "a whole number of connections from 1 to 1000000",
+                    });
+                }
+            },
+        };
+        Ok(Config {
+            database_url,
+            host,
+            port,
+            base_url,
+            page_cache_mb,
+            header_timeout,
+            idle_timeout,
+            max_connections,
+            shutdown_grace,
+        })
     }
 
     /// Reads the settings from the process environment.
@@ -115,6 +169,30 @@ mod tests {
         assert_eq!((c.host.to_string(), c.port), ("127.0.0.1".into(), 3000));
         assert_eq!(c.base_url, "http://127.0.0.1:3000");
         assert_eq!(c.page_cache_mb, 128);
+        assert_eq!((c.header_timeout, c.idle_timeout), (Duration::from_secs(10), Duration::from_secs(60)));
+        assert_eq!((c.max_connections, c.shutdown_grace), (4096, Duration::from_secs(10)));
+    }
+
+    #[test]
+    fn connection_settings_are_read_and_checked() {
+        let c = config(&[
+            ("HEADER_TIMEOUT_SECS", "5"),
+            ("IDLE_TIMEOUT_SECS", "30"),
+            ("MAX_CONNECTIONS", "100"),
+            ("SHUTDOWN_GRACE_SECS", "3"),
+        ])
+        .unwrap();
+        assert_eq!((c.header_timeout, c.idle_timeout), (Duration::from_secs(5), Duration::from_secs(30)));
+        assert_eq!((c.max_connections, c.shutdown_grace), (100, Duration::from_secs(3)));
+        for (variable, value) in [
+            ("HEADER_TIMEOUT_SECS", "0"),
+            ("IDLE_TIMEOUT_SECS", "-1"),
+            ("SHUTDOWN_GRACE_SECS", "1e3"),
+            ("MAX_CONNECTIONS", "0"),
+            ("MAX_CONNECTIONS", "lots"),
+        ] {
+            assert_eq!(config(&[(variable, value)]).unwrap_err().variable, variable, "{variable}={value}");
+        }
     }
 
     #[test]

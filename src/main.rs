@@ -3,11 +3,13 @@
 //! and serves until ctrl-c or SIGTERM. With a command (`import ...`, `export ...`, `--help`),
 //! runs it against the same database and exits; see `llm_compare::cli`.
 
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use llm_compare::cli::{self, Command, Reloader};
 use llm_compare::config::Config;
 use llm_compare::domain::Catalog;
+use llm_compare::web::{security, server};
 use llm_compare::{AppState, app, db};
 use tracing_subscriber::EnvFilter;
 
@@ -32,14 +34,21 @@ async fn main() -> ExitCode {
             Ok(())
         }
         Command::Serve => {
-            tracing_subscriber::fmt().with_env_filter(filter()).init();
+            // Colours only on a terminal: escape codes in a log file are noise and cost time.
+            tracing_subscriber::fmt().with_env_filter(filter()).with_ansi(std::io::stdout().is_terminal()).init();
             serve().await
         }
         command => {
             // The report goes to stdout; logs go to stderr so they never mix into it.
-            tracing_subscriber::fmt().with_env_filter(filter()).with_writer(std::io::stderr).init();
+            tracing_subscriber::fmt()
+                .with_env_filter(filter())
+                .with_writer(std::io::stderr)
+                .with_ansi(std::io::stderr().is_terminal())
+                .init();
             match Config::from_env() {
-                Ok(config) => cli::run(command, &config.database_url).await.map(|report| print!("{report}")),
+                Ok(config) => {
+                    cli::run(command, &config.database_url).await.map(|report| print!("{}", cli::printable(&report)))
+                }
                 Err(e) => Err(e.to_string()),
             }
         }
@@ -47,7 +56,7 @@ async fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
-            eprintln!("error: {message}");
+            eprintln!("error: {}", cli::printable(&message));
             ExitCode::FAILURE
         }
     }
@@ -72,8 +81,42 @@ async fn serve() -> Result<(), String> {
     let listener = tokio::net::TcpListener::bind(address)
         .await
         .map_err(|e| format!("cannot listen on {address} (HOST/PORT): {e}"))?;
-    tracing::info!("listening on http://{address}");
-    axum::serve(listener, app(state)).with_graceful_shutdown(shutdown_signal()).await.map_err(|e| e.to_string())
+    let limits = connection_limits(&config);
+    tracing::info!(
+        "listening on http://{address} (header timeout {} s, idle timeout {} s, at most {} connections)",
+        limits.header_timeout.as_secs(),
+        limits.idle_timeout.as_secs(),
+        limits.max_connections
+    );
+    server::serve(listener, app(state), limits, shutdown_signal()).await;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+/// The server's limits from the configuration, after raising the open-file limit: the cap on
+/// connections is kept below it so `accept` never runs out of descriptors.
+fn connection_limits(config: &Config) -> server::Limits {
+    /// Descriptors kept for the database, the listener and logs.
+    const RESERVE: u64 = 64;
+    let mut max_connections = config.max_connections;
+    match server::raise_open_file_limit() {
+        Ok((soft, hard)) => {
+            tracing::info!(soft_before = soft, soft_now = hard, hard, "open-file limit");
+            let room = hard.saturating_sub(RESERVE).max(1);
+            if (max_connections as u64) > room {
+                tracing::warn!(max_connections, room, "MAX_CONNECTIONS lowered to fit the open-file limit");
+                max_connections = room as usize;
+            }
+        }
+        Err(e) => tracing::warn!(error = %e, "cannot raise the open-file limit"),
+    }
+    server::Limits {
+        header_timeout: config.header_timeout,
+        idle_timeout: config.idle_timeout,
+        max_connections,
+        shutdown_grace: config.shutdown_grace,
+        transport: security::Transport { https: config.base_url.starts_with("https://") },
+    }
 }
 
 /// Resolves on ctrl-c or SIGTERM, so containers stop cleanly.

@@ -1,12 +1,13 @@
 //! The dataset file: the format of the seed in `data/seed.json` (and of exports). Every
 //! figure names its source; prices are decimal strings so they parse exactly.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
 use crate::domain::model::{Date, ModelStatus, Scale};
 use crate::domain::money::PricePerMTok;
+use crate::domain::plausible;
 use crate::domain::slug::ModelId;
 
 /// The `format` field every dataset file carries.
@@ -217,12 +218,42 @@ fn check_date(entry: &str, field: &str, text: &str) -> Result<(), Invalid> {
 }
 
 fn check_price(entry: &str, field: &str, text: &str) -> Result<PricePerMTok, Invalid> {
-    PricePerMTok::parse(text).map_err(|e| invalid(entry, field, e.to_string()))
+    let price = PricePerMTok::parse(text).map_err(|e| invalid(entry, field, e.to_string()))?;
+    match plausible::price_problem(price) {
+        Some(problem) => Err(invalid(entry, field, problem)),
+        None => Ok(price),
+    }
+}
+
+/// Text fields: bounded in size, without control characters (they reach logs and pages).
+fn check_texts<'a>(entry: &str, fields: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<(), Invalid> {
+    for (field, text) in fields {
+        if let Some(problem) = plausible::text_problem(text) {
+            return Err(invalid(entry, field, problem));
+        }
+    }
+    Ok(())
+}
+
+fn check_tokens(entry: &str, field: &str, tokens: u64) -> Result<(), Invalid> {
+    plausible::tokens_problem(tokens).map_or(Ok(()), |problem| Err(invalid(entry, field, problem)))
+}
+
+/// A figure within `lo..=hi`.
+fn check_range(entry: &str, field: &str, value: f64, lo: f64, hi: f64, rule: &str) -> Result<(), Invalid> {
+    if value.is_finite() && (lo..=hi).contains(&value) {
+        Ok(())
+    } else {
+        Err(invalid(entry, field, format!("{value} is out of range: {rule}")))
+    }
 }
 
 impl DatasetFile {
     /// Parses and validates a dataset file; the error names the entry and field at fault.
     pub fn parse(json: &str) -> Result<DatasetFile, Invalid> {
+        // Strict first (a key given twice, deep nesting), then typed.
+        crate::db::import::json::parse(json)
+            .map_err(|e| invalid(&format!("line {} column {}", e.line, e.column), "(json)", e.problem))?;
         let file: DatasetFile = serde_json::from_str(json)
             .map_err(|e| invalid(&format!("line {} column {}", e.line(), e.column()), "(json)", e.to_string()))?;
         file.validate()?;
@@ -244,6 +275,10 @@ impl DatasetFile {
         let mut sources = HashSet::new();
         for s in &self.sources {
             let entry = format!("sources[{}]", s.id);
+            check_texts(&entry, [("id", s.id.as_str()), ("title", &s.title), ("license", &s.license)])?;
+            if !plausible::is_web_url(&s.url) {
+                return Err(invalid(&entry, "url", "must be an http:// or https:// address"));
+            }
             check_date(&entry, "as_of", &s.as_of)?;
             if !sources.insert(s.id.as_str()) {
                 return Err(invalid(&entry, "id", "duplicate id"));
@@ -252,14 +287,27 @@ impl DatasetFile {
         let source_ok = |entry: &str, field: &str, id: &str| {
             if sources.contains(id) { Ok(()) } else { Err(invalid(entry, field, format!("unknown source `{id}`"))) }
         };
-        let providers: HashSet<&str> = self.providers.iter().map(|p| p.slug.as_str()).collect();
-        let mut benchmarks = HashSet::new();
+        let mut providers = HashSet::new();
+        for p in &self.providers {
+            let entry = format!("providers[{}]", p.slug);
+            check_texts(&entry, [("slug", p.slug.as_str()), ("name", &p.name)])?;
+            if p.slug.is_empty() || !p.slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
+                return Err(invalid(&entry, "slug", "must be lowercase a-z, 0-9 and hyphens"));
+            }
+            if !providers.insert(p.slug.as_str()) {
+                return Err(invalid(&entry, "slug", "duplicate provider"));
+            }
+        }
+        let mut benchmarks = HashMap::new();
         for b in &self.benchmarks {
             let entry = format!("benchmarks[{}]", b.slug);
-            if Scale::parse(&b.scale).is_none() {
+            check_texts(&entry, [("slug", b.slug.as_str()), ("name", &b.name), ("measures", &b.measures)])?;
+            let Some(scale) = Scale::parse(&b.scale) else {
                 return Err(invalid(&entry, "scale", format!("`{}` is not fraction, percent or index", b.scale)));
+            };
+            if benchmarks.insert(b.slug.as_str(), scale).is_some() {
+                return Err(invalid(&entry, "slug", "duplicate benchmark"));
             }
-            benchmarks.insert(b.slug.as_str());
         }
         let mut ids = HashSet::new();
         let mut keys = HashSet::new();
@@ -271,6 +319,7 @@ impl DatasetFile {
             if !ids.insert(m.slug.as_str()) {
                 return Err(invalid(&entry, "slug", "duplicate model"));
             }
+            check_texts(&entry, [("name", m.name.as_str()), ("api_host", &m.api_host)])?;
             if !providers.contains(m.provider.as_str()) {
                 return Err(invalid(&entry, "provider", format!("unknown provider `{}`", m.provider)));
             }
@@ -299,6 +348,9 @@ impl DatasetFile {
                 if limit == Some(0) {
                     return Err(invalid(&entry, field, "a limit of 0 tokens is a missing figure: leave it null"));
                 }
+                if let Some(limit) = limit {
+                    check_tokens(&entry, field, limit)?;
+                }
             }
             if let (Some(input), Some(context)) = (m.max_input, m.context_window)
                 && input > context
@@ -323,6 +375,7 @@ impl DatasetFile {
                 }
             }
             for key in &m.litellm_keys {
+                check_texts(&entry, [("litellm_keys", key.as_str())])?;
                 if !keys.insert(key.as_str()) {
                     return Err(invalid(&entry, "litellm_keys", format!("key `{key}` is mapped to two models")));
                 }
@@ -366,6 +419,7 @@ impl DatasetFile {
                         return Err(invalid(&entry, "long_context", "tiers must rise in above_tokens"));
                     }
                     last = t.above_tokens;
+                    check_tokens(&entry, "long_context.above_tokens", t.above_tokens)?;
                     check_price(&entry, "long_context.input", &t.input)?;
                     check_price(&entry, "long_context.output", &t.output)?;
                     if let Some(c) = &t.cache_read {
@@ -378,23 +432,40 @@ impl DatasetFile {
             if current > 1 {
                 return Err(invalid(&entry, "prices", "more than one current price (effective_to null)"));
             }
+            let mut scored = HashSet::new();
             for (i, s) in m.scores.iter().enumerate() {
                 let entry = format!("models[{}].scores[{i}]", m.slug);
-                if !benchmarks.contains(s.benchmark.as_str()) {
+                let Some(scale) = benchmarks.get(s.benchmark.as_str()) else {
                     return Err(invalid(&entry, "benchmark", format!("unknown benchmark `{}`", s.benchmark)));
+                };
+                let (lo, hi, rule) = plausible::score_range(*scale);
+                check_range(&entry, "value", s.value, lo, hi, rule)?;
+                if !scored.insert((s.benchmark.as_str(), s.source.as_str())) {
+                    return Err(invalid(
+                        &entry,
+                        "source",
+                        format!("a second score on {} from this source", s.benchmark),
+                    ));
                 }
-                if !s.value.is_finite() {
-                    return Err(invalid(&entry, "value", "not a finite number"));
+                if let Some(note) = &s.note {
+                    check_texts(&entry, [("note", note.as_str())])?;
                 }
                 check_date(&entry, "as_of", &s.as_of)?;
                 source_ok(&entry, "source", &s.source)?;
             }
+            let mut timed = HashSet::new();
             for (i, s) in m.speeds.iter().enumerate() {
                 let entry = format!("models[{}].speeds[{i}]", m.slug);
-                for (field, v) in [("output_tokens_per_s", s.output_tokens_per_s), ("ttft_s", s.ttft_s)] {
-                    if v.is_some_and(|v| !v.is_finite() || v <= 0.0) {
-                        return Err(invalid(&entry, field, "must be a positive number"));
+                for (field, v, max) in [
+                    ("output_tokens_per_s", s.output_tokens_per_s, plausible::MAX_TOKENS_PER_SECOND),
+                    ("ttft_s", s.ttft_s, plausible::MAX_TTFT_SECONDS),
+                ] {
+                    if v.is_some_and(|v| !v.is_finite() || v <= 0.0 || v > max) {
+                        return Err(invalid(&entry, field, format!("must be a positive number up to {max}")));
                     }
+                }
+                if !timed.insert(s.source.as_str()) {
+                    return Err(invalid(&entry, "source", "a second speed from this source"));
                 }
                 check_date(&entry, "as_of", &s.as_of)?;
                 source_ok(&entry, "source", &s.source)?;

@@ -49,7 +49,7 @@ impl Citations {
             number,
             id: source.id.clone(),
             title: source.title.clone(),
-            url: source.url.clone(),
+            url: super::plausible::href(&source.url).to_owned(),
             license: source.license.clone(),
             as_of: source.as_of.clone(),
         });

@@ -13,6 +13,7 @@ pub mod market;
 pub mod model;
 pub mod money;
 pub mod narrative;
+pub mod plausible;
 pub mod sitemap;
 pub mod slug;
 pub mod summary;

@@ -17,16 +17,26 @@ impl serde::Serialize for Date {
 }
 
 impl Date {
-    /// Accepts `YYYY-MM-DD` with a plausible month and day.
+    /// Accepts `YYYY-MM-DD` naming a day that exists (no `2025-02-30`, February 29 only in
+    /// leap years).
     pub fn parse(text: &str) -> Option<Date> {
         let b = text.as_bytes();
         let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
         if b.len() != 10 || b[4] != b'-' || b[7] != b'-' || !digits(0..4) || !digits(5..7) || !digits(8..10) {
             return None;
         }
+        let year: u32 = text[0..4].parse().ok()?;
         let month: u32 = text[5..7].parse().ok()?;
         let day: u32 = text[8..10].parse().ok()?;
-        ((1..=12).contains(&month) && (1..=31).contains(&day)).then(|| Date(text.to_owned()))
+        let leap = year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
+        let days_in_month = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return None,
+        };
+        (1..=days_in_month).contains(&day).then(|| Date(text.to_owned()))
     }
 
     /// The date `days` days after 1970-01-01 (proleptic Gregorian calendar).
@@ -438,6 +448,16 @@ mod tests {
         assert_eq!(Date::parse("2026-03-05").unwrap().long(), "March 5, 2026");
         for bad in ["2026-3-05", "2026-13-01", "2026-00-10", "20260305", "2026-03-5x", ""] {
             assert!(Date::parse(bad).is_none(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn dates_that_do_not_exist_are_refused() {
+        for bad in ["2025-02-30", "2025-02-29", "2100-02-29", "2026-04-31", "2026-06-31", "2026-01-32", "2026-01-00"] {
+            assert!(Date::parse(bad).is_none(), "{bad}");
+        }
+        for good in ["2024-02-29", "2000-02-29", "2026-01-31", "2026-04-30", "2026-12-31"] {
+            assert!(Date::parse(good).is_some(), "{good}");
         }
     }
 }

@@ -18,7 +18,11 @@ impl ModelId {
             && !text.starts_with('-')
             && !text.ends_with('-')
             && !text.contains("--")
-            && !text.contains("-vs-");
+            && !text.contains("-vs-")
+            // `gp-vs` and `z` would join to `gp-vs-vs-z`, which splits as `gp` and `vs-z`: an id
+            // must not end in `-vs` or start with `vs-` so every pair path reads back as its pair.
+            && !text.ends_with("-vs")
+            && !text.starts_with("vs-");
         valid.then(|| ModelId(text.to_owned()))
     }
 
@@ -155,6 +159,20 @@ mod tests {
         assert_eq!(parse_pair("a<b-vs-c"), Err(PairError::BadId));
         assert_eq!(parse_pair("o3-vs-o3"), Err(PairError::SameModel(id("o3"))));
         assert_eq!(parse_pair("O3-vs-o3"), Err(PairError::SameModel(id("o3"))));
+    }
+
+    #[test]
+    fn a_pair_read_back_from_its_path_is_the_same_pair() {
+        // Found by the pair fuzz target: `GP-vs\v...-vs-z--` normalized to `gp-vs` and `z`,
+        // whose path `gp-vs-vs-z` reads back as `gp` and `vs-z`.
+        assert_eq!(parse_pair("GP-vs\u{b}\u{b}-vs-z--\u{b}"), Err(PairError::BadId));
+        for bad in ["gp-vs", "vs-z", "a-vs"] {
+            assert_eq!(ModelId::parse(bad), None, "{bad}");
+        }
+        assert!(ModelId::parse("vs").is_some() && ModelId::parse("gpt-vsx").is_some());
+        let (a, b) = (ModelId::parse("vs").unwrap(), ModelId::parse("gpt-4o").unwrap());
+        let path = compare_path(&a, &b);
+        assert_eq!(parse_pair(path.strip_prefix("/compare/").unwrap()), Ok(PairSpec::Exact(a, b)));
     }
 
     #[test]

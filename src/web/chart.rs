@@ -150,26 +150,42 @@ struct Mark {
     title: String,
 }
 
+/// Cost axis bounds (dollars, log scale): no stored price makes a request cost leave this.
+const COST_AXIS: (f64, f64) = (1e-9, 1e9);
+/// Index axis bounds: far beyond any plausible index (imports allow 0 to 1,000).
+const INDEX_AXIS: (f64, f64) = (-1e6, 1e6);
+
 /// The x and y ranges of the plot: every point's cost (rail included) and index, padded so no
-/// point sits on the frame; x pads by a factor (log axis).
+/// point sits on the frame; x pads by a factor (log axis). Computed from the finite values
+/// clamped to [`COST_AXIS`] and [`INDEX_AXIS`]: whatever is stored (1.7e308, NaN, 0), the axes
+/// stay finite and a few decades wide, so plotters' tick search always ends quickly.
 pub fn axis_ranges(data: &ChartData) -> ((f64, f64), (f64, f64)) {
-    let (mut x_lo, mut x_hi) = (f64::MAX, f64::MIN);
-    let (mut y_lo, mut y_hi) = (f64::MAX, f64::MIN);
-    for p in &data.points {
-        x_lo = x_lo.min(p.cost);
-        x_hi = x_hi.max(p.cost);
-        y_lo = y_lo.min(p.index);
-        y_hi = y_hi.max(p.index);
+    fn span(values: impl Iterator<Item = f64>, (min, max): (f64, f64)) -> Option<(f64, f64)> {
+        values
+            .filter(|v| v.is_finite())
+            .map(|v| v.clamp(min, max))
+            .fold(None, |acc, v| Some(acc.map_or((v, v), |(lo, hi): (f64, f64)| (lo.min(v), hi.max(v)))))
     }
-    for p in &data.unscored {
-        x_lo = x_lo.min(p.cost);
-        x_hi = x_hi.max(p.cost);
-    }
-    if data.points.is_empty() {
-        (y_lo, y_hi) = (0.0, 1.0);
-    }
+    let costs = data.points.iter().map(|p| p.cost).chain(data.unscored.iter().map(|p| p.cost));
+    let (x_lo, x_hi) = span(costs, COST_AXIS).unwrap_or((0.001, 1.0));
+    let (y_lo, y_hi) = span(data.points.iter().map(|p| p.index), INDEX_AXIS).unwrap_or((0.0, 1.0));
     let pad = ((y_hi - y_lo) * 0.08).max(1.0);
     ((x_lo / 1.6, x_hi * 1.6), (y_lo - pad, y_hi + pad))
+}
+
+/// The points pinned inside the axes: plotters maps a coordinate to pixels with integer
+/// arithmetic that overflows for values like 1.7e308, so an outlier is drawn at the edge.
+fn on_axes(data: &ChartData, (x_lo, x_hi): (f64, f64), (y_lo, y_hi): (f64, f64)) -> ChartData {
+    let pin = |v: f64, lo: f64, hi: f64| if v.is_finite() { v.clamp(lo, hi) } else { lo };
+    let mut pinned = data.clone();
+    for p in &mut pinned.points {
+        p.cost = pin(p.cost, x_lo, x_hi);
+        p.index = pin(p.index, y_lo, y_hi);
+    }
+    for p in &mut pinned.unscored {
+        p.cost = pin(p.cost, x_lo, x_hi);
+    }
+    pinned
 }
 
 /// Draws the axes, grid, frontier line and rail on `root`, and returns where every point goes
@@ -180,6 +196,8 @@ fn draw_frame<DB: DrawingBackend>(
     look: &ChartLook,
 ) -> Result<Vec<Mark>, String> {
     let ((x_lo, x_hi), (y_lo, y_hi)) = axis_ranges(data);
+    let pinned = on_axes(data, (x_lo, x_hi), (y_lo, y_hi));
+    let data = &pinned;
     let font = look.font;
     let has_rail = !data.unscored.is_empty();
     // With a rail the plot ends above it, and the rail strip carries the x axis.

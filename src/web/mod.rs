@@ -12,11 +12,13 @@ mod handlers;
 mod og_image;
 mod page_cache;
 mod routes;
+pub mod security;
 mod seo;
+pub mod server;
 mod serving;
 mod templates;
 mod validators;
-mod workload_query;
+pub mod workload_query;
 
 use std::sync::{Arc, RwLock};
 

@@ -4,21 +4,21 @@ use std::time::Duration;
 
 use axum::Router;
 use axum::body::Body;
-use axum::http::{HeaderValue, Request, Response, StatusCode, header};
+use axum::http::{Request, Response, StatusCode, header};
 
 use axum::routing::get;
 use tower_http::catch_panic::CatchPanicLayer;
-use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 use tracing::Span;
 
 use super::AppState;
 use super::error::AppError;
-use super::{api, handlers, serving};
+use super::{api, handlers, security, serving};
 
 /// Builds the site's router. Tests call it in process; `main` serves it.
 pub fn app(state: AppState) -> Router {
+    let transport = security::Transport { https: state.base_url().starts_with("https://") };
     Router::new()
         .route("/", get(handlers::home::home))
         // `/compare` alone is the picker's target: `?a=..&b=..` redirects to the pair's page.
@@ -55,7 +55,7 @@ pub fn app(state: AppState) -> Router {
         .layer((
             TraceLayer::new_for_http()
                 .make_span_with(|request: &Request<Body>| {
-                    tracing::info_span!("request", method = %request.method(), path = %request.uri().path())
+                    tracing::info_span!("request", method = %request.method(), path = %request.uri().path().escape_debug())
                 })
                 .on_request(())
                 .on_response(log_response),
@@ -65,8 +65,9 @@ pub fn app(state: AppState) -> Router {
                 axum::response::IntoResponse::into_response(AppError::Internal("panic".into()))
             }),
             TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, Duration::from_secs(10)),
-            SetResponseHeaderLayer::if_not_present(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")),
         ))
+        // Outermost, so errors, timeouts and caught panics carry the headers too.
+        .layer(axum::middleware::from_fn_with_state(transport, security::security_headers))
 }
 
 /// One log line per request: method and path come from the span, status and latency from here.
@@ -80,13 +81,13 @@ async fn not_found(uri: axum::http::Uri) -> axum::response::Response {
     use axum::response::IntoResponse;
     let path = uri.path();
     let trimmed = path.trim_end_matches('/');
-    // Only a single trailing slash on a path that is otherwise ours, so `//evil.example` can
-    // never become an off-site Location.
+    // Only a path that is otherwise ours: browsers read `\` as `/`, so `//evil.example`,
+    // `/\evil.example` and `/\/evil.example` would all become an off-site Location.
     if path.len() > 1
         && path.ends_with('/')
         && trimmed.starts_with('/')
+        && !trimmed.contains('\\')
         && !trimmed.starts_with("//")
-        && !trimmed.is_empty()
     {
         let target = match uri.query() {
             Some(q) => format!("{trimmed}?{q}"),

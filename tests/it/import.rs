@@ -26,7 +26,7 @@ fn date(text: &str) -> Date {
 }
 
 fn options(dry_run: bool, as_of: &str) -> ImportOptions {
-    ImportOptions { dry_run, as_of: date(as_of) }
+    ImportOptions { dry_run, as_of: date(as_of), allow_price_jump: false }
 }
 
 /// A database file in its own directory.
@@ -649,7 +649,13 @@ async fn model_page_marks_prices_unconfirmed_for_90_days_as_possibly_stale_until
     let today = llm_compare::web::today();
     let long_ago = Date::from_days_since_epoch(today.days_since_epoch() - 200);
     let december = fixture("litellm/december.json");
-    import::import_litellm(&pool, &december, &ImportOptions { dry_run: false, as_of: long_ago.clone() }).await.unwrap();
+    import::import_litellm(
+        &pool,
+        &december,
+        &ImportOptions { dry_run: false, as_of: long_ago.clone(), allow_price_jump: false },
+    )
+    .await
+    .unwrap();
     let (revision, dataset) = db::load_snapshot(&pool).await.unwrap();
     let state = AppState::new(Catalog::new(dataset));
     let mut reloader = Reloader::new(pool.clone(), state.clone(), revision);
@@ -667,7 +673,13 @@ async fn model_page_marks_prices_unconfirmed_for_90_days_as_possibly_stale_until
     assert!(input.contains(&format!("last checked {}", long_ago.iso())), "{input}");
 
     // The same prices confirmed today: no new period, a fresh check date, no badge.
-    import::import_litellm(&pool, &december, &ImportOptions { dry_run: false, as_of: today.clone() }).await.unwrap();
+    import::import_litellm(
+        &pool,
+        &december,
+        &ImportOptions { dry_run: false, as_of: today.clone(), allow_price_jump: false },
+    )
+    .await
+    .unwrap();
     assert!(reloader.check().await.unwrap());
     let (_, _, body) = crate::support::call(router, Method::GET, "/models/gpt-4o-mini").await;
     let row = crate::support::row(&body, "Prices last checked").expect("a last-checked row");

@@ -1,12 +1,19 @@
 //! In-process integration tests: one binary, so the crate links once.
 
 mod all_pairs;
+mod connections;
 mod edge_cases;
+mod extremes;
+mod hostile;
 mod images;
 mod import;
+mod properties;
+mod refusals;
 mod routes;
+mod security;
 mod seo_api;
 mod serving;
+mod shutdown;
 mod sitemap;
 mod startup;
 mod support;

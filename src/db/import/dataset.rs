@@ -58,7 +58,7 @@ pub async fn import_dataset(
         ImportError::Invalid(Rejected { file: label.clone(), entry: e.entry, field: e.field, problem: e.problem })
     })?;
 
-    let mut tx = begin(pool, dry_run).await?;
+    let mut tx = begin(pool).await?;
     let (sources, providers, benchmarks, models): (i64, i64, i64, i64) = sqlx::query_as(
         "SELECT (SELECT COUNT(*) FROM sources), (SELECT COUNT(*) FROM providers),
                 (SELECT COUNT(*) FROM benchmarks), (SELECT COUNT(*) FROM models)",
@@ -82,7 +82,8 @@ pub async fn import_dataset(
         speeds: file.models.iter().map(|m| m.speeds.len()).sum(),
     };
     let changes = report.sources + report.providers + report.benchmarks + report.models > 0;
-    if changes && !dry_run {
+    // A dry run writes too, inside the transaction `finish` rolls back: the same path up to the commit.
+    if changes {
         insert_all(&mut tx, &file).await?;
         sqlx::query("INSERT OR REPLACE INTO dataset_meta (key, value) VALUES ('origin', ?)")
             .bind(format!("import dataset {file_name}"))

@@ -17,6 +17,7 @@ use super::{ImportError, ImportOptions, Outcome, begin, finish, read_text, rejec
 use crate::domain::format;
 use crate::domain::model::{Date, LongContextTier, PriceSchedule};
 use crate::domain::money::{PriceParseError, PricePerMTok};
+use crate::domain::plausible;
 
 /// A per-token cost at or above this ($1,000 per 1M tokens) is almost certainly a per-1M price
 /// written into a per-token field.
@@ -281,12 +282,12 @@ pub async fn import_litellm(
     let label = path.display().to_string();
     let file_name = path.file_name().map_or_else(|| label.clone(), |n| n.to_string_lossy().into_owned());
     let text = read_text(path)?;
-    let entries: Map<String, Value> = serde_json::from_str(&text).map_err(|e| {
+    let (entries, duplicated) = super::json::parse_entries(&text).map_err(|e| {
         rejected(
             &label,
-            format!("line {} column {}", e.line(), e.column()),
+            format!("line {} column {}", e.line, e.column),
             "(json)",
-            format!("not a JSON object of model keys: {e}"),
+            format!("not a JSON object of model keys: {}", e.problem),
         )
     })?;
     for (key, entry) in &entries {
@@ -295,11 +296,16 @@ pub async fn import_litellm(
         }
     }
 
-    let mut tx = begin(pool, options.dry_run).await?;
+    let mut tx = begin(pool).await?;
     let current = Current::read(&mut tx).await?;
-    let plan = plan(&label, &file_name, &entries, &current, &options.as_of)?;
+    // A key given twice is refused only if one of our models reads it (see `json`).
+    if let Some(key) = duplicated.iter().find(|k| current.keys.iter().any(|(_, ours)| ours == *k)) {
+        return Err(rejected(&label, key, "(key)", "is given twice in the file: which of its values is meant?"));
+    }
+    let plan = plan(&label, &file_name, &entries, &current, &options.as_of, options.allow_price_jump)?;
     let changes = plan.report.changes_anything();
-    if changes && !options.dry_run {
+    // A dry run writes too, inside the transaction `finish` rolls back: the same path up to the commit.
+    if changes {
         apply(&mut tx, &plan, &options.as_of).await?;
     }
     finish(tx, plan.report, changes, options.dry_run).await
@@ -410,6 +416,7 @@ fn plan(
     entries: &Map<String, Value>,
     current: &Current,
     as_of: &Date,
+    allow_price_jump: bool,
 ) -> Result<Plan, ImportError> {
     let (source_id, source_title, source_exists) = source_for(file_name, as_of, &current.sources);
 
@@ -486,11 +493,29 @@ fn plan(
                         ),
                     ));
                 }
+                let fields = field_changes(existing.map(|c| &c.prices), &set);
+                if !allow_price_jump
+                    && let Some(jump) = fields
+                        .iter()
+                        .find(|f| matches!((f.old, f.new), (Some(o), Some(n)) if plausible::is_price_jump(o, n)))
+                {
+                    return Err(rejected(
+                        label,
+                        key,
+                        &jump.field,
+                        format!(
+                            "{} -> {} moves {}x or more: a unit slip? (--allow-price-jump if it is meant)",
+                            price_text(jump.old),
+                            price_text(jump.new),
+                            plausible::PRICE_JUMP_FACTOR
+                        ),
+                    ));
+                }
                 report.changes.push(PriceChange {
                     model: model.to_owned(),
                     key: key.to_owned(),
                     closes_period_from: existing.and_then(|c| Date::parse(&c.effective_from)),
-                    fields: field_changes(existing.map(|c| &c.prices), &set),
+                    fields,
                     new: set.clone(),
                 });
                 writes.push((existing.map(|c| c.id), model.to_owned(), set));
@@ -759,6 +784,9 @@ fn price_set(
     let mut long_context = Vec::new();
     for (above, t) in tiers {
         let field = |name: &str| format!("{name}_above_{}k_tokens", above / 1000);
+        if let Some(problem) = plausible::tokens_problem(above) {
+            return Err(rejected(label, key, field("input_cost_per_token"), format!("tier threshold: {problem}")));
+        }
         let (Some(tier_input), Some(tier_output)) = (t.input, t.output) else {
             let lacking = if t.input.is_none() { "input_cost_per_token" } else { "output_cost_per_token" };
             return Err(rejected(

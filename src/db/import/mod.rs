@@ -1,10 +1,13 @@
 //! Imports: a LiteLLM price map, a scores CSV, or a whole dataset file. Each import reads and
 //! checks the whole file first, then writes in one transaction that also raises the dataset
-//! revision; a file that fails any check changes nothing. A dry run produces the same report
-//! and writes nothing, and an import that would change nothing writes nothing either, so
-//! running it twice leaves the database file byte for byte as it was.
+//! revision; a file that fails any check changes nothing. A dry run runs the same code, writes
+//! included, and rolls the transaction back instead of committing: it produces the same report,
+//! refuses what the real run would refuse (a database constraint too) and changes nothing. An
+//! import that would change nothing writes nothing either, so running it twice leaves the
+//! database file byte for byte as it was.
 
 pub mod dataset;
+pub mod json;
 pub mod litellm;
 pub mod scores;
 
@@ -27,6 +30,8 @@ pub struct ImportOptions {
     pub dry_run: bool,
     /// The date the imported figures are taken to hold for (the import's source snapshot date).
     pub as_of: Date,
+    /// Accept a price that moves 1,000x or more against the stored one (LiteLLM imports).
+    pub allow_price_jump: bool,
 }
 
 /// What an import did: its report (the same text for a dry run and a real run) and whether it
@@ -96,15 +101,26 @@ fn rejected(file: &str, entry: impl Into<String>, field: impl Into<String>, prob
     })
 }
 
-/// Reads a whole file as UTF-8 text.
+/// Reads a whole file as UTF-8 text, refusing one over [`json::MAX_FILE_BYTES`] before reading it.
 fn read_text(path: &Path) -> Result<String, ImportError> {
-    std::fs::read_to_string(path).map_err(|source| ImportError::Read { file: path.display().to_string(), source })
+    use std::io::Read;
+    let label = path.display().to_string();
+    let read_error = |source| ImportError::Read { file: label.clone(), source };
+    let file = std::fs::File::open(path).map_err(read_error)?;
+    let mut text = String::new();
+    // `take` rather than the file's length, which a pipe or a growing file does not give.
+    file.take(json::MAX_FILE_BYTES + 1).read_to_string(&mut text).map_err(read_error)?;
+    if text.len() as u64 > json::MAX_FILE_BYTES {
+        let problem = format!("the file is larger than the {} MiB an import reads", json::MAX_FILE_BYTES >> 20);
+        return Err(rejected(&label, "(file)", "(size)", problem));
+    }
+    Ok(text)
 }
 
-/// Opens the import's transaction. A real run takes the write lock at once (`BEGIN
-/// IMMEDIATE`), so what it read cannot change before it writes; a dry run only reads.
-async fn begin(pool: &SqlitePool, dry_run: bool) -> Result<Transaction<'static, Sqlite>, ImportError> {
-    Ok(if dry_run { pool.begin().await? } else { pool.begin_with("BEGIN IMMEDIATE").await? })
+/// Opens the import's transaction. It takes the write lock at once (`BEGIN IMMEDIATE`), so
+/// what it read cannot change before it writes; a dry run writes too and is rolled back.
+async fn begin(pool: &SqlitePool) -> Result<Transaction<'static, Sqlite>, ImportError> {
+    Ok(pool.begin_with("BEGIN IMMEDIATE").await?)
 }
 
 /// Commits `tx` after raising the revision, or rolls it back for a dry run or when nothing

@@ -13,6 +13,7 @@ use sqlx::{SqliteConnection, SqlitePool};
 
 use super::{ImportError, ImportOptions, Outcome, begin, finish, read_text, rejected};
 use crate::domain::model::{Date, Scale};
+use crate::domain::plausible;
 
 /// A source declared on the command line (`--source-id` and friends) for the rows that cite
 /// it; created with the import's date when it does not exist yet.
@@ -151,12 +152,23 @@ pub async fn import_scores(
 ) -> Result<Outcome<ScoresReport>, ImportError> {
     let label = path.display().to_string();
     let file_name = path.file_name().map_or_else(|| label.clone(), |n| n.to_string_lossy().into_owned());
+    if let Some(s) = new_source {
+        let bad = |field: &str, problem: String| rejected(&label, "(command line)", field, problem);
+        if !plausible::is_web_url(&s.url) {
+            return Err(bad("--source-url", "must be an http:// or https:// address".into()));
+        }
+        for (field, text) in [("--source-id", &s.id), ("--source-title", &s.title), ("--source-license", &s.license)] {
+            if let Some(problem) = plausible::text_problem(text) {
+                return Err(bad(field, problem));
+            }
+        }
+    }
     let text = read_text(path)?;
     let records = parse_csv(text.strip_prefix('\u{feff}').unwrap_or(&text))
         .map_err(|(line, problem)| rejected(&label, format!("line {line}"), "(csv)", problem))?;
     let columns = Columns::from_header(&label, records.first())?;
 
-    let mut tx = begin(pool, options.dry_run).await?;
+    let mut tx = begin(pool).await?;
     let known = Known::read(&mut tx).await?;
     let source_to_create = match new_source {
         None => None,
@@ -214,7 +226,8 @@ pub async fn import_scores(
     if changes {
         report.new_source = source_to_create;
     }
-    if changes && !options.dry_run {
+    // A dry run writes too, inside the transaction `finish` rolls back: the same path up to the commit.
+    if changes {
         apply(&mut tx, &report, &options.as_of).await?;
     }
     finish(tx, report, changes, options.dry_run).await
@@ -339,14 +352,8 @@ impl Columns {
         if !value.is_finite() {
             return Err(bad("value", format!("`{text}` is not a finite number")));
         }
-        let range = match scale {
-            Scale::Fraction => Some((1.0, "a fraction benchmark takes values from 0 to 1 (write 45% as 0.45)")),
-            Scale::Percent => Some((100.0, "a percent benchmark takes values from 0 to 100")),
-            Scale::Index => None,
-        };
-        if let Some((max, rule)) = range
-            && !(0.0..=max).contains(&value)
-        {
+        let (lo, hi, rule) = plausible::score_range(*scale);
+        if !(lo..=hi).contains(&value) {
             return Err(bad("value", format!("{value} is out of range: {rule}")));
         }
         let source = get(self.source);
@@ -365,6 +372,9 @@ impl Columns {
             other => return Err(bad("independent", format!("`{other}` is not true/false or independent/vendor"))),
         };
         let note = self.note.map(|i| record.fields[i].clone()).filter(|n| !n.trim().is_empty());
+        if let Some(problem) = note.as_deref().and_then(plausible::text_problem) {
+            return Err(bad("note", problem));
+        }
         Ok(ScoreRow {
             line: record.line,
             model: model.to_owned(),

@@ -69,7 +69,7 @@ pub async fn methodology(State(state): State<AppState>) -> HtmlTemplate<Methodol
         .values()
         .map(|s| SourceRow {
             title: s.title.clone(),
-            url: s.url.clone(),
+            url: crate::domain::plausible::href(&s.url).to_owned(),
             license: s.license.clone(),
             as_of: s.as_of.iso().to_owned(),
             figures: dataset
