@@ -5,6 +5,7 @@
 # server's RSS after every pair's page was asked for in every encoding.
 #
 #   scripts/bench-http.sh                 # DURATION=8 CONNECTIONS=64 PAGE_CACHE_MB=64 by default
+#   BENCH_BIN=/tmp/other-build scripts/bench-http.sh
 #
 # Both servers get the same one core (SERVER_CPU, default 1; nginx with one worker, ours with one
 # tokio worker) and wrk the other (CLIENT_CPU, default 0), one thread. The cold pass gives our
@@ -26,8 +27,9 @@ MODEL=/models/gpt-4o-mini
 if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null; then
     apt-get update && apt-get install -y nginx wrk
 fi
-cargo build --release --locked
-bin=${CARGO_TARGET_DIR:-target}/release/llm-compare
+# BENCH_BIN=path benchmarks another build of the server instead of building this one.
+bin=${BENCH_BIN:-${CARGO_TARGET_DIR:-target}/release/llm-compare}
+[ -n "${BENCH_BIN:-}" ] || cargo build --release --locked
 
 tmp=$(mktemp -d)
 chmod 755 "$tmp" # nginx's workers run as nobody
@@ -43,10 +45,10 @@ trap cleanup EXIT
 ours=http://127.0.0.1:$OUR_PORT
 theirs=http://127.0.0.1:$NGINX_PORT
 
-# start_server CPUS WORKERS: our server on the bench's database (seeded on the first start).
+# start_server CPUS WORKERS [PAGE_CACHE_MB]: our server on the bench's database (seeded on the first start).
 start_server() {
     PORT=$OUR_PORT HOST=127.0.0.1 DATABASE_URL="sqlite://$tmp/bench.db" RUST_LOG=warn RELOAD_INTERVAL_SECS=0 \
-        PAGE_CACHE_MB=$PAGE_CACHE_MB TOKIO_WORKER_THREADS=$2 taskset -c "$1" "$bin" >>"$tmp/server.log" 2>&1 &
+        PAGE_CACHE_MB=${3:-$PAGE_CACHE_MB} TOKIO_WORKER_THREADS=$2 taskset -c "$1" "$bin" >>"$tmp/server.log" 2>&1 &
     server_pid=$!
     for _ in $(seq 1 100); do
         curl -fsS -o /dev/null "$ours/robots.txt" 2>/dev/null && return 0
@@ -62,24 +64,17 @@ stop_server() {
 }
 rss_mb() { awk '/^VmRSS/ { printf "%.1f", $2 / 1024 }' "/proc/$server_pid/status"; }
 
-# Lua for wrk: every path of $BENCH_PATHS in turn, with Accept-Encoding $BENCH_AE; with
-# BENCH_ONCE=1, stop after one response per path.
+# Lua for wrk: every path of $BENCH_PATHS in turn, with Accept-Encoding $BENCH_AE.
 cat >"$tmp/paths.lua" <<'EOF'
 local paths = {}
 for line in io.lines(os.getenv("BENCH_PATHS")) do paths[#paths + 1] = line end
 local ae = os.getenv("BENCH_AE") or ""
 local headers = {}
 if ae ~= "" then headers["Accept-Encoding"] = ae end
-local i, done = 0, 0
+local i = 0
 request = function()
   i = i + 1
   return wrk.format("GET", paths[((i - 1) % #paths) + 1], headers)
-end
-if os.getenv("BENCH_ONCE") == "1" then
-  response = function()
-    done = done + 1
-    if done >= #paths then wrk.thread:stop() end
-  end
 end
 EOF
 
@@ -109,14 +104,21 @@ while read -r file; do curl -fsS "$ours$file"; done <"$tmp/files.txt" |
 pairs=$(wc -l <"$tmp/pairs.txt")
 stop_server
 
-# 2. Cold pass: a fresh server (2 cores, 2 workers), every pair once, as a browser asks.
+# pass ACCEPT_ENCODING: every pair once, 16 at a time over kept-alive connections.
+sed "s#.*#url = \"$ours&\"\noutput = \"/dev/null\"#" "$tmp/pairs.txt" >"$tmp/pass.cfg"
+pass() { curl -fsS --no-progress-meter --parallel --parallel-max 16 -H "Accept-Encoding: $1" -K "$tmp/pass.cfg"; }
+
+# 2. Cold: with the page cache off, every request renders and compresses (what a first pass
+# over the site costs), so wrk can run its full duration over every pair: 2 cores, 2 workers.
+start_server 0,1 2 0
+cold=$(BENCH_PATHS=$tmp/pairs.txt BENCH_AE="gzip, deflate, br" wrk_run 0,1 16 "$ours" -s "$tmp/paths.lua")
+cold_identity=$(BENCH_PATHS=$tmp/pairs.txt BENCH_AE=identity wrk_run 0,1 16 "$ours" -s "$tmp/paths.lua")
+stop_server
+# RSS: a fresh server asked for every pair in every encoding, then once more as a browser
+# (which recompresses to br).
 start_server 0,1 2
 rss_start=$(rss_mb)
-cold=$(BENCH_PATHS=$tmp/pairs.txt BENCH_AE="gzip, deflate, br" BENCH_ONCE=1 wrk_run 0,1 16 "$ours" -s "$tmp/paths.lua")
-# Then every pair in every encoding, and once more as a browser (which recompresses to br).
-for ae in identity gzip br "gzip, deflate, br"; do
-    BENCH_PATHS=$tmp/pairs.txt BENCH_AE=$ae BENCH_ONCE=1 wrk_run 0,1 16 "$ours" -s "$tmp/paths.lua" >/dev/null
-done
+for ae in "gzip, deflate, br" identity gzip br "gzip, deflate, br"; do pass "$ae"; done
 sleep 3
 rss=$(rss_mb)
 stop_server
@@ -125,7 +127,7 @@ stop_server
 # final compression) and save what it serves for nginx.
 start_server "$SERVER_CPU" 1
 for _ in 1 2; do
-    BENCH_PATHS=$tmp/pairs.txt BENCH_AE=gzip BENCH_ONCE=1 wrk_run "$CLIENT_CPU" 16 "$ours" -s "$tmp/paths.lua" >/dev/null
+    pass gzip >/dev/null
     for path in $PAIR $MODEL; do
         for ae in identity gzip; do curl -fsS -o /dev/null -H "Accept-Encoding: $ae" "$ours$path"; done
     done
@@ -204,11 +206,13 @@ read -r nr n50 n99 <<<"$n"
 read -r or o50 o99 <<<"$o"
 printf '%-28s %10s %8s %8s   %10s %8s %8s   %6.2f\n' "304 revalidation" "$nr" "$n50" "$n99" "$or" "$o50" "$o99" "$(awk -v a="$or" -v b="$nr" 'BEGIN { print a / b }')"
 row "model page, gzip" "$MODEL" -H "Accept-Encoding: gzip"
-export BENCH_PATHS=$tmp/pairs.txt BENCH_AE=gzip BENCH_ONCE=0
+export BENCH_PATHS=$tmp/pairs.txt BENCH_AE=gzip
 row "every pair in turn, gzip" "/" -s "$tmp/paths.lua"
 
-read -r cold_rps _ _ <<<"$cold"
-printf '\ncold pass, every pair once (browser Accept-Encoding, 2 cores, -c16): %s pages/s\n' "$cold_rps"
+read -r c_rps c50 c99 <<<"$cold"
+read -r ci_rps ci50 ci99 <<<"$cold_identity"
+printf '\ncold (page cache off, every pair in turn, wrk -c16, 2 cores): %s pages/s as a browser asks (gzip level 1; p50 %s ms, p99 %s ms), %s pages/s identity\n' \
+    "$c_rps" "$c50" "$c99" "$ci_rps"
 printf 'RSS at start %s MB; after every pair in identity, gzip, br and browser encodings: %s MB (PAGE_CACHE_MB=%s + 40 = %s MB allowed)\n' \
     "$rss_start" "$rss" "$PAGE_CACHE_MB" "$((PAGE_CACHE_MB + 40))"
 printf 'load average during the run: %s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
