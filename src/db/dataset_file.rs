@@ -14,6 +14,9 @@ pub const FORMAT: &str = "llm-compare-dataset";
 /// The newest `version` this build reads.
 pub const VERSION: u32 = 1;
 
+/// The fields a catalog entry can set by hand, so that `import modelsdev` leaves them alone.
+pub const PINNABLE: [&str; 4] = ["limits", "name", "release_date", "status"];
+
 /// A whole dataset.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -112,6 +115,31 @@ pub struct ModelEntry {
     pub status_source: Option<String>,
     /// LiteLLM keys the prices come from.
     pub litellm_keys: Vec<String>,
+    /// models.dev record (`provider/model` in its api.json) the names, dates and limits come from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub modelsdev_id: Option<String>,
+    /// Epoch AI model version the scores come from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub epoch_version: Option<String>,
+    /// Training-data cutoff as models.dev writes it (`2024-09-30`, `2023-09`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub knowledge_cutoff: Option<String>,
+    /// Its source.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub knowledge_cutoff_source: Option<String>,
+    /// LiteLLM's `max_input_tokens` for the mapped key, kept to show where it disagrees.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub litellm_max_input: Option<u64>,
+    /// LiteLLM's `max_output_tokens` for the mapped key.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub litellm_max_output: Option<u64>,
+    /// The price map both came from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub litellm_limits_source: Option<String>,
+    /// Fields the catalog sets by hand, which `import modelsdev` leaves alone: `limits` (taken
+    /// from LiteLLM instead), `name`, `release_date`, `status`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pinned: Vec<String>,
     /// Price periods.
     pub prices: Vec<PriceEntry>,
     /// Scores.
@@ -309,6 +337,30 @@ impl DatasetFile {
                     format!("an input cap of {input} tokens exceeds the context window of {context}"),
                 ));
             }
+            for (field, value, source) in [
+                ("knowledge_cutoff", m.knowledge_cutoff.is_some(), &m.knowledge_cutoff_source),
+                (
+                    "litellm_max_input",
+                    m.litellm_max_input.is_some() || m.litellm_max_output.is_some(),
+                    &m.litellm_limits_source,
+                ),
+            ] {
+                if value && source.is_none() {
+                    return Err(invalid(&entry, field, "has no source"));
+                }
+            }
+            for (field, limit) in
+                [("litellm_max_input", m.litellm_max_input), ("litellm_max_output", m.litellm_max_output)]
+            {
+                if limit == Some(0) {
+                    return Err(invalid(&entry, field, "a limit of 0 tokens is a missing figure: leave it null"));
+                }
+            }
+            for pin in &m.pinned {
+                if !PINNABLE.contains(&pin.as_str()) {
+                    return Err(invalid(&entry, "pinned", format!("`{pin}` is not one of {}", PINNABLE.join(", "))));
+                }
+            }
             if m.open_weights.is_some() && m.open_weights_source.is_none() {
                 return Err(invalid(&entry, "open_weights_source", "open_weights needs a source"));
             }
@@ -317,6 +369,8 @@ impl DatasetFile {
                 ("limits_source", &m.limits_source),
                 ("open_weights_source", &m.open_weights_source),
                 ("status_source", &m.status_source),
+                ("knowledge_cutoff_source", &m.knowledge_cutoff_source),
+                ("litellm_limits_source", &m.litellm_limits_source),
             ] {
                 if let Some(id) = id {
                     source_ok(&entry, field, id)?;
@@ -500,7 +554,7 @@ mod tests {
         let file = DatasetFile::parse(&value.to_string()).expect("a file from before max_input still reads");
         assert!(file.models.iter().all(|m| m.max_input.is_none()));
         let text = serde_json::to_string(&file.models[0]).unwrap();
-        assert!(!text.contains("max_input"), "an unknown cap is written as nothing: {text}");
+        assert!(!text.contains("\"max_input\""), "an unknown cap is written as nothing: {text}");
     }
 
     #[test]

@@ -785,6 +785,10 @@ mod tests {
             status: ModelStatus::Active,
             deprecation_date: None,
             status_source: None,
+            knowledge_cutoff: None,
+            litellm_limits: None,
+            modelsdev_id: None,
+            epoch_version: None,
             litellm_keys: vec![],
             prices: vec![PriceSchedule {
                 effective_from: date("2026-03-05"),

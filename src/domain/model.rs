@@ -275,6 +275,17 @@ pub struct Speed {
     pub as_of: Date,
 }
 
+/// Limits as a second source gives them, kept to show a reader where the sources disagree.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OtherLimits {
+    /// Most input tokens per request.
+    pub max_input: Option<u64>,
+    /// Most output tokens per request.
+    pub max_output: Option<u64>,
+    /// Source id.
+    pub source: String,
+}
+
 /// A model with every figure we hold on it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Model {
@@ -303,6 +314,14 @@ pub struct Model {
     pub deprecation_date: Option<Date>,
     /// Where the status comes from.
     pub status_source: Option<String>,
+    /// Training-data cutoff as the source writes it (`2024-09-30`, `2023-09`).
+    pub knowledge_cutoff: Option<Sourced<String>>,
+    /// The limits the mapped LiteLLM entry gives, shown beside ours where they disagree.
+    pub litellm_limits: Option<OtherLimits>,
+    /// The models.dev record (`provider/model`) names, dates and limits come from.
+    pub modelsdev_id: Option<String>,
+    /// The Epoch AI model version the Epoch scores come from.
+    pub epoch_version: Option<String>,
     /// LiteLLM keys the prices are taken from.
     pub litellm_keys: Vec<String>,
     /// Price periods, oldest first; the last one with no end date is current.

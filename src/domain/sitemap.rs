@@ -235,6 +235,10 @@ mod tests {
             status: ModelStatus::Active,
             deprecation_date: None,
             status_source: None,
+            knowledge_cutoff: None,
+            litellm_limits: None,
+            modelsdev_id: None,
+            epoch_version: None,
             litellm_keys: vec![],
             prices: vec![],
             scores: vec![Score {
