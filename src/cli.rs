@@ -20,8 +20,15 @@ llm-compare: LLM price and benchmark comparison site
 
 Usage:
   llm-compare                                serve the site (HOST, PORT, DATABASE_URL)
-  llm-compare import litellm PATH [--dry-run] [--as-of YYYY-MM-DD]
-        update our models' prices from a LiteLLM price map (JSON, USD per token)
+  llm-compare import catalog PATH [--dry-run]
+        add the models data/catalog.toml lists and set their source keys (figures come from
+        the other imports); on an empty database it creates it without the seed
+  llm-compare import modelsdev PATH [--dry-run] [--as-of YYYY-MM-DD] [--source-id ID]
+        update names, release dates, limits, open weights, knowledge cutoff and status from
+        models.dev's api.json, for the models whose catalog entry names a models.dev id
+  llm-compare import litellm PATH [--dry-run] [--as-of YYYY-MM-DD] [--source-id ID]
+        update our models' prices (and shutdown dates) from a LiteLLM price map (JSON, USD
+        per token); lists unmapped chat keys with a catalog entry to paste
   llm-compare import scores PATH [--dry-run] [--as-of YYYY-MM-DD]
         [--source-id ID --source-title TITLE --source-url URL --source-license LICENSE]
         add or update benchmark scores from a CSV file with the header
@@ -35,7 +42,7 @@ Usage:
 Every import checks the whole file first and applies it in one transaction: a bad file
 changes nothing and the message names the file, the entry and the field. --dry-run prints
 the same report and writes nothing. --as-of sets the date the figures hold for (default:
-today, UTC). The commands use DATABASE_URL like the server; a running server picks up the
+today, UTC). --source-id cites a source the catalog declares instead of creating one. The commands use DATABASE_URL like the server; a running server picks up the
 change within RELOAD_INTERVAL_SECS (default 5).
 ";
 
@@ -57,6 +64,26 @@ pub enum Command {
         dry_run: bool,
         /// The date the prices hold for; today when `None`.
         as_of: Option<Date>,
+        /// An existing source to cite instead of a new one.
+        source_id: Option<String>,
+    },
+    /// `import catalog PATH`.
+    ImportCatalog {
+        /// The catalog file.
+        path: PathBuf,
+        /// Report only.
+        dry_run: bool,
+    },
+    /// `import modelsdev PATH`.
+    ImportModelsDev {
+        /// models.dev's api.json.
+        path: PathBuf,
+        /// Report only.
+        dry_run: bool,
+        /// The date the figures hold for; today when `None`.
+        as_of: Option<Date>,
+        /// An existing source to cite instead of a new one.
+        source_id: Option<String>,
     },
     /// `import scores PATH`.
     ImportScores {
@@ -118,8 +145,26 @@ pub fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Command, Usa
     };
     match words.as_slice() {
         ["import", "litellm", path] => {
-            allow(&["dry-run", "as-of"])?;
-            Ok(Command::ImportLitellm { path: PathBuf::from(path), dry_run: flag("dry-run"), as_of: as_of()? })
+            allow(&["dry-run", "as-of", "source-id"])?;
+            Ok(Command::ImportLitellm {
+                path: PathBuf::from(path),
+                dry_run: flag("dry-run"),
+                as_of: as_of()?,
+                source_id: value("source-id"),
+            })
+        }
+        ["import", "modelsdev", path] => {
+            allow(&["dry-run", "as-of", "source-id"])?;
+            Ok(Command::ImportModelsDev {
+                path: PathBuf::from(path),
+                dry_run: flag("dry-run"),
+                as_of: as_of()?,
+                source_id: value("source-id"),
+            })
+        }
+        ["import", "catalog", path] => {
+            allow(&["dry-run"])?;
+            Ok(Command::ImportCatalog { path: PathBuf::from(path), dry_run: flag("dry-run") })
         }
         ["import", "scores", path] => {
             allow(&["dry-run", "as-of", "source-id", "source-title", "source-url", "source-license"])?;
@@ -148,10 +193,12 @@ pub fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Command, Usa
             allow(&[])?;
             Ok(Command::Export { path: PathBuf::from(path) })
         }
-        ["import", kind, ..] if !matches!(*kind, "litellm" | "scores" | "dataset") => {
-            Err(usage(format!("cannot import `{kind}`: the kinds are litellm, scores and dataset")))
+        ["import", kind, ..] if !matches!(*kind, "catalog" | "modelsdev" | "litellm" | "scores" | "dataset") => {
+            Err(usage(format!("cannot import `{kind}`: the kinds are catalog, modelsdev, litellm, scores and dataset")))
         }
-        ["import", ..] => Err(usage("import takes a kind (litellm, scores or dataset) and one PATH")),
+        ["import", ..] => {
+            Err(usage("import takes a kind (catalog, modelsdev, litellm, scores or dataset) and one PATH"))
+        }
         ["export", ..] => Err(usage("export takes one PATH")),
         [other, ..] => Err(usage(format!("unknown command `{other}`"))),
         [] => Err(usage("no command given, only options")),
@@ -230,10 +277,29 @@ pub async fn run(command: Command, database_url: &str) -> Result<String, String>
     let today = crate::web::today;
     match command {
         Command::Serve | Command::Help => Err("serve and help are handled by main".to_owned()),
-        Command::ImportLitellm { path, dry_run, as_of } => {
+        Command::ImportLitellm { path, dry_run, as_of, source_id } => {
             let pool = open(database_url).await?;
             let options = ImportOptions { dry_run, as_of: as_of.unwrap_or_else(today) };
-            let result = db::import::import_litellm(&pool, &path, &options).await;
+            let result = db::import::import_litellm_citing(&pool, &path, &options, source_id.as_deref()).await;
+            pool.close().await;
+            let outcome = result.map_err(|e| format!("{e}\nnothing was written"))?;
+            Ok(format!("{}{}\n", outcome.report, status(&outcome, dry_run)))
+        }
+        Command::ImportModelsDev { path, dry_run, as_of, source_id } => {
+            let pool = open(database_url).await?;
+            let options = ImportOptions { dry_run, as_of: as_of.unwrap_or_else(today) };
+            let result = db::import::import_modelsdev(&pool, &path, &options, source_id.as_deref()).await;
+            pool.close().await;
+            let outcome = result.map_err(|e| format!("{e}\nnothing was written"))?;
+            Ok(format!("{}{}\n", outcome.report, status(&outcome, dry_run)))
+        }
+        Command::ImportCatalog { path, dry_run } => {
+            if !path.is_file() {
+                return Err(format!("{}: no such file\nnothing was written", path.display()));
+            }
+            // Not `db::open`: a new database is built from the catalog, not from the seed.
+            let pool = db::open_empty(database_url).await.map_err(|e| e.to_string())?;
+            let result = db::import::import_catalog(&pool, &path, dry_run).await;
             pool.close().await;
             let outcome = result.map_err(|e| format!("{e}\nnothing was written"))?;
             Ok(format!("{}{}\n", outcome.report, status(&outcome, dry_run)))
@@ -335,11 +401,21 @@ mod tests {
     fn commands_and_options_parse() {
         assert_eq!(
             parse("import litellm prices.json --dry-run --as-of 2026-11-25"),
-            Ok(Command::ImportLitellm { path: "prices.json".into(), dry_run: true, as_of: Date::parse("2026-11-25") })
+            Ok(Command::ImportLitellm {
+                path: "prices.json".into(),
+                dry_run: true,
+                as_of: Date::parse("2026-11-25"),
+                source_id: None
+            })
         );
         assert_eq!(
             parse("import litellm --as-of=2026-03-05 prices.json"),
-            Ok(Command::ImportLitellm { path: "prices.json".into(), dry_run: false, as_of: Date::parse("2026-03-05") })
+            Ok(Command::ImportLitellm {
+                path: "prices.json".into(),
+                dry_run: false,
+                as_of: Date::parse("2026-03-05"),
+                source_id: None
+            })
         );
         assert_eq!(parse("export out.json"), Ok(Command::Export { path: "out.json".into() }));
         assert_eq!(

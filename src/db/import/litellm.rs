@@ -13,7 +13,7 @@ use std::path::Path;
 use serde_json::{Map, Value};
 use sqlx::SqliteConnection;
 
-use super::{ImportError, ImportOptions, Outcome, begin, finish, read_text, rejected};
+use super::{ImportError, ImportOptions, Outcome, begin, finish, litellm_facts, read_text, rejected};
 use crate::domain::format;
 use crate::domain::model::{Date, LongContextTier, PriceSchedule};
 use crate::domain::money::{PriceParseError, PricePerMTok};
@@ -189,12 +189,17 @@ pub struct LitellmReport {
     pub candidates: usize,
     /// The first of them, sorted.
     pub candidates_named: Vec<String>,
+    /// The unmapped chat keys of first-party providers, sorted, each with a catalog entry to
+    /// paste after review.
+    pub candidate_entries: Vec<(String, String)>,
+    /// Shutdown dates, statuses and limits the import changes, one line each.
+    pub facts: Vec<String>,
 }
 
 impl LitellmReport {
     /// Whether applying the import writes anything.
     pub fn changes_anything(&self) -> bool {
-        !self.changes.is_empty() || self.confirmed > 0
+        !self.changes.is_empty() || self.confirmed > 0 || !self.facts.is_empty()
     }
 }
 
@@ -264,6 +269,20 @@ impl fmt::Display for LitellmReport {
         for key in &self.candidates_named {
             writeln!(f, "  {key}")?;
         }
+        writeln!(f, "Statuses and limits: {}", self.facts.len())?;
+        for line in &self.facts {
+            writeln!(f, "  {line}")?;
+        }
+        writeln!(
+            f,
+            "First-party chat keys no model maps: {} (review, then paste into data/catalog.toml)",
+            self.candidate_entries.len()
+        )?;
+        for (_, entry) in &self.candidate_entries {
+            for line in entry.lines() {
+                writeln!(f, "  {line}")?;
+            }
+        }
         if !self.changes_anything() {
             writeln!(f, "Nothing changes.")?;
         }
@@ -277,6 +296,17 @@ pub async fn import_litellm(
     pool: &sqlx::SqlitePool,
     path: &Path,
     options: &ImportOptions,
+) -> Result<Outcome<LitellmReport>, ImportError> {
+    import_litellm_citing(pool, path, options, None).await
+}
+
+/// [`import_litellm`], citing `cite` (a source the catalog declares, such as
+/// `litellm-1.110.2`) instead of a new `litellm-import-{date}` source.
+pub async fn import_litellm_citing(
+    pool: &sqlx::SqlitePool,
+    path: &Path,
+    options: &ImportOptions,
+    cite: Option<&str>,
 ) -> Result<Outcome<LitellmReport>, ImportError> {
     let label = path.display().to_string();
     let file_name = path.file_name().map_or_else(|| label.clone(), |n| n.to_string_lossy().into_owned());
@@ -297,7 +327,16 @@ pub async fn import_litellm(
 
     let mut tx = begin(pool, options.dry_run).await?;
     let current = Current::read(&mut tx).await?;
-    let plan = plan(&label, &file_name, &entries, &current, &options.as_of)?;
+    if let Some(id) = cite
+        && !current.sources.contains_key(id)
+    {
+        return Err(ImportError::Refused(format!(
+            "{label}: --source-id {id} is not a source in the database: declare it in the catalog first"
+        )));
+    }
+    let stored = litellm_facts::read_stored(&mut tx, LITELLM_URL).await?;
+    let dates = litellm_facts::litellm_source_dates(&mut tx, LITELLM_URL).await?;
+    let plan = plan(&label, &file_name, &entries, &current, &options.as_of, cite, &(stored, dates))?;
     let changes = plan.report.changes_anything();
     if changes && !options.dry_run {
         apply(&mut tx, &plan, &options.as_of).await?;
@@ -402,6 +441,8 @@ struct Plan {
     writes: Vec<(Option<i64>, String, PriceSet)>,
     /// Current price rows whose `last_seen_in` moves to the import's source.
     confirms: Vec<i64>,
+    /// Models whose status or limit figures change.
+    fact_writes: Vec<litellm_facts::StoredFacts>,
 }
 
 fn plan(
@@ -410,8 +451,13 @@ fn plan(
     entries: &Map<String, Value>,
     current: &Current,
     as_of: &Date,
+    cite: Option<&str>,
+    (stored, dates): &litellm_facts::Stored,
 ) -> Result<Plan, ImportError> {
-    let (source_id, source_title, source_exists) = source_for(file_name, as_of, &current.sources);
+    let (source_id, source_title, source_exists) = match cite {
+        Some(id) => (id.to_owned(), String::new(), true),
+        None => source_for(file_name, as_of, &current.sources),
+    };
 
     // Group the mapped keys by model, keeping each model's keys sorted.
     let mut by_model: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
@@ -431,9 +477,12 @@ fn plan(
         limits: Vec::new(),
         candidates: 0,
         candidates_named: Vec::new(),
+        candidate_entries: Vec::new(),
+        facts: Vec::new(),
     };
     let mut writes = Vec::new();
     let mut confirms = Vec::new();
+    let mut fact_writes = Vec::new();
 
     for (model, keys) in by_model {
         let existing = current.prices.get(model);
@@ -457,6 +506,15 @@ fn plan(
                 Some(_) => {}
                 None => {
                     report.limits.extend(limit_differences(model, entry, current.models.get(model)));
+                    let facts = litellm_facts::entry_facts(label, key, entry)?;
+                    if let Some(before) = stored.get(model) {
+                        let newest = litellm_facts::newest_cited(&before.0, dates);
+                        let (after, lines) = litellm_facts::updated(before, &facts, &source_id, as_of, newest);
+                        if after != before.0 {
+                            report.facts.extend(lines);
+                            fact_writes.push(after);
+                        }
+                    }
                     found = Some((key, set));
                 }
             }
@@ -507,7 +565,8 @@ fn plan(
     candidates.sort();
     report.candidates = candidates.len();
     report.candidates_named = candidates.into_iter().take(CANDIDATES_NAMED).cloned().collect();
-    Ok(Plan { report, source_title, source_exists, writes, confirms })
+    report.candidate_entries = litellm_facts::candidate_entries(entries.iter(), &|k| mapped.contains(k));
+    Ok(Plan { report, source_title, source_exists, writes, confirms, fact_writes })
 }
 
 /// The source row this import cites: `litellm-import-{date}`, or `-2`, `-3`... when another
@@ -818,6 +877,9 @@ async fn apply(conn: &mut SqliteConnection, plan: &Plan, as_of: &Date) -> Result
             last_seen_in: source.clone(),
         };
         super::super::write::insert_price_period(&mut *conn, model, &period).await?;
+    }
+    for f in &plan.fact_writes {
+        super::litellm_facts::write(&mut *conn, f).await?;
     }
     for id in &plan.confirms {
         sqlx::query("UPDATE prices SET last_seen_in = ? WHERE id = ?")
