@@ -243,6 +243,7 @@ async fn load_in(conn: &mut SqliteConnection) -> Result<Dataset, DbError> {
             max_input: sourced(m.max_input.map(|v| v as u64), &m.limits_source),
             open_weights: sourced(m.open_weights, &m.open_weights_source),
             status,
+            stored_status: status,
             deprecation_date: m.deprecation_date.as_deref().map(|d| date(&what, d)).transpose()?,
             status_source: m.status_source,
             knowledge_cutoff: sourced(m.knowledge_cutoff, &m.knowledge_cutoff_source),

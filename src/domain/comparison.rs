@@ -245,6 +245,8 @@ pub struct Comparison<'a> {
     pub description: String,
     /// Newest date among the page's figures.
     pub last_updated: Option<Date>,
+    /// What the top of the page says about a model that is retired or has a shutdown announced.
+    pub status_notes: Vec<String>,
 }
 
 /// Builds the comparison of `a` and `b`, which must already be in canonical order, priced for
@@ -330,6 +332,11 @@ pub fn compare<'a>(
         workload: *workload,
         custom,
         last_updated,
+        status_notes: [a, b]
+            .into_iter()
+            .filter(|m| m.status != crate::domain::model::ModelStatus::Active)
+            .map(|m| format!("{}: {}.", m.name, crate::domain::status::status_words(m)))
+            .collect(),
     }
 }
 
@@ -746,6 +753,10 @@ fn chart_data(catalog: &Catalog, market: &Market, a: &Side, b: &Side) -> ChartDa
 fn related(catalog: &Catalog, a: &Model, b: &Model) -> Vec<RelatedLink> {
     let mut links: Vec<RelatedLink> = Vec::new();
     for (this, other) in [(a, b), (b, a)] {
+        // A retired model is in no suggested pair: only models a reader can still buy.
+        if this.status == crate::domain::model::ModelStatus::Retired {
+            continue;
+        }
         for n in catalog.neighbours(&this.id, 5) {
             if n.id == other.id {
                 continue;
@@ -783,6 +794,7 @@ mod tests {
             max_input: None,
             open_weights: None,
             status: ModelStatus::Active,
+            stored_status: ModelStatus::Active,
             deprecation_date: None,
             status_source: None,
             knowledge_cutoff: None,

@@ -308,8 +308,10 @@ pub struct Model {
     pub max_input: Option<Sourced<u64>>,
     /// Whether the weights are published.
     pub open_weights: Option<Sourced<bool>>,
-    /// Availability.
+    /// Availability on the day the catalog is for (see [`crate::domain::status::status_on`]).
     pub status: ModelStatus,
+    /// The status label as stored by the last import; [`Self::status`] is what it means today.
+    pub stored_status: ModelStatus,
     /// Announced or past shutdown date.
     pub deprecation_date: Option<Date>,
     /// Where the status comes from.

@@ -450,10 +450,10 @@ impl<'c, 's> Facts<'c, 's> {
             None => {}
         }
         match (m.status, &m.deprecation_date) {
-            (ModelStatus::Retired, Some(d)) => text.push_str(&format!(
-                " Its provider listed it for shutdown on {}: check it is still served before you build on it.",
-                d.long()
-            )),
+            (ModelStatus::Retired, Some(d)) => {
+                text.push_str(&format!(" It was retired on {}: its provider no longer offers it.", d.long()))
+            }
+            (ModelStatus::Retired, None) => text.push_str(" It has been retired: its provider no longer offers it."),
             (ModelStatus::Deprecated, Some(d)) => {
                 text.push_str(&format!(" It is deprecated, with shutdown announced for {}.", d.long()))
             }
@@ -540,12 +540,25 @@ impl<'c, 's> Facts<'c, 's> {
                     s.name()
                 ));
             }
-            if s.model.status != ModelStatus::Active {
-                checks.push(format!(
-                    "Availability: {} is {}; plan the move to its successor.",
+            match (s.model.status, &s.model.deprecation_date) {
+                (ModelStatus::Active, _) => {}
+                (ModelStatus::Retired, Some(d)) => checks.push(format!(
+                    "Availability: {} was retired on {}: it can no longer be called, so compare its successor instead.",
                     s.name(),
-                    s.model.status.as_str()
-                ));
+                    d.long()
+                )),
+                (ModelStatus::Retired, None) => checks.push(format!(
+                    "Availability: {} has been retired: it can no longer be called, so compare its successor instead.",
+                    s.name()
+                )),
+                (ModelStatus::Deprecated, Some(d)) => checks.push(format!(
+                    "Availability: {} shuts down on {}; plan the move to its successor.",
+                    s.name(),
+                    d.long()
+                )),
+                (ModelStatus::Deprecated, None) => {
+                    checks.push(format!("Availability: {} is deprecated; plan the move to its successor.", s.name()))
+                }
             }
         }
         if a.model.speed().is_none() || b.model.speed().is_none() {

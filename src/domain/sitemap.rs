@@ -233,6 +233,7 @@ mod tests {
             max_input: None,
             open_weights: None,
             status: ModelStatus::Active,
+            stored_status: ModelStatus::Active,
             deprecation_date: None,
             status_source: None,
             knowledge_cutoff: None,

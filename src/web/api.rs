@@ -18,7 +18,7 @@ use super::error::AppError;
 use super::extract::PathSegment;
 use super::templates::Link;
 use super::workload_query::{WorkloadQuery, unreadable};
-use super::{AppState, today};
+use super::{AppState, day_of};
 
 /// An [`AppError`] answered as JSON: `{"error": {"status", "title", "detail", "parameter"?,
 /// "suggestions"}}` with the same status the HTML page would have.
@@ -225,6 +225,7 @@ pub fn comparison_json(base_url: &str, cmp: &Comparison) -> Value {
         "sections": cmp.sections,
         "faq": cmp.faq,
         "related": cmp.related,
+        "status_notes": cmp.status_notes,
         "sources": cmp.citations,
         "methodology": cmp.methodology,
         "last_updated": cmp.last_updated,
@@ -289,7 +290,7 @@ pub async fn compare(
         bad: Box::new(bad),
         form: Box::new(super::templates::WorkloadForm::new(String::new(), &query)),
     })?;
-    let cmp = build_comparison(catalog, a, b, &workload, &today());
+    let cmp = build_comparison(catalog, a, b, &workload, &day_of(catalog));
     Ok(Json(comparison_json(state.base_url(), &cmp)).into_response())
 }
 

@@ -27,6 +27,12 @@ pub fn today() -> crate::domain::model::Date {
     crate::domain::model::Date::from_days_since_epoch((secs / 86_400) as i64)
 }
 
+/// The day a catalog's pages are for: the day its statuses were resolved for (see
+/// [`AppState::catalog`]), so one request never mixes two days.
+pub(crate) fn day_of(catalog: &Catalog) -> crate::domain::model::Date {
+    catalog.statuses_on.clone().unwrap_or_else(today)
+}
+
 /// What every handler can see: the catalog, loaded once and shared read-only. A reload
 /// swaps in a whole new catalog at once, so a request sees the old dataset or the new one,
 /// never a mix.
@@ -35,6 +41,7 @@ pub struct AppState {
     catalog: Arc<RwLock<Loaded>>,
     base_url: Arc<str>,
     images: Arc<handlers::images::ImageCache>,
+    clock: fn() -> crate::domain::model::Date,
 }
 
 /// The catalog in force and its generation, swapped together under one lock so whatever is
@@ -52,7 +59,15 @@ impl AppState {
             catalog: Arc::new(RwLock::new(Loaded { catalog: Arc::new(catalog), generation: 0 })),
             base_url: Arc::from("http://127.0.0.1:3000"),
             images: Arc::default(),
+            clock: today,
         }
+    }
+
+    /// The same state reading the day from `clock` instead of the system clock: tests move the
+    /// clock to see statuses change on their dates.
+    pub fn with_clock(mut self, clock: fn() -> crate::domain::model::Date) -> Self {
+        self.clock = clock;
+        self
     }
 
     /// State for a running server: the catalog, and the public origin from the configuration
@@ -78,9 +93,21 @@ impl AppState {
     }
 
     /// The catalog in force and its generation, which each [`Self::replace_catalog`] bumps.
+    /// Statuses are dated facts: the first request of a new day swaps in the catalog with every
+    /// status as it is that day (a shutdown date that passed overnight means retired now).
     pub(crate) fn catalog_and_generation(&self) -> (Arc<Catalog>, u64) {
-        // A poisoned lock still holds a complete catalog: swaps never leave it half-written.
-        let loaded = self.catalog.read().unwrap_or_else(|e| e.into_inner());
+        let today = (self.clock)();
+        {
+            // A poisoned lock still holds a complete catalog: swaps never leave it half-written.
+            let loaded = self.catalog.read().unwrap_or_else(|e| e.into_inner());
+            if loaded.catalog.statuses_on.as_ref() == Some(&today) {
+                return (Arc::clone(&loaded.catalog), loaded.generation);
+            }
+        }
+        let mut loaded = self.catalog.write().unwrap_or_else(|e| e.into_inner());
+        if let Some(dated) = loaded.catalog.as_of(&today) {
+            *loaded = Loaded { catalog: Arc::new(dated), generation: loaded.generation + 1 };
+        }
         (Arc::clone(&loaded.catalog), loaded.generation)
     }
 

@@ -124,8 +124,10 @@ pub struct ModelRow {
 pub struct HomePage {
     /// Head.
     pub meta: Meta,
-    /// Table rows.
+    /// Table rows: the models still offered.
     pub rows: Vec<ModelRow>,
+    /// Retired models, listed apart.
+    pub retired_rows: Vec<ModelRow>,
     /// Picker options.
     pub options: Vec<PickerOption>,
     /// The typical request in words.

@@ -8,5 +8,6 @@ mod routes;
 mod seo_api;
 mod sitemap;
 mod startup;
+mod statuses;
 mod support;
 mod workload;

@@ -221,6 +221,7 @@ fn generated_catalog(n: usize) -> Catalog {
             max_input: None,
             open_weights: None,
             status: ModelStatus::Active,
+            stored_status: ModelStatus::Active,
             deprecation_date: None,
             status_source: None,
             knowledge_cutoff: None,

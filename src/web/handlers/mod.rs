@@ -19,10 +19,13 @@ pub fn model_href(model: &Model) -> String {
 
 /// Picker options for every model, with the given ids preselected.
 pub fn picker_options(catalog: &Catalog, a: Option<&str>, b: Option<&str>) -> Vec<PickerOption> {
+    // The default list holds the models still offered; a retired one only when it is chosen.
+    let chosen = |m: &crate::domain::Model| a == Some(m.id.as_str()) || b == Some(m.id.as_str());
     let mut options: Vec<PickerOption> = catalog
         .dataset
         .models
         .iter()
+        .filter(|m| m.status != crate::domain::model::ModelStatus::Retired || chosen(m))
         .map(|m| PickerOption {
             id: m.id.to_string(),
             label: format!("{} ({})", m.name, catalog.dataset.provider_name(&m.provider)),

@@ -6,11 +6,11 @@ use axum::response::{IntoResponse, Response};
 
 use crate::domain::format;
 use crate::domain::freshness::{Freshness, price_freshness};
-use crate::domain::model::{Dataset, ModelStatus};
+use crate::domain::model::Dataset;
 use crate::domain::{Catalog, Model, ModelId};
 use crate::web::extract::PathSegment;
 use crate::web::templates::{FactRow, HtmlTemplate, Link, Meta, ModelPage, PriceHistoryRow};
-use crate::web::{AppError, AppState, Result, today};
+use crate::web::{AppError, AppState, Result, day_of};
 
 use super::suggestions;
 
@@ -50,7 +50,7 @@ fn page(catalog: &Catalog, m: &Model, base_url: &str) -> ModelPage {
     let dataset = &catalog.dataset;
     let provider = dataset.provider_name(&m.provider).to_owned();
     let mut facts = Vec::new();
-    if let (Some(p), Some(f)) = (m.current_price(), price_freshness(dataset, m, &today())) {
+    if let (Some(p), Some(f)) = (m.current_price(), price_freshness(dataset, m, &day_of(catalog))) {
         facts.push(FactRow {
             label: "Prices last checked".into(),
             value: f.checked.long(),
@@ -155,12 +155,7 @@ fn page(catalog: &Catalog, m: &Model, base_url: &str) -> ModelPage {
         .map(|o| Link { href: catalog.canonical_path(m, o), text: format!("{} vs {}", m.name, o.name) })
         .collect();
 
-    let status_text = match (m.status, &m.deprecation_date) {
-        (ModelStatus::Active, _) => "Active".to_owned(),
-        (ModelStatus::Deprecated, Some(d)) => format!("Deprecated: shutdown announced for {}", d.long()),
-        (ModelStatus::Retired, Some(d)) => format!("Retired: listed for shutdown on {}", d.long()),
-        (s, None) => s.as_str().to_owned(),
-    };
+    let status_text = crate::domain::status::status_words(m);
     let summary = match (m.current_price(), catalog.index_value(m)) {
         (Some(p), Some(i)) => format!(
             "{} by {provider}: {} per 1M input tokens, {} per 1M output tokens, {} on the {}.",
