@@ -106,6 +106,26 @@ pub struct Source {
     pub as_of: Date,
 }
 
+/// The license a source carries when its figures are facts quoted from a page (a comparison
+/// site, a vendor's announcement) rather than a dataset or a run that can be traced.
+pub const QUOTED_LICENSE: &str = "facts quoted with attribution";
+
+impl Source {
+    /// Whether the source is a page whose figures are quoted, not a dataset or a traceable run.
+    pub fn is_quoted_page(&self) -> bool {
+        self.license == QUOTED_LICENSE
+    }
+}
+
+/// How a score was obtained, in the words its row and the model page use.
+pub fn provenance(score: &Score, dataset: &Dataset) -> String {
+    match dataset.source(&score.source) {
+        Some(s) if s.is_quoted_page() => format!("as quoted from {}", s.url.trim_start_matches("https://")),
+        _ if score.independent => "independent (third-party)".to_owned(),
+        _ => "vendor-reported".to_owned(),
+    }
+}
+
 /// A company that makes models.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Provider {

@@ -4,8 +4,8 @@
 use super::catalog::Catalog;
 use super::comparison::{BottomLine, Side};
 use super::cost::{
-    Billing, BillingNote, NoPrice, RequestProfile, STANDARD_PROFILES, TYPICAL_REQUEST, Workload, request_cost,
-    workload_rates,
+    Billing, BillingNote, LimitViolation, NoPrice, RequestProfile, STANDARD_PROFILES, TYPICAL_REQUEST, Workload,
+    request_cost, workload_rates,
 };
 use super::format::{self, cheaper_share, cost_ratio, percent};
 use super::freshness::{PRICE_STALE_AFTER_DAYS, SPEED_STALE_AFTER_DAYS};
@@ -421,16 +421,23 @@ impl<'c, 's> Facts<'c, 's> {
     fn tier_word(&self, s: &Side) -> Option<String> {
         let noun = self.request_noun();
         let (cheaper_than, total) = self.market.cost_rank(s.id())?;
-        let dearer = total - cheaper_than - 1;
+        let cost = s.cost?;
+        // Models at exactly the same cost neither cost more nor less.
+        let dearer = self.market.costs.iter().filter(|(_, c)| *c > cost).count();
+        let same = total - cheaper_than - dearer - 1;
         let tier = match cheaper_than * 3 / total.max(1) {
             0 => "budget",
             1 => "mid-priced",
             _ => "premium",
         };
+        let same = match same {
+            0 => String::new(),
+            1 => ", 1 other costs the same".to_owned(),
+            n => format!(", {n} others cost the same"),
+        };
         Some(format!(
-            "{}'s {noun} ({}) puts it in the {tier} third of the {total} models we price: {dearer} cost more, {cheaper_than} cost less.",
+            "{}'s {noun} ({cost}) puts it in the {tier} third of the {total} models we price: {dearer} cost more, {cheaper_than} cost less{same}.",
             s.name(),
-            s.cost?,
         ))
     }
 
@@ -956,16 +963,20 @@ impl<'c, 's> Facts<'c, 's> {
                     (Some(x), Some(y)) if y > x => format!("{bn} gains more from caching."),
                     _ => "Caching saves both the same share.".to_owned(),
                 };
+                // "Still" only when the cheaper model with caching was the cheaper one without.
+                let profile = self.workload.profile();
+                let uncached = standard_cost(a, &profile).zip(standard_cost(b, &profile)).map(|(x, y)| x.cmp(&y));
                 let cheaper = match ca.cmp(&cb) {
-                    std::cmp::Ordering::Less => format!(
-                        " With caching, {an} is still the cheaper of the two, at {} of {bn}'s cost.",
-                        percent(ca.picos() as f64 / cb.picos().max(1) as f64)
-                    ),
-                    std::cmp::Ordering::Greater => format!(
-                        " With caching, {bn} is the cheaper of the two, at {} of {an}'s cost.",
-                        percent(cb.picos() as f64 / ca.picos().max(1) as f64)
-                    ),
                     std::cmp::Ordering::Equal => " With caching they cost the same.".to_owned(),
+                    order => {
+                        let (win, lose, cw, cl) =
+                            if order == std::cmp::Ordering::Less { (an, bn, ca, cb) } else { (bn, an, cb, ca) };
+                        let verb = if uncached == Some(order) { "is still" } else { "becomes" };
+                        format!(
+                            " With caching, {win} {verb} the cheaper of the two, at {} of {lose}'s cost.",
+                            percent(cw.picos() as f64 / cl.picos().max(1) as f64)
+                        )
+                    }
                 };
                 format!(
                     "If every input token of {} is a cache hit, {an} costs {tx} ({} less than uncached) and {bn} {ty} ({} less). {more}{cheaper} Cache writes may cost extra; see the pricing table.",
@@ -1041,21 +1052,29 @@ pub fn workload_notes(a: &Side, b: &Side, workload: &Workload) -> Vec<String> {
         match &s.workload_cost {
             None => notes.push(format!("{name} has no price in our data.")),
             Some(Err(_)) => {
-                let total = workload.input_tokens + workload.output_tokens;
-                let ctx = s.model.context_window.as_ref().map(|c| c.value);
-                let max_out = s.model.max_output.as_ref().map(|c| c.value);
-                if let Some(c) = ctx.filter(|&c| total > c) {
-                    notes.push(format!(
-                        "Impossible on {name}: {} tokens in and out exceed its {}-token context window.",
-                        format::count(total),
-                        format::count(c)
-                    ));
-                } else if let Some(m) = max_out.filter(|&m| workload.output_tokens > m) {
-                    notes.push(format!(
-                        "Impossible on {name}: {} output tokens exceed its {}-token output limit.",
-                        format::count(workload.output_tokens),
-                        format::count(m)
-                    ));
+                let why: Vec<String> = crate::domain::index::limits_of(s.model)
+                    .violations(&workload.profile())
+                    .into_iter()
+                    .map(|v| match v {
+                        LimitViolation::ContextWindow(total, c) => format!(
+                            "{} tokens in and out exceed its {}-token context window",
+                            format::count(total),
+                            format::count(c)
+                        ),
+                        LimitViolation::MaxInput(input, cap) => format!(
+                            "{} input tokens exceed its {}-token input cap",
+                            format::count(input),
+                            format::count(cap)
+                        ),
+                        LimitViolation::MaxOutput(output, m) => format!(
+                            "{} output tokens exceed its {}-token output limit",
+                            format::count(output),
+                            format::count(m)
+                        ),
+                    })
+                    .collect();
+                if !why.is_empty() {
+                    notes.push(format!("Impossible on {name}: {}.", why.join("; ")));
                 }
             }
             Some(Ok(cost)) => {
@@ -1173,8 +1192,8 @@ fn marginal_cost_per_point(extra: Usd, points: f64) -> String {
     if points <= 0.0 {
         return "n/a".into();
     }
-    // Rounded to whole picodollars: far below any digit we print.
-    Usd::from_picos((extra.picos() as f64 / points).round() as i128).to_string()
+    // A quotient of a four-figure cost and a two-decimal score gap: three significant digits.
+    format::usd_significant(extra.picos() as f64 / 1e12 / points)
 }
 
 fn missing_index<'a>(a: &'a Side, b: &'a Side) -> Vec<&'a str> {
@@ -1235,8 +1254,8 @@ mod tests {
 
     #[test]
     fn marginal_cost_divides_the_extra_cost_by_the_extra_points() {
-        // $0.00225 more for 8.57 more points: $0.000262544... per point.
-        assert_eq!(marginal_cost_per_point(Usd::from_picos(2_250_000_000), 8.57), "$0.000262544");
+        // $0.00225 more for 8.57 more points: $0.000262544... per point, stated as $0.000263.
+        assert_eq!(marginal_cost_per_point(Usd::from_picos(2_250_000_000), 8.57), "$0.000263");
         assert_eq!(marginal_cost_per_point(Usd::from_picos(1), 0.0), "n/a");
     }
 }

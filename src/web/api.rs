@@ -117,6 +117,8 @@ fn model_json(catalog: &Catalog, m: &Model) -> Value {
         "release_date": sourced(&m.release_date),
         "context_window": sourced(&m.context_window),
         "max_output": sourced(&m.max_output),
+        "max_input": sourced(&m.max_input),
+        "knowledge_cutoff": sourced(&m.knowledge_cutoff),
         "open_weights": sourced(&m.open_weights),
         "litellm_keys": m.litellm_keys,
         "price": m.current_price().map(price_json),
@@ -340,6 +342,9 @@ pub async fn models_csv(State(state): State<AppState>) -> Response {
         }
         if let Some(c) = &m.context_window {
             row(id, "limit", "context_window", &c.value.to_string(), &c.source, &date_of(&c.source));
+        }
+        if let Some(c) = &m.max_input {
+            row(id, "limit", "max_input", &c.value.to_string(), &c.source, &date_of(&c.source));
         }
         if let Some(c) = &m.max_output {
             row(id, "limit", "max_output", &c.value.to_string(), &c.source, &date_of(&c.source));

@@ -1,6 +1,7 @@
 //! In-process integration tests: one binary, so the crate links once.
 
 mod all_pairs;
+mod audit;
 mod edge_cases;
 mod images;
 mod import;

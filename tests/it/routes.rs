@@ -17,25 +17,33 @@ async fn home_page_lists_every_seed_model_once() {
     let (status, headers, body) = get("/").await;
     assert_eq!(status, StatusCode::OK);
     assert!(content_type(&headers).starts_with("text/html"));
-    let models = &site().await.catalog.dataset.models;
-    let table = between(&body, "<table class=\"models\">", "</table>").expect("the models table");
-    assert_eq!(count(table, "<tr class=\"status-"), models.len(), "one row per model");
-    assert_eq!(count(table, "href=\"/models/"), models.len(), "one model link per row");
-    for m in models {
-        assert_eq!(count(table, &format!("href=\"/models/{}\"", m.id)), 1, "model {} linked once", m.id);
+    // Current models in the first table, retired ones in their own: each model once in all.
+    let (current, retired) = site().await.catalog.current_and_retired();
+    assert!(!retired.is_empty(), "the seed has retired models (Grok 3 among them)");
+    let all = between(&body, "<section aria-labelledby=\"all\"", "</section>").expect("the models section");
+    let past = between(&body, "<section aria-labelledby=\"retired\"", "</section>").expect("the retired section");
+    for (table, models) in [(all, &current), (past, &retired)] {
+        assert_eq!(count(table, "<tr class=\"status-"), models.len(), "one row per model");
+        assert_eq!(count(table, "href=\"/models/"), models.len(), "one model link per row");
+    }
+    for m in current.iter().chain(&retired) {
+        let links =
+            count(all, &format!("href=\"/models/{}\"", m.id)) + count(past, &format!("href=\"/models/{}\"", m.id));
+        assert_eq!(links, 1, "model {} linked once", m.id);
     }
 }
 
 #[tokio::test]
 async fn home_page_has_the_two_model_picker_form() {
     let (_, _, body) = get("/").await;
-    let n = site().await.catalog.dataset.models.len();
+    // The default list holds the models still offered.
+    let n = site().await.catalog.current_and_retired().0.len();
     let form = between(&body, "<form", "</form>").expect("a form");
     assert!(form.contains("action=\"/compare\""), "{form}");
     assert!(form.contains("method=\"get\""), "{form}");
     assert!(form.contains("<select name=\"a\""), "{form}");
     assert!(form.contains("<select name=\"b\""), "{form}");
-    // Each select: a placeholder plus one option per model.
+    // Each select: a placeholder plus one option per current model.
     assert_eq!(count(form, "<option "), 2 * (n + 1));
 }
 

@@ -41,6 +41,8 @@ pub fn test_day() -> llm_compare::domain::model::Date {
 pub async fn site() -> &'static Site {
     SITE.get_or_init(|| async {
         let (catalog, dir) = fresh_catalog().await;
+        // Statuses as they are on the day the site serves, as the pages show them.
+        let catalog = catalog.as_of(&test_day()).unwrap_or(catalog);
         // The pages are for a fixed day, so what is retired does not move with the machine's clock.
         let state = llm_compare::AppState::new(catalog.clone()).with_clock(test_day);
         let router = llm_compare::app(state);

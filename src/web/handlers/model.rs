@@ -98,8 +98,19 @@ fn page(catalog: &Catalog, m: &Model, base_url: &str) -> ModelPage {
             source_date(dataset, &c.source),
         );
     }
+    if let Some(c) = &m.max_input {
+        fact(
+            "Max input",
+            format!("{} tokens (a request's input may not exceed it, whatever its output)", format::count(c.value)),
+            &c.source,
+            source_date(dataset, &c.source),
+        );
+    }
     if let Some(c) = &m.max_output {
         fact("Max output", format!("{} tokens", format::count(c.value)), &c.source, source_date(dataset, &c.source));
+    }
+    if let Some(k) = &m.knowledge_cutoff {
+        fact("Knowledge cutoff", k.value.clone(), &k.source, source_date(dataset, &k.source));
     }
     if let Some(d) = &m.release_date {
         fact("Released", d.value.long(), &d.source, source_date(dataset, &d.source));
@@ -139,7 +150,7 @@ fn page(catalog: &Catalog, m: &Model, base_url: &str) -> ModelPage {
         .iter()
         .flat_map(|b| m.scores.iter().filter(move |s| s.benchmark == b.slug).map(move |s| (b, s)))
         .map(|(b, s)| FactRow {
-            label: format!("{} ({})", b.name, if s.independent { "independent" } else { "vendor-reported" }),
+            label: format!("{} ({})", b.name, crate::domain::model::provenance(s, dataset)),
             value: format::score(s.value, b.scale),
             source: source_title(dataset, &s.source),
             as_of: s.as_of.iso().into(),
