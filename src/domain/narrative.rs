@@ -328,13 +328,17 @@ impl<'c, 's> Facts<'c, 's> {
     fn better_value(&self) -> (String, String) {
         let per = self.per_request();
         let (Some(c), Some(h)) = (self.cheaper(), self.higher()) else {
-            return (
-                "Not determined".into(),
+            let unscored = missing_index(self.a, self.b);
+            let reason = if unscored.is_empty() {
+                "It needs a price for this request on both models.".to_owned()
+            } else {
                 format!(
-                    "It needs a price for this request and {} score for both models.",
-                    with_article(&self.index_name)
-                ),
-            );
+                    "It needs {} score for both models; {} yet.",
+                    with_article(&self.index_name),
+                    lacks(&unscored, &format!("{} score", self.index_name))
+                )
+            };
+            return ("Not determined".into(), reason);
         };
         if c == Lead::Tie && h == Lead::Tie {
             return ("Neither".into(), "Same cost per request and same index score.".into());
@@ -674,9 +678,8 @@ impl<'c, 's> Facts<'c, 's> {
                 )
             }
             None => format!(
-                "We cannot say on one scale: {} {} score in our data.",
-                has_no(&missing_index(a, b)),
-                self.index_name
+                "We cannot say on one scale: {} in our data.",
+                lacks(&missing_index(a, b), &format!("{} score", self.index_name))
             ),
         };
         let bench_summary = if shared.is_empty() {
@@ -842,14 +845,13 @@ impl<'c, 's> Facts<'c, 's> {
                 }
             }
         };
-        let (first, second) = match self.higher() {
-            Some(Lead::B) => (bn, an),
-            _ => (an, bn),
+        // The question names a leader only when one is known: without scores it implies none.
+        let question = match self.higher() {
+            Some(Lead::A) => format!("How much does {an} outperform {bn} on benchmarks?"),
+            Some(Lead::B) => format!("How much does {bn} outperform {an} on benchmarks?"),
+            Some(Lead::Tie) | None => format!("How do {an} and {bn} compare on benchmarks?"),
         };
-        faq.push(Faq {
-            question: format!("How much does {first} outperform {second} on benchmarks?"),
-            answer: lead_answer,
-        });
+        faq.push(Faq { question, answer: lead_answer });
 
         // 6. Speed.
         let (spa, spb) = (a.model.speed(), b.model.speed());
@@ -922,26 +924,46 @@ impl<'c, 's> Facts<'c, 's> {
                     )
                 }
             }
-            _ => format!(
-                "We hold no context window for {}.",
-                join_names(&[a, b].iter().filter(|s| ctx(s).is_none()).map(|s| s.name()).collect::<Vec<_>>())
-            ),
+            _ => {
+                let missing: Vec<&Side> = [a, b].into_iter().filter(|s| ctx(s).is_none()).collect();
+                let mut text = format!(
+                    "We hold no context window for {}.",
+                    join_names(&missing.iter().map(|s| s.name()).collect::<Vec<_>>())
+                );
+                // What a request may send is still known where a source caps the input.
+                for s in missing {
+                    if let Some(cap) = &s.model.max_input {
+                        text.push_str(&format!(
+                            " {} takes at most {} input tokens per request.",
+                            s.name(),
+                            format::count(cap.value)
+                        ));
+                    }
+                }
+                text
+            }
         };
-        let (wide, narrow) = match (ctx(a), ctx(b)) {
-            (Some(x), Some(y)) if y > x => (bn, an),
-            _ => (an, bn),
+        let question = match (ctx(a), ctx(b)) {
+            (Some(x), Some(y)) if x > y => format!("How much more context can {an} handle than {bn}?"),
+            (Some(x), Some(y)) if y > x => format!("How much more context can {bn} handle than {an}?"),
+            _ => format!("How do the context windows of {an} and {bn} compare?"),
         };
-        faq.push(Faq {
-            question: format!("How much more context can {wide} handle than {narrow}?"),
-            answer: context_answer,
-        });
+        faq.push(Faq { question, answer: context_answer });
 
         // 8. Value per index point.
         let (value_winner, value_reason) = self.better_value();
-        let value_answer = format!(
-            "{}. {} The {} has no true zero, so dividing price by points (\"dollars per IQ point\") would mislead; we compare what the extra points cost instead, and whether another model is both cheaper and better.",
-            value_winner, value_reason, self.index_name
-        );
+        // Without a score for both, the index's zero point is beside the point: say what is missing.
+        let value_answer = if self.a.index.is_some() && self.b.index.is_some() {
+            format!(
+                "{}. {} The {} has no true zero, so dividing price by points (\"dollars per IQ point\") would mislead; we compare what the extra points cost instead, and whether another model is both cheaper and better.",
+                value_winner, value_reason, self.index_name
+            )
+        } else {
+            format!(
+                "We cannot say yet: {}, so only the price side of value is known here (see the price difference above).",
+                lacks(&missing_index(self.a, self.b), &format!("{} score", self.index_name))
+            )
+        };
         faq.push(Faq {
             question: format!("Which model is better value for money, {an} or {bn}?"),
             answer: value_answer,
@@ -1200,12 +1222,12 @@ fn missing_index<'a>(a: &'a Side, b: &'a Side) -> Vec<&'a str> {
     [a, b].iter().filter(|s| s.index.is_none()).map(|s| s.name()).collect()
 }
 
-/// "X has no" / "neither X nor Y has", for sentences about a missing figure.
-fn has_no(names: &[&str]) -> String {
+/// "X has no ECI score" / "neither X nor Y has an ECI score", for a missing figure.
+fn lacks(names: &[&str], noun: &str) -> String {
     match names {
-        [one] => format!("{one} has no"),
-        [one, two] => format!("neither {one} nor {two} has"),
-        _ => "no model has".to_owned(),
+        [one] => format!("{one} has no {noun}"),
+        [one, two] => format!("neither {one} nor {two} has {}", with_article(noun)),
+        _ => format!("no model has {}", with_article(noun)),
     }
 }
 

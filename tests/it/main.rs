@@ -11,4 +11,5 @@ mod sitemap;
 mod startup;
 mod statuses;
 mod support;
+mod unscored;
 mod workload;
