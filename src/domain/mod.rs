@@ -14,6 +14,7 @@ pub mod money;
 pub mod narrative;
 pub mod sitemap;
 pub mod slug;
+pub mod source_notes;
 pub mod status;
 
 pub use catalog::Catalog;

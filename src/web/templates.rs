@@ -212,6 +212,8 @@ pub struct ModelPage {
     pub status_text: String,
     /// Current prices and limits.
     pub facts: Vec<FactRow>,
+    /// Where another source gives a different value for a figure shown, in words.
+    pub source_notes: Vec<String>,
     /// Price history.
     pub history: Vec<PriceHistoryRow>,
     /// Scores.

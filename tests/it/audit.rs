@@ -144,3 +144,20 @@ async fn a_cost_per_index_point_has_three_significant_digits() {
     assert!(!body.contains("0.000262544"), "no nine-digit quotient");
     assert!(body.contains("$0.000263 per point"), "three significant digits");
 }
+
+#[tokio::test]
+async fn where_litellm_and_models_dev_disagree_on_a_limit_the_model_page_shows_both() {
+    // GPT-5.4: models.dev's record caps input at 922,000 of a 1,050,000 window; LiteLLM's
+    // gpt-5.4 entry gives max_input_tokens 1,050,000.
+    let (_, _, page) = get("/models/gpt-5-4").await;
+    let notes = between(&page, "Where the sources disagree", "</ul>").expect("a source notes list");
+    assert!(
+        notes.contains("gives max_input_tokens 1,050,000; the input cap shown (922,000) is from models.dev"),
+        "{notes}"
+    );
+    let (_, _, method) = get("/methodology").await;
+    assert!(method.contains("Which source a limit comes from"), "the rule is documented");
+    // Where the limits themselves come from LiteLLM there is nothing to disagree with.
+    let (_, _, page) = get("/models/deepseek-chat").await;
+    assert!(!page.contains("Where the sources disagree"));
+}

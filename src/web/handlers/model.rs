@@ -194,6 +194,7 @@ fn page(catalog: &Catalog, m: &Model, base_url: &str) -> ModelPage {
         summary,
         status: m.status.as_str(),
         status_text,
+        source_notes: crate::domain::source_notes::limit_notes(m, dataset),
         facts,
         history,
         scores,
