@@ -467,9 +467,65 @@ mod tests {
     #[test]
     fn the_committed_seed_is_valid() {
         let file = DatasetFile::parse(SEED).expect("seed validates");
-        assert!(file.models.len() >= 40);
+        assert!(file.models.len() >= 140, "{} models", file.models.len());
         let providers: HashSet<&str> = file.models.iter().map(|m| m.provider.as_str()).collect();
-        assert!(providers.len() >= 8);
+        assert!(providers.len() >= 14, "{providers:?}");
+    }
+
+    #[test]
+    fn the_seed_carries_every_flagship_of_issue_8_with_a_price() {
+        let file = DatasetFile::parse(SEED).unwrap();
+        for id in [
+            "gpt-6-sol",
+            "gpt-6-luna",
+            "gpt-6-astra",
+            "gpt-6-1-sol",
+            "gpt-6-1-terra",
+            "gpt-5-5",
+            "gpt-5-5-pro",
+            "gpt-5-4-mini",
+            "gpt-5-4-nano",
+            "claude-opus-4-7",
+            "claude-opus-4-8",
+            "claude-opus-5",
+            "claude-opus-5-5",
+            "claude-sonnet-5",
+            "claude-sonnet-5-5",
+            "claude-haiku-5-5",
+            "claude-fable-5",
+            "claude-fable-5-1",
+            "claude-mythos-5",
+            "claude-mythos-5-1",
+            "gemini-3-1-flash-lite",
+            "gemini-3-5-flash",
+            "gemini-3-5-flash-lite",
+            "gemini-3-8-flash",
+            "gemini-4-argon",
+            "gemini-4-hydrogen",
+            "grok-4-20-reasoning",
+            "grok-4-3",
+            "grok-4-7",
+            "deepseek-v4-pro",
+            "deepseek-v4-flash",
+            "mistral-large-4",
+            "mistral-medium-3-5",
+            "mistral-small-4",
+            "qwen3-7-plus",
+            "qwen3-8-max",
+            "qwen3-8-flash",
+            "kimi-k2-6",
+            "kimi-k3-1-pro",
+            "glm-5-1",
+            "glm-5-3",
+            "glm-5-3-flash",
+            "minimax-m2-5",
+            "minimax-m3",
+            "muse-spark-1-3",
+            "muse-wonder-1-0",
+        ] {
+            let m = file.models.iter().find(|m| m.slug == id).unwrap_or_else(|| panic!("the seed lacks {id}"));
+            assert!(m.prices.iter().any(|p| p.effective_to.is_none()), "{id} has a current price");
+        }
     }
 
     #[test]

@@ -291,6 +291,23 @@ mod tests {
     }
 
     #[test]
+    fn candidates_are_unmapped_first_party_chat_keys_with_an_entry_to_paste() {
+        let file = serde_json::json!({
+            "gpt-6-sol": {"mode": "chat", "litellm_provider": "openai"},
+            "gpt-4o-mini": {"mode": "chat", "litellm_provider": "openai"},
+            "text-embedding-9": {"mode": "embedding", "litellm_provider": "openai"},
+            "openrouter/openai/gpt-6-sol": {"mode": "chat", "litellm_provider": "openrouter"},
+            "moonshot/kimi-k9": {"mode": "chat", "litellm_provider": "moonshot"},
+        });
+        let entries = file.as_object().unwrap();
+        let found = candidate_entries(entries.iter(), &|k| k == "gpt-4o-mini");
+        let keys: Vec<&str> = found.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(keys, ["gpt-6-sol", "moonshot/kimi-k9"], "mapped, non-chat and reseller keys are not candidates");
+        assert!(found[1].1.contains("id = \"kimi-k9\"\nprovider = \"moonshot-ai\""), "{}", found[1].1);
+        assert!(found[1].1.contains("# a guess"), "the name is marked as a guess");
+    }
+
+    #[test]
     fn bad_facts_name_the_key_and_field() {
         let entry = serde_json::json!({"deprecation_date": "soon", "max_input_tokens": 5});
         let err = entry_facts("f.json", "k", entry.as_object().unwrap()).unwrap_err().to_string();
