@@ -323,7 +323,7 @@ pub fn candidate_entry(key: &str, litellm_provider: &str) -> String {
         "dashscope" => "alibaba",
         "moonshot" => "moonshot-ai",
         "zai" => "zai",
-        "bedrock_converse" | "bedrock" => "amazon",
+        "bedrock_converse" | "bedrock" | "amazon_nova" => "amazon",
         "cohere_chat" => "cohere",
         other => other,
     };

@@ -2,9 +2,8 @@
 //! costs keyed by model name. Our models name their keys in `model_price_keys`; nothing is
 //! matched by name. A mapped key whose prices differ from the model's current ones closes the
 //! current period on the import date and opens a new one; identical prices only move the
-//! "last checked" date forward. The prices are built field by field exactly as
-//! `tools/build_seed.py` builds the seed's, so an import of the maps the seed came from agrees
-//! with it.
+//! "last checked" date forward. This is the only LiteLLM parser: `scripts/build-seed.sh` builds
+//! the seed's prices with it.
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
@@ -620,7 +619,7 @@ fn limit_differences(model: &str, entry: &Map<String, Value>, ours: Option<&OurL
 }
 
 /// The exact decimal, in dollars per 1M tokens, of a per-token cost: the shortest decimal that
-/// reads back as the same float (Python's `repr`, which `build_seed.py` uses) with the point
+/// reads back as the same float (Python's `repr`) with the point
 /// moved six places, so 1.5e-07 becomes `0.15` and never 0.15000000000000002.
 fn per_mtok_decimal(per_token: f64) -> String {
     if per_token == 0.0 {
