@@ -12,7 +12,7 @@ for f in modelsdev/api_2026-07-02.json litellm/model_prices_2026-03_v1.82.6.json
     [[ -f "$shared/$f" ]] || { echo "build-seed: $shared/$f is missing" >&2; exit 1; }
 done
 cargo build --quiet --bin llm-compare
-bin=target/debug/llm-compare
+bin="${CARGO_TARGET_DIR:-target}/debug/llm-compare"
 out=target/build-seed
 rm -rf "$out" && mkdir -p "$out"
 export DATABASE_URL="sqlite://$out/seed.db" RUST_LOG=warn
