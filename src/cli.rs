@@ -42,8 +42,9 @@ Usage:
 Every import checks the whole file first and applies it in one transaction: a bad file
 changes nothing and the message names the file, the entry and the field. --dry-run prints
 the same report and writes nothing. --as-of sets the date the figures hold for (default:
-today, UTC). --source-id cites a source the catalog declares instead of creating one. The commands use DATABASE_URL like the server; a running server picks up the
-change within RELOAD_INTERVAL_SECS (default 5).
+today, UTC). --source-id cites a source the catalog declares instead of creating one. The
+commands use DATABASE_URL like the server; a running server picks up the change within
+RELOAD_INTERVAL_SECS (default 5). scripts/build-seed.sh runs them all to build data/seed.json.
 ";
 
 /// Default seconds between the server's checks for a new dataset revision.
@@ -419,6 +420,19 @@ mod tests {
         );
         assert_eq!(parse("export out.json"), Ok(Command::Export { path: "out.json".into() }));
         assert_eq!(
+            parse("import catalog data/catalog.toml --dry-run"),
+            Ok(Command::ImportCatalog { path: "data/catalog.toml".into(), dry_run: true })
+        );
+        assert_eq!(
+            parse("import modelsdev api.json --as-of 2026-07-02 --source-id modelsdev-2026-07-02"),
+            Ok(Command::ImportModelsDev {
+                path: "api.json".into(),
+                dry_run: false,
+                as_of: Date::parse("2026-07-02"),
+                source_id: Some("modelsdev-2026-07-02".into())
+            })
+        );
+        assert_eq!(
             parse("import dataset d.json --dry-run"),
             Ok(Command::ImportDataset { path: "d.json".into(), dry_run: true })
         );
@@ -435,6 +449,9 @@ mod tests {
         for (line, needle) in [
             ("serve", "unknown command `serve`"),
             ("import csv x", "cannot import `csv`"),
+            ("import catalog", "one PATH"),
+            ("import modelsdev a --source-id", "--source-id needs a value"),
+            ("import catalog a --as-of 2026-01-01", "--as-of does not apply"),
             ("import litellm", "one PATH"),
             ("import litellm a b", "one PATH"),
             ("import litellm a --as-of 2026-13-01", "--as-of 2026-13-01"),

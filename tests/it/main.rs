@@ -2,6 +2,7 @@
 
 mod all_pairs;
 mod audit;
+mod catalog_import;
 mod edge_cases;
 mod images;
 mod import;
