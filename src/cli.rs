@@ -20,9 +20,16 @@ llm-compare: LLM price and benchmark comparison site
 
 Usage:
   llm-compare                                serve the site (HOST, PORT, DATABASE_URL)
-  llm-compare import litellm PATH [--dry-run] [--as-of YYYY-MM-DD] [--allow-price-jump]
-        update our models' prices from a LiteLLM price map (JSON, USD per token); a price
-        moving 1,000x or more is refused unless --allow-price-jump says it is meant
+  llm-compare import catalog PATH [--dry-run] [--create-database]
+        add the models data/catalog.toml lists and set their source keys (figures come from
+        the other imports); a new database (--create-database) is built without the seed
+  llm-compare import modelsdev PATH [--dry-run] [--as-of YYYY-MM-DD] [--source-id ID]
+        update names, release dates, limits, open weights, knowledge cutoff and status from
+        models.dev's api.json, for the models whose catalog entry names a models.dev id
+  llm-compare import litellm PATH [--dry-run] [--as-of YYYY-MM-DD] [--source-id ID] [--allow-price-jump]
+        update our models' prices (and shutdown dates) from a LiteLLM price map (JSON, USD
+        per token); lists unmapped chat keys with a catalog entry to paste; a price moving
+        1,000x or more is refused unless --allow-price-jump says it is meant
   llm-compare import scores PATH [--dry-run] [--as-of YYYY-MM-DD]
         [--source-id ID --source-title TITLE --source-url URL --source-license LICENSE]
         add or update benchmark scores from a CSV file with the header
@@ -36,9 +43,11 @@ Usage:
 Every import checks the whole file first and applies it in one transaction: a bad file
 changes nothing and the message names the file, the entry and the field. --dry-run prints
 the same report and writes nothing. --as-of sets the date the figures hold for (default:
-today, UTC). The commands use DATABASE_URL like the server; a running server picks up the
-change within RELOAD_INTERVAL_SECS (default 5). A DATABASE_URL whose file does not exist is
-refused (a typo would otherwise create and seed a new database); --create-database makes one.
+today, UTC). --source-id cites a source the catalog declares instead of creating one. The
+commands use DATABASE_URL like the server; a running server picks up the change within
+RELOAD_INTERVAL_SECS (default 5). A DATABASE_URL whose file does not exist is refused (a typo
+would otherwise create and seed a new database); --create-database makes one.
+scripts/build-seed.sh runs them all to build data/seed.json.
 ";
 
 /// Default seconds between the server's checks for a new dataset revision.
@@ -63,6 +72,28 @@ pub enum Command {
         allow_price_jump: bool,
         /// Create the database if its file does not exist (`--create-database`).
         create_database: bool,
+        /// An existing source to cite instead of a new one.
+        source_id: Option<String>,
+    },
+    /// `import catalog PATH`.
+    ImportCatalog {
+        /// The catalog file.
+        path: PathBuf,
+        /// Report only.
+        dry_run: bool,
+        /// Create the database if its file does not exist (`--create-database`).
+        create_database: bool,
+    },
+    /// `import modelsdev PATH`.
+    ImportModelsDev {
+        /// models.dev's api.json.
+        path: PathBuf,
+        /// Report only.
+        dry_run: bool,
+        /// The date the figures hold for; today when `None`.
+        as_of: Option<Date>,
+        /// An existing source to cite instead of a new one.
+        source_id: Option<String>,
     },
     /// `import scores PATH`.
     ImportScores {
@@ -128,12 +159,30 @@ pub fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Command, Usa
     };
     match words.as_slice() {
         ["import", "litellm", path] => {
-            allow(&["dry-run", "as-of", "allow-price-jump", "create-database"])?;
+            allow(&["dry-run", "as-of", "allow-price-jump", "create-database", "source-id"])?;
             Ok(Command::ImportLitellm {
                 path: PathBuf::from(path),
                 dry_run: flag("dry-run"),
                 as_of: as_of()?,
+                source_id: value("source-id"),
                 allow_price_jump: flag("allow-price-jump"),
+                create_database: flag("create-database"),
+            })
+        }
+        ["import", "modelsdev", path] => {
+            allow(&["dry-run", "as-of", "source-id"])?;
+            Ok(Command::ImportModelsDev {
+                path: PathBuf::from(path),
+                dry_run: flag("dry-run"),
+                as_of: as_of()?,
+                source_id: value("source-id"),
+            })
+        }
+        ["import", "catalog", path] => {
+            allow(&["dry-run", "create-database"])?;
+            Ok(Command::ImportCatalog {
+                path: PathBuf::from(path),
+                dry_run: flag("dry-run"),
                 create_database: flag("create-database"),
             })
         }
@@ -177,10 +226,12 @@ pub fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Command, Usa
             allow(&[])?;
             Ok(Command::Export { path: PathBuf::from(path) })
         }
-        ["import", kind, ..] if !matches!(*kind, "litellm" | "scores" | "dataset") => {
-            Err(usage(format!("cannot import `{kind}`: the kinds are litellm, scores and dataset")))
+        ["import", kind, ..] if !matches!(*kind, "catalog" | "modelsdev" | "litellm" | "scores" | "dataset") => {
+            Err(usage(format!("cannot import `{kind}`: the kinds are catalog, modelsdev, litellm, scores and dataset")))
         }
-        ["import", ..] => Err(usage("import takes a kind (litellm, scores or dataset) and one PATH")),
+        ["import", ..] => {
+            Err(usage("import takes a kind (catalog, modelsdev, litellm, scores or dataset) and one PATH"))
+        }
         ["export", ..] => Err(usage("export takes one PATH")),
         [other, ..] => Err(usage(format!("unknown command `{other}`"))),
         [] => Err(usage("no command given, only options")),
@@ -259,11 +310,32 @@ pub async fn run(command: Command, database_url: &str) -> Result<String, String>
     let today = crate::web::today;
     match command {
         Command::Serve | Command::Help => Err("serve and help are handled by main".to_owned()),
-        Command::ImportLitellm { path, dry_run, as_of, allow_price_jump, create_database } => {
+        Command::ImportLitellm { path, dry_run, as_of, source_id, allow_price_jump, create_database } => {
             database_must_exist(database_url, create_database)?;
             let pool = open(database_url).await?;
             let options = ImportOptions { dry_run, as_of: as_of.unwrap_or_else(today), allow_price_jump };
-            let result = db::import::import_litellm(&pool, &path, &options).await;
+            let result = db::import::import_litellm_citing(&pool, &path, &options, source_id.as_deref()).await;
+            pool.close().await;
+            let outcome = result.map_err(|e| format!("{e}\nnothing was written"))?;
+            Ok(format!("{}{}\n", outcome.report, status(&outcome, dry_run)))
+        }
+        Command::ImportModelsDev { path, dry_run, as_of, source_id } => {
+            database_must_exist(database_url, false)?;
+            let pool = open(database_url).await?;
+            let options = ImportOptions { dry_run, as_of: as_of.unwrap_or_else(today), allow_price_jump: false };
+            let result = db::import::import_modelsdev(&pool, &path, &options, source_id.as_deref()).await;
+            pool.close().await;
+            let outcome = result.map_err(|e| format!("{e}\nnothing was written"))?;
+            Ok(format!("{}{}\n", outcome.report, status(&outcome, dry_run)))
+        }
+        Command::ImportCatalog { path, dry_run, create_database } => {
+            database_must_exist(database_url, create_database)?;
+            if !path.is_file() {
+                return Err(format!("{}: no such file\nnothing was written", path.display()));
+            }
+            // Not `db::open`: a new database is built from the catalog, not from the seed.
+            let pool = db::open_empty(database_url).await.map_err(|e| e.to_string())?;
+            let result = db::import::import_catalog(&pool, &path, dry_run).await;
             pool.close().await;
             let outcome = result.map_err(|e| format!("{e}\nnothing was written"))?;
             Ok(format!("{}{}\n", outcome.report, status(&outcome, dry_run)))
@@ -412,6 +484,7 @@ mod tests {
                 path: "prices.json".into(),
                 dry_run: true,
                 as_of: Date::parse("2026-11-25"),
+                source_id: None,
                 allow_price_jump: false,
                 create_database: false
             })
@@ -422,11 +495,25 @@ mod tests {
                 path: "prices.json".into(),
                 dry_run: false,
                 as_of: Date::parse("2026-03-05"),
+                source_id: None,
                 allow_price_jump: false,
                 create_database: false
             })
         );
         assert_eq!(parse("export out.json"), Ok(Command::Export { path: "out.json".into() }));
+        assert_eq!(
+            parse("import catalog data/catalog.toml --dry-run"),
+            Ok(Command::ImportCatalog { path: "data/catalog.toml".into(), dry_run: true, create_database: false })
+        );
+        assert_eq!(
+            parse("import modelsdev api.json --as-of 2026-07-02 --source-id modelsdev-2026-07-02"),
+            Ok(Command::ImportModelsDev {
+                path: "api.json".into(),
+                dry_run: false,
+                as_of: Date::parse("2026-07-02"),
+                source_id: Some("modelsdev-2026-07-02".into())
+            })
+        );
         assert_eq!(
             parse("import dataset d.json --dry-run"),
             Ok(Command::ImportDataset { path: "d.json".into(), dry_run: true, create_database: false })
@@ -444,6 +531,9 @@ mod tests {
         for (line, needle) in [
             ("serve", "unknown command `serve`"),
             ("import csv x", "cannot import `csv`"),
+            ("import catalog", "one PATH"),
+            ("import modelsdev a --source-id", "--source-id needs a value"),
+            ("import catalog a --as-of 2026-01-01", "--as-of does not apply"),
             ("import litellm", "one PATH"),
             ("import litellm a b", "one PATH"),
             ("import litellm a --as-of 2026-13-01", "--as-of 2026-13-01"),

@@ -15,6 +15,9 @@ pub const FORMAT: &str = "llm-compare-dataset";
 /// The newest `version` this build reads.
 pub const VERSION: u32 = 1;
 
+/// The fields a catalog entry can set by hand, so that `import modelsdev` leaves them alone.
+pub const PINNABLE: [&str; 4] = ["limits", "name", "release_date", "status"];
+
 /// A whole dataset.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -113,6 +116,31 @@ pub struct ModelEntry {
     pub status_source: Option<String>,
     /// LiteLLM keys the prices come from.
     pub litellm_keys: Vec<String>,
+    /// models.dev record (`provider/model` in its api.json) the names, dates and limits come from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub modelsdev_id: Option<String>,
+    /// Epoch AI model version the scores come from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub epoch_version: Option<String>,
+    /// Training-data cutoff as models.dev writes it (`2024-09-30`, `2023-09`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub knowledge_cutoff: Option<String>,
+    /// Its source.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub knowledge_cutoff_source: Option<String>,
+    /// LiteLLM's `max_input_tokens` for the mapped key, kept to show where it disagrees.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub litellm_max_input: Option<u64>,
+    /// LiteLLM's `max_output_tokens` for the mapped key.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub litellm_max_output: Option<u64>,
+    /// The price map both came from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub litellm_limits_source: Option<String>,
+    /// Fields the catalog sets by hand, which `import modelsdev` leaves alone: `limits` (taken
+    /// from LiteLLM instead), `name`, `release_date`, `status`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pinned: Vec<String>,
     /// Price periods.
     pub prices: Vec<PriceEntry>,
     /// Scores.
@@ -361,6 +389,30 @@ impl DatasetFile {
                     format!("an input cap of {input} tokens exceeds the context window of {context}"),
                 ));
             }
+            for (field, value, source) in [
+                ("knowledge_cutoff", m.knowledge_cutoff.is_some(), &m.knowledge_cutoff_source),
+                (
+                    "litellm_max_input",
+                    m.litellm_max_input.is_some() || m.litellm_max_output.is_some(),
+                    &m.litellm_limits_source,
+                ),
+            ] {
+                if value && source.is_none() {
+                    return Err(invalid(&entry, field, "has no source"));
+                }
+            }
+            for (field, limit) in
+                [("litellm_max_input", m.litellm_max_input), ("litellm_max_output", m.litellm_max_output)]
+            {
+                if limit == Some(0) {
+                    return Err(invalid(&entry, field, "a limit of 0 tokens is a missing figure: leave it null"));
+                }
+            }
+            for pin in &m.pinned {
+                if !PINNABLE.contains(&pin.as_str()) {
+                    return Err(invalid(&entry, "pinned", format!("`{pin}` is not one of {}", PINNABLE.join(", "))));
+                }
+            }
             if m.open_weights.is_some() && m.open_weights_source.is_none() {
                 return Err(invalid(&entry, "open_weights_source", "open_weights needs a source"));
             }
@@ -369,6 +421,8 @@ impl DatasetFile {
                 ("limits_source", &m.limits_source),
                 ("open_weights_source", &m.open_weights_source),
                 ("status_source", &m.status_source),
+                ("knowledge_cutoff_source", &m.knowledge_cutoff_source),
+                ("litellm_limits_source", &m.litellm_limits_source),
             ] {
                 if let Some(id) = id {
                     source_ok(&entry, field, id)?;
@@ -484,9 +538,65 @@ mod tests {
     #[test]
     fn the_committed_seed_is_valid() {
         let file = DatasetFile::parse(SEED).expect("seed validates");
-        assert!(file.models.len() >= 40);
+        assert!(file.models.len() >= 140, "{} models", file.models.len());
         let providers: HashSet<&str> = file.models.iter().map(|m| m.provider.as_str()).collect();
-        assert!(providers.len() >= 8);
+        assert!(providers.len() >= 14, "{providers:?}");
+    }
+
+    #[test]
+    fn the_seed_carries_every_flagship_of_issue_8_with_a_price() {
+        let file = DatasetFile::parse(SEED).unwrap();
+        for id in [
+            "gpt-6-sol",
+            "gpt-6-luna",
+            "gpt-6-astra",
+            "gpt-6-1-sol",
+            "gpt-6-1-terra",
+            "gpt-5-5",
+            "gpt-5-5-pro",
+            "gpt-5-4-mini",
+            "gpt-5-4-nano",
+            "claude-opus-4-7",
+            "claude-opus-4-8",
+            "claude-opus-5",
+            "claude-opus-5-5",
+            "claude-sonnet-5",
+            "claude-sonnet-5-5",
+            "claude-haiku-5-5",
+            "claude-fable-5",
+            "claude-fable-5-1",
+            "claude-mythos-5",
+            "claude-mythos-5-1",
+            "gemini-3-1-flash-lite",
+            "gemini-3-5-flash",
+            "gemini-3-5-flash-lite",
+            "gemini-3-8-flash",
+            "gemini-4-argon",
+            "gemini-4-hydrogen",
+            "grok-4-20-reasoning",
+            "grok-4-3",
+            "grok-4-7",
+            "deepseek-v4-pro",
+            "deepseek-v4-flash",
+            "mistral-large-4",
+            "mistral-medium-3-5",
+            "mistral-small-4",
+            "qwen3-7-plus",
+            "qwen3-8-max",
+            "qwen3-8-flash",
+            "kimi-k2-6",
+            "kimi-k3-1-pro",
+            "glm-5-1",
+            "glm-5-3",
+            "glm-5-3-flash",
+            "minimax-m2-5",
+            "minimax-m3",
+            "muse-spark-1-3",
+            "muse-wonder-1-0",
+        ] {
+            let m = file.models.iter().find(|m| m.slug == id).unwrap_or_else(|| panic!("the seed lacks {id}"));
+            assert!(m.prices.iter().any(|p| p.effective_to.is_none()), "{id} has a current price");
+        }
     }
 
     #[test]
@@ -571,7 +681,7 @@ mod tests {
         let file = DatasetFile::parse(&value.to_string()).expect("a file from before max_input still reads");
         assert!(file.models.iter().all(|m| m.max_input.is_none()));
         let text = serde_json::to_string(&file.models[0]).unwrap();
-        assert!(!text.contains("max_input"), "an unknown cap is written as nothing: {text}");
+        assert!(!text.contains("\"max_input\""), "an unknown cap is written as nothing: {text}");
     }
 
     #[test]

@@ -135,6 +135,13 @@ async fn read_all(conn: &mut SqliteConnection) -> Result<DatasetFile, DbError> {
         speeds.entry(model).or_default().push(SpeedEntry { output_tokens_per_s, ttft_s, source, as_of });
     }
 
+    let mut pins: HashMap<String, Vec<String>> = HashMap::new();
+    let pin_rows: Vec<(String, String)> =
+        sqlx::query_as("SELECT model, field FROM model_pins ORDER BY model, field").fetch_all(&mut *conn).await?;
+    for (model, field) in pin_rows {
+        pins.entry(model).or_default().push(field);
+    }
+
     let models: Vec<ModelRow> = sqlx::query_as("SELECT * FROM models ORDER BY rowid").fetch_all(&mut *conn).await?;
     let models = models
         .into_iter()
@@ -143,6 +150,7 @@ async fn read_all(conn: &mut SqliteConnection) -> Result<DatasetFile, DbError> {
             prices: prices.remove(&m.slug).unwrap_or_default(),
             scores: scores.remove(&m.slug).unwrap_or_default(),
             speeds: speeds.remove(&m.slug).unwrap_or_default(),
+            pinned: pins.remove(&m.slug).unwrap_or_default(),
             slug: m.slug,
             name: m.name,
             provider: m.provider,
@@ -158,6 +166,13 @@ async fn read_all(conn: &mut SqliteConnection) -> Result<DatasetFile, DbError> {
             status: m.status,
             deprecation_date: m.deprecation_date,
             status_source: m.status_source,
+            modelsdev_id: m.modelsdev_id,
+            epoch_version: m.epoch_version,
+            knowledge_cutoff: m.knowledge_cutoff,
+            knowledge_cutoff_source: m.knowledge_cutoff_source,
+            litellm_max_input: count(m.litellm_max_input),
+            litellm_max_output: count(m.litellm_max_output),
+            litellm_limits_source: m.litellm_limits_source,
         })
         .collect();
 

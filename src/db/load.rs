@@ -6,8 +6,8 @@ use sqlx::{SqliteConnection, SqlitePool};
 
 use super::DbError;
 use crate::domain::model::{
-    Benchmark, Dataset, Date, LongContextTier, Model, ModelStatus, PriceSchedule, Provider, Scale, Score, Source,
-    Sourced, Speed,
+    Benchmark, Dataset, Date, LongContextTier, Model, ModelStatus, OtherLimits, PriceSchedule, Provider, Scale, Score,
+    Source, Sourced, Speed,
 };
 use crate::domain::money::PricePerMTok;
 use crate::domain::slug::ModelId;
@@ -30,6 +30,13 @@ pub(super) struct ModelRow {
     pub(super) status: String,
     pub(super) deprecation_date: Option<String>,
     pub(super) status_source: Option<String>,
+    pub(super) modelsdev_id: Option<String>,
+    pub(super) epoch_version: Option<String>,
+    pub(super) knowledge_cutoff: Option<String>,
+    pub(super) knowledge_cutoff_source: Option<String>,
+    pub(super) litellm_max_input: Option<i64>,
+    pub(super) litellm_max_output: Option<i64>,
+    pub(super) litellm_limits_source: Option<String>,
 }
 
 /// A `prices` row as stored.
@@ -236,8 +243,17 @@ async fn load_in(conn: &mut SqliteConnection) -> Result<Dataset, DbError> {
             max_input: sourced(m.max_input.map(|v| v as u64), &m.limits_source),
             open_weights: sourced(m.open_weights, &m.open_weights_source),
             status,
+            stored_status: status,
             deprecation_date: m.deprecation_date.as_deref().map(|d| date(&what, d)).transpose()?,
             status_source: m.status_source,
+            knowledge_cutoff: sourced(m.knowledge_cutoff, &m.knowledge_cutoff_source),
+            litellm_limits: m.litellm_limits_source.map(|source| OtherLimits {
+                max_input: m.litellm_max_input.map(|v| v.max(0) as u64),
+                max_output: m.litellm_max_output.map(|v| v.max(0) as u64),
+                source,
+            }),
+            modelsdev_id: m.modelsdev_id,
+            epoch_version: m.epoch_version,
             litellm_keys: keys.remove(&m.slug).unwrap_or_default(),
             prices: prices.remove(&m.slug).unwrap_or_default(),
             scores: scores.remove(&m.slug).unwrap_or_default(),

@@ -132,8 +132,9 @@ pub(super) async fn insert_all(tx: &mut Transaction<'_, Sqlite>, file: &DatasetF
         sqlx::query(
             "INSERT INTO models (slug, name, provider, api_host, release_date, release_date_source,
                 context_window, max_output, max_input, limits_source, open_weights, open_weights_source,
-                status, deprecation_date, status_source)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                status, deprecation_date, status_source, modelsdev_id, epoch_version, knowledge_cutoff,
+                knowledge_cutoff_source, litellm_max_input, litellm_max_output, litellm_limits_source)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         )
         .bind(&m.slug)
         .bind(&m.name)
@@ -150,8 +151,22 @@ pub(super) async fn insert_all(tx: &mut Transaction<'_, Sqlite>, file: &DatasetF
         .bind(&m.status)
         .bind(&m.deprecation_date)
         .bind(&m.status_source)
+        .bind(&m.modelsdev_id)
+        .bind(&m.epoch_version)
+        .bind(&m.knowledge_cutoff)
+        .bind(&m.knowledge_cutoff_source)
+        .bind(m.litellm_max_input.map(|v| v as i64))
+        .bind(m.litellm_max_output.map(|v| v as i64))
+        .bind(&m.litellm_limits_source)
         .execute(&mut **tx)
         .await?;
+        for field in &m.pinned {
+            sqlx::query("INSERT INTO model_pins (model, field) VALUES (?, ?)")
+                .bind(&m.slug)
+                .bind(field)
+                .execute(&mut **tx)
+                .await?;
+        }
         for key in &m.litellm_keys {
             sqlx::query("INSERT INTO model_price_keys (model, litellm_key) VALUES (?, ?)")
                 .bind(&m.slug)

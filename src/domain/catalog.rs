@@ -7,8 +7,9 @@ use std::cmp::Ordering;
 use super::cost::Workload;
 use super::index::HeadlineIndex;
 use super::market::Market;
-use super::model::{Dataset, Model};
+use super::model::{Dataset, Date, Model, ModelStatus};
 use super::slug::{ModelId, compare_path, edit_distance};
+use super::status::status_on;
 
 /// The dataset with its derived figures.
 #[derive(Debug, Clone)]
@@ -19,14 +20,36 @@ pub struct Catalog {
     pub index: Option<HeadlineIndex>,
     /// Every model priced for the typical request and placed on the index.
     pub market: Market,
+    /// The day the models' statuses hold for; `None`: the labels as stored.
+    pub statuses_on: Option<Date>,
 }
 
 impl Catalog {
-    /// Derives everything from a dataset.
+    /// Derives everything from a dataset, with statuses as stored.
     pub fn new(dataset: Dataset) -> Self {
         let index = HeadlineIndex::choose(&dataset);
         let market = Market::build(&dataset, index.as_ref(), Workload::TYPICAL);
-        Self { dataset, index, market }
+        Self { dataset, index, market, statuses_on: None }
+    }
+
+    /// Derives everything with every status as it is on `today`: a model whose shutdown date
+    /// has passed is retired (off the frontier, out of related comparisons and default lists).
+    pub fn on(mut dataset: Dataset, today: &Date) -> Self {
+        for m in &mut dataset.models {
+            m.status = status_on(m.stored_status, m.deprecation_date.as_ref(), today);
+        }
+        Self { statuses_on: Some(today.clone()), ..Self::new(dataset) }
+    }
+
+    /// The same dataset with statuses as they are on `today` (itself when already so).
+    pub fn as_of(&self, today: &Date) -> Option<Self> {
+        (self.statuses_on.as_ref() != Some(today)).then(|| Self::on(self.dataset.clone(), today))
+    }
+
+    /// The models still offered and the retired ones, each in display order: the home page
+    /// lists them apart, and the picker's default list holds only the first.
+    pub fn current_and_retired(&self) -> (Vec<&Model>, Vec<&Model>) {
+        self.dataset.models.iter().partition(|m| m.status != ModelStatus::Retired)
     }
 
     /// The market for a workload: the precomputed one when only the monthly volume differs
@@ -81,9 +104,16 @@ impl Catalog {
         ranked.into_iter().take(n).map(|(_, m)| m).collect()
     }
 
-    /// Other models to compare `id` with: the closest in typical-request cost.
+    /// Other models to compare `id` with: the closest in typical-request cost among those
+    /// still offered (a retired model is never suggested as an alternative).
     pub fn neighbours(&self, id: &ModelId, n: usize) -> Vec<&Model> {
-        self.market.neighbours(id, n).into_iter().filter_map(|m| self.model(m)).collect()
+        self.market
+            .neighbours(id, usize::MAX)
+            .into_iter()
+            .filter_map(|m| self.model(m))
+            .filter(|m| m.status != ModelStatus::Retired)
+            .take(n)
+            .collect()
     }
 
     /// The largest context window in the dataset: the ceiling for a reader's input size.

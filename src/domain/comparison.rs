@@ -3,7 +3,8 @@
 
 use super::catalog::Catalog;
 use super::cost::{
-    BillingNote, NoPrice, RequestProfile, STANDARD_PROFILES, TYPICAL_REQUEST, Workload, WorkloadCost, workload_cost,
+    BillingNote, LimitViolation, NoPrice, RequestProfile, STANDARD_PROFILES, TYPICAL_REQUEST, Workload, WorkloadCost,
+    workload_cost,
 };
 use super::format;
 use super::freshness::{Freshness, price_freshness, speed_freshness};
@@ -221,6 +222,8 @@ pub struct Comparison<'a> {
     pub description: String,
     /// Newest date among the page's figures.
     pub last_updated: Option<Date>,
+    /// What the top of the page says about a model that is retired or has a shutdown announced.
+    pub status_notes: Vec<String>,
 }
 
 /// Builds the comparison of `a` and `b`, which must already be in canonical order, priced for
@@ -324,6 +327,11 @@ pub fn compare<'a>(
         workload: *workload,
         custom,
         last_updated,
+        status_notes: [a, b]
+            .into_iter()
+            .filter(|m| m.status != crate::domain::model::ModelStatus::Active)
+            .map(|m| format!("{}: {}.", m.name, crate::domain::status::status_words(m)))
+            .collect(),
     }
 }
 
@@ -337,7 +345,15 @@ fn your_request_row(a: &Side, b: &Side, workload: &Workload) -> Row {
             }
             f
         }
-        Some(Err(NoPrice::ExceedsLimits)) => Figure::missing("impossible: exceeds its limits"),
+        Some(Err(NoPrice::ExceedsLimits)) => {
+            // Say which limit: the input cap is the one a reader cannot see from the window.
+            let why = limits_of(s.model).violations(&workload.profile()).first().map(|v| match *v {
+                LimitViolation::ContextWindow(_, c) => format!("over its {}-token context window", format::count(c)),
+                LimitViolation::MaxInput(_, c) => format!("over its {}-token input cap", format::count(c)),
+                LimitViolation::MaxOutput(_, c) => format!("over its {}-token output limit", format::count(c)),
+            });
+            Figure::missing(&format!("impossible: {}", why.unwrap_or_else(|| "exceeds its limits".into())))
+        }
         Some(Err(_)) | None => Figure::missing("n/a"),
     };
     let (mut fa, mut fb) = (show(a), show(b));
@@ -612,12 +628,20 @@ fn performance_rows<'a>(
             if sa.is_none() && sb.is_none() {
                 continue;
             }
-            let provenance = if independent { "independent (third-party)" } else { "vendor-reported" };
-            let hint = match (sa, sb) {
-                (Some(x), Some(y)) if x.source != y.source => {
-                    format!("{provenance}; the two figures come from different sources")
+            // Each figure's provenance: a figure quoted from a page says so, not "independent".
+            let (pa, pb) = (
+                sa.map(|x| super::model::provenance(x, &catalog.dataset)),
+                sb.map(|x| super::model::provenance(x, &catalog.dataset)),
+            );
+            let hint = match (sa, sb, pa, pb) {
+                (Some(x), Some(y), Some(pa), Some(pb)) if x.source != y.source && pa != pb => {
+                    format!("{}: {pa}; {}: {pb}", a.name(), b.name())
                 }
-                _ => provenance.to_owned(),
+                (Some(x), Some(y), Some(p), _) if x.source != y.source => {
+                    format!("{p}; the two figures come from different sources")
+                }
+                (_, _, Some(p), _) | (_, _, None, Some(p)) => p,
+                _ => String::new(),
             };
             benchmarks.push(Row {
                 label: bench.name.clone(),
@@ -685,9 +709,14 @@ fn performance_rows<'a>(
     };
     for (label, pick) in [
         (CONTEXT_LABEL, (|m: &Model| m.context_window.clone()) as fn(&Model) -> _),
+        ("Max input (tokens)", |m: &Model| m.max_input.clone()),
         ("Max output (tokens)", |m: &Model| m.max_output.clone()),
     ] {
         let (va, vb) = (pick(a.model), pick(b.model));
+        // An input cap is shown where either model has one (GPT-5: 272,000 of its 400,000).
+        if label.starts_with("Max input") && va.is_none() && vb.is_none() {
+            continue;
+        }
         rows.push(Row {
             label: label.into(),
             hint: None,
@@ -705,6 +734,10 @@ fn performance_rows<'a>(
 fn related(catalog: &Catalog, a: &Model, b: &Model) -> Vec<RelatedLink> {
     let mut links: Vec<RelatedLink> = Vec::new();
     for (this, other) in [(a, b), (b, a)] {
+        // A retired model is in no suggested pair: only models a reader can still buy.
+        if this.status == crate::domain::model::ModelStatus::Retired {
+            continue;
+        }
         for n in catalog.neighbours(&this.id, 5) {
             if n.id == other.id {
                 continue;
@@ -742,8 +775,13 @@ mod tests {
             max_input: None,
             open_weights: None,
             status: ModelStatus::Active,
+            stored_status: ModelStatus::Active,
             deprecation_date: None,
             status_source: None,
+            knowledge_cutoff: None,
+            litellm_limits: None,
+            modelsdev_id: None,
+            epoch_version: None,
             litellm_keys: vec![],
             prices: vec![PriceSchedule {
                 effective_from: date("2026-03-05"),

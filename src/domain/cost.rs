@@ -43,7 +43,7 @@ pub enum NoPrice {
     NotOffered,
     /// The request crosses a long-context tier whose rate for this billing we do not hold.
     TierRateUnknown,
-    /// Input plus output exceed the context window, or output exceeds the output limit.
+    /// The request breaks one of the model's limits ([`Limits::violations`] says which).
     ExceedsLimits,
 }
 
@@ -67,13 +67,37 @@ pub struct Limits {
     pub max_input: Option<u64>,
 }
 
+/// One limit a request breaks, with the figures that say why.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LimitViolation {
+    /// Input plus output exceed the context window: (tokens in and out, the window).
+    ContextWindow(u64, u64),
+    /// The input exceeds the input cap: (input tokens, the cap).
+    MaxInput(u64, u64),
+    /// The output exceeds the output limit: (output tokens, the limit).
+    MaxOutput(u64, u64),
+}
+
 impl Limits {
     /// Whether a request of this size can run; unknown limits do not forbid it.
     pub fn allows(&self, request: &RequestProfile) -> bool {
+        self.violations(request).is_empty()
+    }
+
+    /// Every limit the request breaks, in the order a reader would fix them.
+    pub fn violations(&self, request: &RequestProfile) -> Vec<LimitViolation> {
         let total = request.input_tokens + request.output_tokens;
-        self.context_window.is_none_or(|c| total <= c)
-            && self.max_output.is_none_or(|m| request.output_tokens <= m)
-            && self.max_input.is_none_or(|m| request.input_tokens <= m)
+        let mut out = Vec::new();
+        if let Some(c) = self.context_window.filter(|&c| total > c) {
+            out.push(LimitViolation::ContextWindow(total, c));
+        }
+        if let Some(m) = self.max_input.filter(|&m| request.input_tokens > m) {
+            out.push(LimitViolation::MaxInput(request.input_tokens, m));
+        }
+        if let Some(m) = self.max_output.filter(|&m| request.output_tokens > m) {
+            out.push(LimitViolation::MaxOutput(request.output_tokens, m));
+        }
+        out
     }
 }
 

@@ -96,6 +96,28 @@ pub fn number(value: f64, decimals: usize) -> String {
     trim_decimal(&format!("{value:.decimals$}"))
 }
 
+/// A derived dollar amount (a quotient such as dollars per index point) to three significant
+/// digits, the precision its inputs carry: `$0.000263`, `$1.23`, `$1,230`.
+pub fn usd_significant(usd: f64) -> String {
+    if !usd.is_finite() {
+        return "n/a".to_owned();
+    }
+    if usd == 0.0 {
+        return "$0".to_owned();
+    }
+    let sign = if usd < 0.0 { "-" } else { "" };
+    let v = usd.abs();
+    let scale = 10f64.powi(v.log10().floor() as i32 - 2);
+    let rounded = (v / scale).round() * scale;
+    // Rounding can carry into the next power of ten (99.96 -> 100): count digits after it.
+    let exponent = rounded.log10().floor() as i32;
+    let decimals = (2 - exponent).max(0) as usize;
+    if decimals == 0 {
+        return format!("{sign}${}", group_thousands_u128(rounded.round() as u128));
+    }
+    format!("{sign}${rounded:.decimals$}")
+}
+
 fn trim_decimal(text: &str) -> String {
     if text.contains('.') { text.trim_end_matches('0').trim_end_matches('.').to_owned() } else { text.to_owned() }
 }
@@ -103,6 +125,16 @@ fn trim_decimal(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn derived_dollar_amounts_have_three_significant_digits() {
+        assert_eq!(usd_significant(0.000262544), "$0.000263");
+        assert_eq!(usd_significant(1.23456), "$1.23");
+        assert_eq!(usd_significant(0.1), "$0.100");
+        assert_eq!(usd_significant(1234.5), "$1,230");
+        assert_eq!(usd_significant(99.96), "$100");
+        assert_eq!(usd_significant(0.0), "$0");
+    }
 
     #[test]
     fn ratios_have_two_decimals_and_never_hide_a_difference() {

@@ -16,6 +16,8 @@ pub mod narrative;
 pub mod plausible;
 pub mod sitemap;
 pub mod slug;
+pub mod source_notes;
+pub mod status;
 pub mod summary;
 
 pub use catalog::Catalog;

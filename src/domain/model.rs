@@ -116,6 +116,26 @@ pub struct Source {
     pub as_of: Date,
 }
 
+/// The license a source carries when its figures are facts quoted from a page (a comparison
+/// site, a vendor's announcement) rather than a dataset or a run that can be traced.
+pub const QUOTED_LICENSE: &str = "facts quoted with attribution";
+
+impl Source {
+    /// Whether the source is a page whose figures are quoted, not a dataset or a traceable run.
+    pub fn is_quoted_page(&self) -> bool {
+        self.license == QUOTED_LICENSE
+    }
+}
+
+/// How a score was obtained, in the words its row and the model page use.
+pub fn provenance(score: &Score, dataset: &Dataset) -> String {
+    match dataset.source(&score.source) {
+        Some(s) if s.is_quoted_page() => format!("as quoted from {}", s.url.trim_start_matches("https://")),
+        _ if score.independent => "independent (third-party)".to_owned(),
+        _ => "vendor-reported".to_owned(),
+    }
+}
+
 /// A company that makes models.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Provider {
@@ -285,6 +305,17 @@ pub struct Speed {
     pub as_of: Date,
 }
 
+/// Limits as a second source gives them, kept to show a reader where the sources disagree.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OtherLimits {
+    /// Most input tokens per request.
+    pub max_input: Option<u64>,
+    /// Most output tokens per request.
+    pub max_output: Option<u64>,
+    /// Source id.
+    pub source: String,
+}
+
 /// A model with every figure we hold on it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Model {
@@ -307,12 +338,22 @@ pub struct Model {
     pub max_input: Option<Sourced<u64>>,
     /// Whether the weights are published.
     pub open_weights: Option<Sourced<bool>>,
-    /// Availability.
+    /// Availability on the day the catalog is for (see [`crate::domain::status::status_on`]).
     pub status: ModelStatus,
+    /// The status label as stored by the last import; [`Self::status`] is what it means today.
+    pub stored_status: ModelStatus,
     /// Announced or past shutdown date.
     pub deprecation_date: Option<Date>,
     /// Where the status comes from.
     pub status_source: Option<String>,
+    /// Training-data cutoff as the source writes it (`2024-09-30`, `2023-09`).
+    pub knowledge_cutoff: Option<Sourced<String>>,
+    /// The limits the mapped LiteLLM entry gives, shown beside ours where they disagree.
+    pub litellm_limits: Option<OtherLimits>,
+    /// The models.dev record (`provider/model`) names, dates and limits come from.
+    pub modelsdev_id: Option<String>,
+    /// The Epoch AI model version the Epoch scores come from.
+    pub epoch_version: Option<String>,
     /// LiteLLM keys the prices are taken from.
     pub litellm_keys: Vec<String>,
     /// Price periods, oldest first; the last one with no end date is current.

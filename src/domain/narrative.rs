@@ -4,8 +4,8 @@
 use super::catalog::Catalog;
 use super::comparison::{BottomLine, Side};
 use super::cost::{
-    Billing, BillingNote, NoPrice, RequestProfile, STANDARD_PROFILES, TYPICAL_REQUEST, Workload, request_cost,
-    workload_rates,
+    Billing, BillingNote, LimitViolation, NoPrice, RequestProfile, STANDARD_PROFILES, TYPICAL_REQUEST, Workload,
+    request_cost, workload_rates,
 };
 use super::format::{self, cheaper_share, cost_ratio, percent};
 use super::freshness::{PRICE_STALE_AFTER_DAYS, SPEED_STALE_AFTER_DAYS};
@@ -328,13 +328,17 @@ impl<'c, 's> Facts<'c, 's> {
     fn better_value(&self) -> (String, String) {
         let per = self.per_request();
         let (Some(c), Some(h)) = (self.cheaper(), self.higher()) else {
-            return (
-                "Not determined".into(),
+            let unscored = missing_index(self.a, self.b);
+            let reason = if unscored.is_empty() {
+                "It needs a price for this request on both models.".to_owned()
+            } else {
                 format!(
-                    "It needs a price for this request and {} score for both models.",
-                    with_article(&self.index_name)
-                ),
-            );
+                    "It needs {} score for both models; {} yet.",
+                    with_article(&self.index_name),
+                    lacks(&unscored, &format!("{} score", self.index_name))
+                )
+            };
+            return ("Not determined".into(), reason);
         };
         if c == Lead::Tie && h == Lead::Tie {
             return ("Neither".into(), "Same cost per request and same index score.".into());
@@ -421,16 +425,23 @@ impl<'c, 's> Facts<'c, 's> {
     fn tier_word(&self, s: &Side) -> Option<String> {
         let noun = self.request_noun();
         let (cheaper_than, total) = self.market.cost_rank(s.id())?;
-        let dearer = total - cheaper_than - 1;
+        let cost = s.cost?;
+        // Models at exactly the same cost neither cost more nor less.
+        let dearer = self.market.costs.iter().filter(|(_, c)| *c > cost).count();
+        let same = total - cheaper_than - dearer - 1;
         let tier = match cheaper_than * 3 / total.max(1) {
             0 => "budget",
             1 => "mid-priced",
             _ => "premium",
         };
+        let same = match same {
+            0 => String::new(),
+            1 => ", 1 other costs the same".to_owned(),
+            n => format!(", {n} others cost the same"),
+        };
         Some(format!(
-            "{}'s {noun} ({}) puts it in the {tier} third of the {total} models we price: {dearer} cost more, {cheaper_than} cost less.",
+            "{}'s {noun} ({cost}) puts it in the {tier} third of the {total} models we price: {dearer} cost more, {cheaper_than} cost less{same}.",
             s.name(),
-            s.cost?,
         ))
     }
 
@@ -450,10 +461,10 @@ impl<'c, 's> Facts<'c, 's> {
             None => {}
         }
         match (m.status, &m.deprecation_date) {
-            (ModelStatus::Retired, Some(d)) => text.push_str(&format!(
-                " Its provider listed it for shutdown on {}: check it is still served before you build on it.",
-                d.long()
-            )),
+            (ModelStatus::Retired, Some(d)) => {
+                text.push_str(&format!(" It was retired on {}: its provider no longer offers it.", d.long()))
+            }
+            (ModelStatus::Retired, None) => text.push_str(" It has been retired: its provider no longer offers it."),
             (ModelStatus::Deprecated, Some(d)) => {
                 text.push_str(&format!(" It is deprecated, with shutdown announced for {}.", d.long()))
             }
@@ -540,12 +551,25 @@ impl<'c, 's> Facts<'c, 's> {
                     s.name()
                 ));
             }
-            if s.model.status != ModelStatus::Active {
-                checks.push(format!(
-                    "Availability: {} is {}; plan the move to its successor.",
+            match (s.model.status, &s.model.deprecation_date) {
+                (ModelStatus::Active, _) => {}
+                (ModelStatus::Retired, Some(d)) => checks.push(format!(
+                    "Availability: {} was retired on {}: it can no longer be called, so compare its successor instead.",
                     s.name(),
-                    s.model.status.as_str()
-                ));
+                    d.long()
+                )),
+                (ModelStatus::Retired, None) => checks.push(format!(
+                    "Availability: {} has been retired: it can no longer be called, so compare its successor instead.",
+                    s.name()
+                )),
+                (ModelStatus::Deprecated, Some(d)) => checks.push(format!(
+                    "Availability: {} shuts down on {}; plan the move to its successor.",
+                    s.name(),
+                    d.long()
+                )),
+                (ModelStatus::Deprecated, None) => {
+                    checks.push(format!("Availability: {} is deprecated; plan the move to its successor.", s.name()))
+                }
             }
         }
         if a.model.speed().is_none() || b.model.speed().is_none() {
@@ -654,9 +678,8 @@ impl<'c, 's> Facts<'c, 's> {
                 )
             }
             None => format!(
-                "We cannot say on one scale: {} {} score in our data.",
-                has_no(&missing_index(a, b)),
-                self.index_name
+                "We cannot say on one scale: {} in our data.",
+                lacks(&missing_index(a, b), &format!("{} score", self.index_name))
             ),
         };
         let bench_summary = if shared.is_empty() {
@@ -822,14 +845,13 @@ impl<'c, 's> Facts<'c, 's> {
                 }
             }
         };
-        let (first, second) = match self.higher() {
-            Some(Lead::B) => (bn, an),
-            _ => (an, bn),
+        // The question names a leader only when one is known: without scores it implies none.
+        let question = match self.higher() {
+            Some(Lead::A) => format!("How much does {an} outperform {bn} on benchmarks?"),
+            Some(Lead::B) => format!("How much does {bn} outperform {an} on benchmarks?"),
+            Some(Lead::Tie) | None => format!("How do {an} and {bn} compare on benchmarks?"),
         };
-        faq.push(Faq {
-            question: format!("How much does {first} outperform {second} on benchmarks?"),
-            answer: lead_answer,
-        });
+        faq.push(Faq { question, answer: lead_answer });
 
         // 6. Speed.
         let (spa, spb) = (a.model.speed(), b.model.speed());
@@ -902,26 +924,46 @@ impl<'c, 's> Facts<'c, 's> {
                     )
                 }
             }
-            _ => format!(
-                "We hold no context window for {}.",
-                join_names(&[a, b].iter().filter(|s| ctx(s).is_none()).map(|s| s.name()).collect::<Vec<_>>())
-            ),
+            _ => {
+                let missing: Vec<&Side> = [a, b].into_iter().filter(|s| ctx(s).is_none()).collect();
+                let mut text = format!(
+                    "We hold no context window for {}.",
+                    join_names(&missing.iter().map(|s| s.name()).collect::<Vec<_>>())
+                );
+                // What a request may send is still known where a source caps the input.
+                for s in missing {
+                    if let Some(cap) = &s.model.max_input {
+                        text.push_str(&format!(
+                            " {} takes at most {} input tokens per request.",
+                            s.name(),
+                            format::count(cap.value)
+                        ));
+                    }
+                }
+                text
+            }
         };
-        let (wide, narrow) = match (ctx(a), ctx(b)) {
-            (Some(x), Some(y)) if y > x => (bn, an),
-            _ => (an, bn),
+        let question = match (ctx(a), ctx(b)) {
+            (Some(x), Some(y)) if x > y => format!("How much more context can {an} handle than {bn}?"),
+            (Some(x), Some(y)) if y > x => format!("How much more context can {bn} handle than {an}?"),
+            _ => format!("How do the context windows of {an} and {bn} compare?"),
         };
-        faq.push(Faq {
-            question: format!("How much more context can {wide} handle than {narrow}?"),
-            answer: context_answer,
-        });
+        faq.push(Faq { question, answer: context_answer });
 
         // 8. Value per index point.
         let (value_winner, value_reason) = self.better_value();
-        let value_answer = format!(
-            "{}. {} The {} has no true zero, so dividing price by points (\"dollars per IQ point\") would mislead; we compare what the extra points cost instead, and whether another model is both cheaper and better.",
-            value_winner, value_reason, self.index_name
-        );
+        // Without a score for both, the index's zero point is beside the point: say what is missing.
+        let value_answer = if self.a.index.is_some() && self.b.index.is_some() {
+            format!(
+                "{}. {} The {} has no true zero, so dividing price by points (\"dollars per IQ point\") would mislead; we compare what the extra points cost instead, and whether another model is both cheaper and better.",
+                value_winner, value_reason, self.index_name
+            )
+        } else {
+            format!(
+                "We cannot say yet: {}, so only the price side of value is known here (see the price difference above).",
+                lacks(&missing_index(self.a, self.b), &format!("{} score", self.index_name))
+            )
+        };
         faq.push(Faq {
             question: format!("Which model is better value for money, {an} or {bn}?"),
             answer: value_answer,
@@ -943,16 +985,20 @@ impl<'c, 's> Facts<'c, 's> {
                     (Some(x), Some(y)) if y > x => format!("{bn} gains more from caching."),
                     _ => "Caching saves both the same share.".to_owned(),
                 };
+                // "Still" only when the cheaper model with caching was the cheaper one without.
+                let profile = self.workload.profile();
+                let uncached = standard_cost(a, &profile).zip(standard_cost(b, &profile)).map(|(x, y)| x.cmp(&y));
                 let cheaper = match ca.cmp(&cb) {
-                    std::cmp::Ordering::Less => format!(
-                        " With caching, {an} is still the cheaper of the two, at {} of {bn}'s cost.",
-                        percent(ca.picos() as f64 / cb.picos().max(1) as f64)
-                    ),
-                    std::cmp::Ordering::Greater => format!(
-                        " With caching, {bn} is the cheaper of the two, at {} of {an}'s cost.",
-                        percent(cb.picos() as f64 / ca.picos().max(1) as f64)
-                    ),
                     std::cmp::Ordering::Equal => " With caching they cost the same.".to_owned(),
+                    order => {
+                        let (win, lose, cw, cl) =
+                            if order == std::cmp::Ordering::Less { (an, bn, ca, cb) } else { (bn, an, cb, ca) };
+                        let verb = if uncached == Some(order) { "is still" } else { "becomes" };
+                        format!(
+                            " With caching, {win} {verb} the cheaper of the two, at {} of {lose}'s cost.",
+                            percent(cw.picos() as f64 / cl.picos().max(1) as f64)
+                        )
+                    }
                 };
                 format!(
                     "If every input token of {} is a cache hit, {an} costs {tx} ({} less than uncached) and {bn} {ty} ({} less). {more}{cheaper} Cache writes may cost extra; see the pricing table.",
@@ -1028,21 +1074,29 @@ pub fn workload_notes(a: &Side, b: &Side, workload: &Workload) -> Vec<String> {
         match &s.workload_cost {
             None => notes.push(format!("{name} has no price in our data.")),
             Some(Err(_)) => {
-                let total = workload.input_tokens + workload.output_tokens;
-                let ctx = s.model.context_window.as_ref().map(|c| c.value);
-                let max_out = s.model.max_output.as_ref().map(|c| c.value);
-                if let Some(c) = ctx.filter(|&c| total > c) {
-                    notes.push(format!(
-                        "Impossible on {name}: {} tokens in and out exceed its {}-token context window.",
-                        format::count(total),
-                        format::count(c)
-                    ));
-                } else if let Some(m) = max_out.filter(|&m| workload.output_tokens > m) {
-                    notes.push(format!(
-                        "Impossible on {name}: {} output tokens exceed its {}-token output limit.",
-                        format::count(workload.output_tokens),
-                        format::count(m)
-                    ));
+                let why: Vec<String> = crate::domain::index::limits_of(s.model)
+                    .violations(&workload.profile())
+                    .into_iter()
+                    .map(|v| match v {
+                        LimitViolation::ContextWindow(total, c) => format!(
+                            "{} tokens in and out exceed its {}-token context window",
+                            format::count(total),
+                            format::count(c)
+                        ),
+                        LimitViolation::MaxInput(input, cap) => format!(
+                            "{} input tokens exceed its {}-token input cap",
+                            format::count(input),
+                            format::count(cap)
+                        ),
+                        LimitViolation::MaxOutput(output, m) => format!(
+                            "{} output tokens exceed its {}-token output limit",
+                            format::count(output),
+                            format::count(m)
+                        ),
+                    })
+                    .collect();
+                if !why.is_empty() {
+                    notes.push(format!("Impossible on {name}: {}.", why.join("; ")));
                 }
             }
             Some(Ok(cost)) => {
@@ -1160,20 +1214,20 @@ fn marginal_cost_per_point(extra: Usd, points: f64) -> String {
     if points <= 0.0 {
         return "n/a".into();
     }
-    // Rounded to whole picodollars: far below any digit we print.
-    Usd::from_picos((extra.picos() as f64 / points).round() as i128).to_string()
+    // A quotient of a four-figure cost and a two-decimal score gap: three significant digits.
+    format::usd_significant(extra.picos() as f64 / 1e12 / points)
 }
 
 fn missing_index<'a>(a: &'a Side, b: &'a Side) -> Vec<&'a str> {
     [a, b].iter().filter(|s| s.index.is_none()).map(|s| s.name()).collect()
 }
 
-/// "X has no" / "neither X nor Y has", for sentences about a missing figure.
-fn has_no(names: &[&str]) -> String {
+/// "X has no ECI score" / "neither X nor Y has an ECI score", for a missing figure.
+fn lacks(names: &[&str], noun: &str) -> String {
     match names {
-        [one] => format!("{one} has no"),
-        [one, two] => format!("neither {one} nor {two} has"),
-        _ => "no model has".to_owned(),
+        [one] => format!("{one} has no {noun}"),
+        [one, two] => format!("neither {one} nor {two} has {}", with_article(noun)),
+        _ => format!("no model has {}", with_article(noun)),
     }
 }
 
@@ -1222,8 +1276,8 @@ mod tests {
 
     #[test]
     fn marginal_cost_divides_the_extra_cost_by_the_extra_points() {
-        // $0.00225 more for 8.57 more points: $0.000262544... per point.
-        assert_eq!(marginal_cost_per_point(Usd::from_picos(2_250_000_000), 8.57), "$0.000262544");
+        // $0.00225 more for 8.57 more points: $0.000262544... per point, stated as $0.000263.
+        assert_eq!(marginal_cost_per_point(Usd::from_picos(2_250_000_000), 8.57), "$0.000263");
         assert_eq!(marginal_cost_per_point(Usd::from_picos(1), 0.0), "n/a");
     }
 }

@@ -233,8 +233,13 @@ mod tests {
             max_input: None,
             open_weights: None,
             status: ModelStatus::Active,
+            stored_status: ModelStatus::Active,
             deprecation_date: None,
             status_source: None,
+            knowledge_cutoff: None,
+            litellm_limits: None,
+            modelsdev_id: None,
+            epoch_version: None,
             litellm_keys: vec![],
             prices: vec![],
             scores: vec![Score {

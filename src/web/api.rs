@@ -18,7 +18,7 @@ use super::error::AppError;
 use super::extract::PathSegment;
 use super::templates::Link;
 use super::workload_query::{WorkloadQuery, unreadable};
-use super::{AppState, today};
+use super::{AppState, day_of};
 
 /// An [`AppError`] answered as JSON: `{"error": {"status", "title", "detail", "parameter"?,
 /// "suggestions"}}` with the same status the HTML page would have.
@@ -117,6 +117,8 @@ fn model_json(catalog: &Catalog, m: &Model) -> Value {
         "release_date": sourced(&m.release_date),
         "context_window": sourced(&m.context_window),
         "max_output": sourced(&m.max_output),
+        "max_input": sourced(&m.max_input),
+        "knowledge_cutoff": sourced(&m.knowledge_cutoff),
         "open_weights": sourced(&m.open_weights),
         "litellm_keys": m.litellm_keys,
         "price": m.current_price().map(price_json),
@@ -227,6 +229,7 @@ pub fn comparison_json(base_url: &str, cmp: &Comparison) -> Value {
         "sections": cmp.sections,
         "faq": cmp.faq,
         "related": cmp.related,
+        "status_notes": cmp.status_notes,
         "sources": cmp.citations,
         "methodology": cmp.methodology,
         "last_updated": cmp.last_updated,
@@ -291,7 +294,7 @@ pub async fn compare(
         bad: Box::new(bad),
         form: Box::new(super::templates::WorkloadForm::new(String::new(), &query)),
     })?;
-    let cmp = build_comparison(catalog, a, b, &workload, &today());
+    let cmp = build_comparison(catalog, a, b, &workload, &day_of(catalog));
     Ok(Json(comparison_json(state.base_url(), &cmp)).into_response())
 }
 
@@ -341,6 +344,9 @@ pub async fn models_csv(State(state): State<AppState>) -> Response {
         }
         if let Some(c) = &m.context_window {
             row(id, "limit", "context_window", &c.value.to_string(), &c.source, &date_of(&c.source));
+        }
+        if let Some(c) = &m.max_input {
+            row(id, "limit", "max_input", &c.value.to_string(), &c.source, &date_of(&c.source));
         }
         if let Some(c) = &m.max_output {
             row(id, "limit", "max_output", &c.value.to_string(), &c.source, &date_of(&c.source));

@@ -40,6 +40,12 @@ fn day_number() -> i64 {
     (secs / 86_400) as i64
 }
 
+/// The day a catalog's pages are for: the day its statuses were resolved for (see
+/// [`AppState::catalog`]), so one request never mixes two days.
+pub(crate) fn day_of(catalog: &Catalog) -> crate::domain::model::Date {
+    catalog.statuses_on.clone().unwrap_or_else(today)
+}
+
 /// What every handler can see: the catalog, loaded once and shared read-only. A reload
 /// swaps in a whole new catalog at once, so a request sees the old dataset or the new one,
 /// never a mix.
@@ -49,6 +55,7 @@ pub struct AppState {
     base_url: Arc<str>,
     images: Arc<handlers::images::ImageCache>,
     pages: Arc<page_cache::PageCache>,
+    clock: fn() -> crate::domain::model::Date,
 }
 
 /// The catalog in force and its generation, swapped together under one lock so whatever is
@@ -67,7 +74,15 @@ impl AppState {
             base_url: Arc::from("http://127.0.0.1:3000"),
             images: Arc::default(),
             pages: Arc::new(page_cache::PageCache::new(page_cache::DEFAULT_MB)),
+            clock: today,
         }
+    }
+
+    /// The same state reading the day from `clock` instead of the system clock: tests move the
+    /// clock to see statuses change on their dates.
+    pub fn with_clock(mut self, clock: fn() -> crate::domain::model::Date) -> Self {
+        self.clock = clock;
+        self
     }
 
     /// State for a running server: the catalog, and the public origin from the configuration
@@ -100,9 +115,21 @@ impl AppState {
     }
 
     /// The catalog in force and its generation, which each [`Self::replace_catalog`] bumps.
+    /// Statuses are dated facts: the first request of a new day swaps in the catalog with every
+    /// status as it is that day (a shutdown date that passed overnight means retired now).
     pub(crate) fn catalog_and_generation(&self) -> (Arc<Catalog>, u64) {
-        // A poisoned lock still holds a complete catalog: swaps never leave it half-written.
-        let loaded = self.catalog.read().unwrap_or_else(|e| e.into_inner());
+        let today = (self.clock)();
+        {
+            // A poisoned lock still holds a complete catalog: swaps never leave it half-written.
+            let loaded = self.catalog.read().unwrap_or_else(|e| e.into_inner());
+            if loaded.catalog.statuses_on.as_ref() == Some(&today) {
+                return (Arc::clone(&loaded.catalog), loaded.generation);
+            }
+        }
+        let mut loaded = self.catalog.write().unwrap_or_else(|e| e.into_inner());
+        if let Some(dated) = loaded.catalog.as_of(&today) {
+            *loaded = Loaded { catalog: Arc::new(dated), generation: loaded.generation + 1 };
+        }
         (Arc::clone(&loaded.catalog), loaded.generation)
     }
 

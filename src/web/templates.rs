@@ -164,8 +164,10 @@ pub struct ModelRow {
 pub struct HomePage {
     /// Head.
     pub meta: Meta,
-    /// Table rows.
+    /// Table rows: the models still offered.
     pub rows: Vec<ModelRow>,
+    /// Retired models, listed apart.
+    pub retired_rows: Vec<ModelRow>,
     /// Picker options.
     pub options: Vec<PickerOption>,
     /// The typical request in words.
@@ -250,6 +252,8 @@ pub struct ModelPage {
     pub status_text: String,
     /// Current prices and limits.
     pub facts: Vec<FactRow>,
+    /// Where another source gives a different value for a figure shown, in words.
+    pub source_notes: Vec<String>,
     /// Price history.
     pub history: Vec<PriceHistoryRow>,
     /// Scores.

@@ -385,8 +385,8 @@ async fn march_then_november_litellm_maps_rebuild_the_seed_price_history() {
     let seed = DatasetFile::parse(db::SEED_JSON).unwrap();
 
     let first = import::import_litellm(&pool, &march, &options(false, "2026-03-05")).await.expect("March imports");
-    let keyed = seed.models.iter().filter(|m| !m.litellm_keys.is_empty()).count();
-    assert_eq!(first.report.changes.len(), keyed, "every keyed model gets its first price");
+    let in_march = seed.models.iter().filter(|m| m.prices.first().is_some_and(|p| p.effective_from == "2026-03-05"));
+    assert_eq!(first.report.changes.len(), in_march.count(), "every model March prices gets its first price");
     let second =
         import::import_litellm(&pool, &november, &options(false, "2026-11-25")).await.expect("November imports");
     let report = second.report.to_string();
@@ -401,8 +401,13 @@ async fn march_then_november_litellm_maps_rebuild_the_seed_price_history() {
     assert!(second.report.candidates > 1000, "the November map has thousands of unmapped chat keys");
 
     // Both imports together rebuild exactly the seed's price periods (built by
-    // tools/build_seed.py from the same two maps), only citing the imports' sources.
-    let seed_changes = seed.models.iter().filter(|m| m.prices.len() == 2).count();
+    // scripts/build-seed.sh from the same two maps), only citing the imports' sources. The
+    // November changes are the two-period models and the models March did not price.
+    let seed_changes = seed
+        .models
+        .iter()
+        .filter(|m| m.prices.len() == 2 || m.prices.first().is_some_and(|p| p.effective_from == "2026-11-25"))
+        .count();
     assert_eq!(second.report.changes.len(), seed_changes, "the changes are the seed's two-period models");
     let exported = db::export_dataset(&pool).await.unwrap();
     for (ours, theirs) in exported.models.iter().zip(&seed.models) {
@@ -686,4 +691,61 @@ async fn model_page_marks_prices_unconfirmed_for_90_days_as_possibly_stale_until
     assert!(row.contains(&today.long()) && !body.contains("possibly stale"), "{row}");
     assert_eq!(prices(&pool, "gpt-4o-mini").await.len(), 1, "a confirmation adds no price period");
     pool.close().await;
+}
+
+/// `../shared/data` next to the repository when the checkout has it (CI does). Without it
+/// the caller's test says it is skipped, except when CI=true, where it fails.
+fn shared_data(test: &str) -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data");
+    if dir.is_dir() {
+        eprintln!("{test}: comparing with the shared data in {}", dir.display());
+        return Some(dir);
+    }
+    assert!(
+        std::env::var("CI").as_deref() != Ok("true"),
+        "CI=true but {} is missing: {test} must run in CI",
+        dir.display()
+    );
+    eprintln!("\n*** SKIPPED {test}: {} is missing (CI=true makes this a failure) ***\n", dir.display());
+    None
+}
+
+#[tokio::test]
+async fn the_seed_matches_the_november_litellm_map_and_models_dev_field_for_field() {
+    let Some(shared) = shared_data("the_seed_matches_the_november_litellm_map_and_models_dev_field_for_field") else {
+        return;
+    };
+    // The seed is what the importers make of the shared data: importing the same files again
+    // (dry run) changes no price, limit, status, name, date, open-weights flag or cutoff.
+    let db = TestDb::seeded().await;
+    let before = db.bytes();
+    let pool = db.open().await;
+    let november = shared.join("litellm/model_prices_2026-11_v1.110.2.json");
+    let nov = import::import_litellm_citing(&pool, &november, &options(true, "2026-11-25"), Some("litellm-1.110.2"))
+        .await
+        .expect("the November map imports");
+    assert!(nov.report.changes.is_empty(), "prices differ from the November map: {}", nov.report);
+    assert!(nov.report.facts.is_empty(), "limits or statuses differ from the November map: {:?}", nov.report.facts);
+    assert_eq!(nov.report.confirmed, 0, "every price was last seen in the November map");
+    let api = shared.join("modelsdev/api_2026-07-02.json");
+    let md = import::import_modelsdev(&pool, &api, &options(true, "2026-07-02"), Some("modelsdev-2026-07-02"))
+        .await
+        .expect("models.dev imports");
+    assert!(md.report.changes.is_empty(), "figures differ from models.dev: {:?}", md.report.changes);
+    assert!(md.report.missing.is_empty(), "mapped ids missing from models.dev: {:?}", md.report.missing);
+    // Every mapped model that models.dev gives limits for shows exactly those limits.
+    let file = llm_compare::db::import::modelsdev_file::parse_api(&std::fs::read(&api).unwrap()).unwrap();
+    let seed = DatasetFile::parse(db::SEED_JSON).unwrap();
+    let mut checked = 0;
+    for m in seed.models.iter().filter(|m| !m.pinned.contains(&"limits".to_owned())) {
+        let Some(record) = m.modelsdev_id.as_deref().and_then(|id| file.record(id).unwrap()) else { continue };
+        if let (Some(context), Some(output)) = (record.context, record.output) {
+            assert_eq!((m.context_window, m.max_output), (Some(context), Some(output)), "{}", m.slug);
+            assert_eq!(m.max_input, record.input.filter(|i| *i < context), "{}", m.slug);
+            checked += 1;
+        }
+    }
+    assert!(checked >= 90, "{checked} models checked against models.dev's limits");
+    pool.close().await;
+    assert_eq!(db.bytes(), before, "dry runs write nothing");
 }

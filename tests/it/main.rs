@@ -1,6 +1,8 @@
 //! In-process integration tests: one binary, so the crate links once.
 
 mod all_pairs;
+mod audit;
+mod catalog_import;
 mod connections;
 mod edge_cases;
 mod extremes;
@@ -16,5 +18,7 @@ mod serving;
 mod shutdown;
 mod sitemap;
 mod startup;
+mod statuses;
 mod support;
+mod unscored;
 mod workload;

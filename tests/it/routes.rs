@@ -17,36 +17,42 @@ async fn home_page_lists_every_seed_model_once() {
     let (status, headers, body) = get("/").await;
     assert_eq!(status, StatusCode::OK);
     assert!(content_type(&headers).starts_with("text/html"));
-    let models = &site().await.catalog.dataset.models;
-    let table = between(&body, "<table class=\"models\">", "</table>").expect("the models table");
-    assert_eq!(count(table, "<tr class=\"status-"), models.len(), "one row per model");
-    assert_eq!(count(table, "href=\"/models/"), models.len(), "one model link per row");
-    for m in models {
-        assert_eq!(count(table, &format!("href=\"/models/{}\"", m.id)), 1, "model {} linked once", m.id);
+    // Current models in the first table, retired ones in their own: each model once in all.
+    let (current, retired) = site().await.catalog.current_and_retired();
+    assert!(!retired.is_empty(), "the seed has retired models (Grok 3 among them)");
+    let all = between(&body, "<section aria-labelledby=\"all\"", "</section>").expect("the models section");
+    let past = between(&body, "<section aria-labelledby=\"retired\"", "</section>").expect("the retired section");
+    for (table, models) in [(all, &current), (past, &retired)] {
+        assert_eq!(count(table, "<tr class=\"status-"), models.len(), "one row per model");
+        assert_eq!(count(table, "href=\"/models/"), models.len(), "one model link per row");
+    }
+    for m in current.iter().chain(&retired) {
+        let links =
+            count(all, &format!("href=\"/models/{}\"", m.id)) + count(past, &format!("href=\"/models/{}\"", m.id));
+        assert_eq!(links, 1, "model {} linked once", m.id);
     }
 }
 
 #[tokio::test]
 async fn home_page_has_the_two_model_picker_form() {
     let (_, _, body) = get("/").await;
-    let n = site().await.catalog.dataset.models.len();
+    // The default list holds the models still offered.
+    let n = site().await.catalog.current_and_retired().0.len();
     let form = between(&body, "<form", "</form>").expect("a form");
     assert!(form.contains("action=\"/compare\""), "{form}");
     assert!(form.contains("method=\"get\""), "{form}");
     assert!(form.contains("<input name=\"a\" list=\"model-list\" required"), "{form}");
     assert!(form.contains("<input name=\"b\" list=\"model-list\" required"), "{form}");
-    // One type-to-filter list for both fields, one option per model.
+    // One type-to-filter list for both fields, one option per current model, grouped by provider.
     assert_eq!(count(form, "<option "), n);
-    // Current models first, grouped by provider; retired ones apart at the end.
     let labels: Vec<&str> = form.split("label=\"").skip(1).map(|l| l.split('"').next().unwrap()).collect();
-    let first_retired = labels.iter().position(|l| l.ends_with(", retired")).unwrap_or(labels.len());
-    assert!(labels[first_retired..].iter().all(|l| l.ends_with(", retired")), "{labels:?}");
-    let mut providers: Vec<&str> = labels[..first_retired].to_vec();
+    assert!(labels.iter().all(|l| !l.contains("retired")), "{labels:?}");
+    let mut providers: Vec<&str> = labels.clone();
     providers.dedup();
     let mut sorted = providers.clone();
     sorted.sort_by_key(|p| p.to_lowercase());
     sorted.dedup();
-    assert_eq!(providers, sorted, "each provider's current models sit together");
+    assert_eq!(providers, sorted, "each provider's models sit together");
 }
 
 #[tokio::test]
@@ -143,8 +149,17 @@ async fn compare_page_dates_its_data_and_lists_every_cited_source() {
     let (_, _, body) = get(REFERENCE).await;
     let dataset = &site().await.catalog.dataset;
     let updated = between(&body, "Data last updated", "</p>").expect("a 'Data last updated' line");
-    let last = dataset.last_updated().expect("the seed has dates");
-    assert!(updated.contains(last.iso()), "updated line {updated:?} lacks {}", last.iso());
+    // The page's date is its newest cited source's: the November price map for this pair, not
+    // a vendor page about another model read later.
+    let cited_dates: Vec<&str> = dataset
+        .sources
+        .values()
+        .filter(|s| body.contains(&s.title.replace('&', "&#38;")) || body.contains(&s.title))
+        .map(|s| s.as_of.iso())
+        .collect();
+    let last = cited_dates.iter().max().expect("the page cites dated sources");
+    assert_eq!(*last, "2026-11-25");
+    assert!(updated.contains(last), "updated line {updated:?} lacks {last}");
 
     let sources = between(&body, "<section aria-labelledby=\"sources\"", "</section>").expect("a Sources section");
     assert!(sources.contains("<ol>"));

@@ -221,8 +221,13 @@ fn generated_catalog(n: usize) -> Catalog {
             max_input: None,
             open_weights: None,
             status: ModelStatus::Active,
+            stored_status: ModelStatus::Active,
             deprecation_date: None,
             status_source: None,
+            knowledge_cutoff: None,
+            litellm_limits: None,
+            modelsdev_id: None,
+            epoch_version: None,
             litellm_keys: vec![],
             prices: vec![PriceSchedule {
                 effective_from: date(19_000),

@@ -31,12 +31,21 @@ pub async fn fresh_catalog() -> (Catalog, TempDir) {
     (Catalog::new(dataset), dir)
 }
 
+/// The day the shared site serves its pages for: the day this dataset was reviewed.
+pub fn test_day() -> llm_compare::domain::model::Date {
+    llm_compare::domain::model::Date::parse("2026-12-01").expect("a date")
+}
+
 /// The shared site. Every `#[tokio::test]` has its own runtime, so nothing runtime-bound
 /// (the pool) is kept: the catalog is plain data once loaded.
 pub async fn site() -> &'static Site {
     SITE.get_or_init(|| async {
         let (catalog, dir) = fresh_catalog().await;
-        let router = llm_compare::app(llm_compare::AppState::new(catalog.clone()));
+        // Statuses as they are on the day the site serves, as the pages show them.
+        let catalog = catalog.as_of(&test_day()).unwrap_or(catalog);
+        // The pages are for a fixed day, so what is retired does not move with the machine's clock.
+        let state = llm_compare::AppState::new(catalog.clone()).with_clock(test_day);
+        let router = llm_compare::app(state);
         Site { catalog, router, _dir: dir }
     })
     .await

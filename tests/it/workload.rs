@@ -101,7 +101,7 @@ async fn a_request_beyond_a_context_window_is_flagged_impossible() {
     let (status, _, body) = get(&format!("{REFERENCE}?input=200000&output=1000")).await;
     assert_eq!(status, StatusCode::OK);
     let your = your_row(&body);
-    assert!(your.contains("impossible: exceeds its limits"), "{your}");
+    assert!(your.contains("impossible: over its 128,000-token context window"), "{your}");
     // 200,000 x 0.4 + 1,000 x 1.6 = $0.0816 on GPT-4.1 mini.
     assert!(your.contains("$0.0816"), "{your}");
     assert!(

@@ -2,9 +2,8 @@
 //! costs keyed by model name. Our models name their keys in `model_price_keys`; nothing is
 //! matched by name. A mapped key whose prices differ from the model's current ones closes the
 //! current period on the import date and opens a new one; identical prices only move the
-//! "last checked" date forward. The prices are built field by field exactly as
-//! `tools/build_seed.py` builds the seed's, so an import of the maps the seed came from agrees
-//! with it.
+//! "last checked" date forward. This is the only LiteLLM parser: `scripts/build-seed.sh` builds
+//! the seed's prices with it.
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
@@ -13,7 +12,7 @@ use std::path::Path;
 use serde_json::{Map, Value};
 use sqlx::SqliteConnection;
 
-use super::{ImportError, ImportOptions, Outcome, begin, finish, read_text, rejected};
+use super::{ImportError, ImportOptions, Outcome, begin, finish, litellm_facts, read_text, rejected};
 use crate::domain::format;
 use crate::domain::model::{Date, LongContextTier, PriceSchedule};
 use crate::domain::money::{PriceParseError, PricePerMTok};
@@ -190,12 +189,17 @@ pub struct LitellmReport {
     pub candidates: usize,
     /// The first of them, sorted.
     pub candidates_named: Vec<String>,
+    /// The unmapped chat keys of first-party providers, sorted, each with a catalog entry to
+    /// paste after review.
+    pub candidate_entries: Vec<(String, String)>,
+    /// Shutdown dates, statuses and limits the import changes, one line each.
+    pub facts: Vec<String>,
 }
 
 impl LitellmReport {
     /// Whether applying the import writes anything.
     pub fn changes_anything(&self) -> bool {
-        !self.changes.is_empty() || self.confirmed > 0
+        !self.changes.is_empty() || self.confirmed > 0 || !self.facts.is_empty()
     }
 }
 
@@ -265,6 +269,20 @@ impl fmt::Display for LitellmReport {
         for key in &self.candidates_named {
             writeln!(f, "  {key}")?;
         }
+        writeln!(f, "Statuses and limits: {}", self.facts.len())?;
+        for line in &self.facts {
+            writeln!(f, "  {line}")?;
+        }
+        writeln!(
+            f,
+            "First-party chat keys no model maps: {} (review, then paste into data/catalog.toml)",
+            self.candidate_entries.len()
+        )?;
+        for (_, entry) in &self.candidate_entries {
+            for line in entry.lines() {
+                writeln!(f, "  {line}")?;
+            }
+        }
         if !self.changes_anything() {
             writeln!(f, "Nothing changes.")?;
         }
@@ -278,6 +296,17 @@ pub async fn import_litellm(
     pool: &sqlx::SqlitePool,
     path: &Path,
     options: &ImportOptions,
+) -> Result<Outcome<LitellmReport>, ImportError> {
+    import_litellm_citing(pool, path, options, None).await
+}
+
+/// [`import_litellm`], citing `cite` (a source the catalog declares, such as
+/// `litellm-1.110.2`) instead of a new `litellm-import-{date}` source.
+pub async fn import_litellm_citing(
+    pool: &sqlx::SqlitePool,
+    path: &Path,
+    options: &ImportOptions,
+    cite: Option<&str>,
 ) -> Result<Outcome<LitellmReport>, ImportError> {
     let label = path.display().to_string();
     let file_name = path.file_name().map_or_else(|| label.clone(), |n| n.to_string_lossy().into_owned());
@@ -302,7 +331,17 @@ pub async fn import_litellm(
     if let Some(key) = duplicated.iter().find(|k| current.keys.iter().any(|(_, ours)| ours == *k)) {
         return Err(rejected(&label, key, "(key)", "is given twice in the file: which of its values is meant?"));
     }
-    let plan = plan(&label, &file_name, &entries, &current, &options.as_of, options.allow_price_jump)?;
+    if let Some(id) = cite
+        && !current.sources.contains_key(id)
+    {
+        return Err(ImportError::Refused(format!(
+            "{label}: --source-id {id} is not a source in the database: declare it in the catalog first"
+        )));
+    }
+    let stored = litellm_facts::read_stored(&mut tx, LITELLM_URL).await?;
+    let dates = litellm_facts::litellm_source_dates(&mut tx, LITELLM_URL).await?;
+    let plan =
+        plan(&label, &file_name, &entries, &current, &options.as_of, options.allow_price_jump, cite, &(stored, dates))?;
     let changes = plan.report.changes_anything();
     // A dry run writes too, inside the transaction `finish` rolls back: the same path up to the commit.
     if changes {
@@ -408,6 +447,8 @@ struct Plan {
     writes: Vec<(Option<i64>, String, PriceSet)>,
     /// Current price rows whose `last_seen_in` moves to the import's source.
     confirms: Vec<i64>,
+    /// Models whose status or limit figures change.
+    fact_writes: Vec<litellm_facts::StoredFacts>,
 }
 
 fn plan(
@@ -417,8 +458,13 @@ fn plan(
     current: &Current,
     as_of: &Date,
     allow_price_jump: bool,
+    cite: Option<&str>,
+    (stored, dates): &litellm_facts::Stored,
 ) -> Result<Plan, ImportError> {
-    let (source_id, source_title, source_exists) = source_for(file_name, as_of, &current.sources);
+    let (source_id, source_title, source_exists) = match cite {
+        Some(id) => (id.to_owned(), String::new(), true),
+        None => source_for(file_name, as_of, &current.sources),
+    };
 
     // Group the mapped keys by model, keeping each model's keys sorted.
     let mut by_model: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
@@ -438,9 +484,12 @@ fn plan(
         limits: Vec::new(),
         candidates: 0,
         candidates_named: Vec::new(),
+        candidate_entries: Vec::new(),
+        facts: Vec::new(),
     };
     let mut writes = Vec::new();
     let mut confirms = Vec::new();
+    let mut fact_writes = Vec::new();
 
     for (model, keys) in by_model {
         let existing = current.prices.get(model);
@@ -464,6 +513,15 @@ fn plan(
                 Some(_) => {}
                 None => {
                     report.limits.extend(limit_differences(model, entry, current.models.get(model)));
+                    let facts = litellm_facts::entry_facts(label, key, entry)?;
+                    if let Some(before) = stored.get(model) {
+                        let newest = litellm_facts::newest_cited(&before.0, dates);
+                        let (after, lines) = litellm_facts::updated(before, &facts, &source_id, as_of, newest);
+                        if after != before.0 {
+                            report.facts.extend(lines);
+                            fact_writes.push(after);
+                        }
+                    }
                     found = Some((key, set));
                 }
             }
@@ -532,7 +590,8 @@ fn plan(
     candidates.sort();
     report.candidates = candidates.len();
     report.candidates_named = candidates.into_iter().take(CANDIDATES_NAMED).cloned().collect();
-    Ok(Plan { report, source_title, source_exists, writes, confirms })
+    report.candidate_entries = litellm_facts::candidate_entries(entries.iter(), &|k| mapped.contains(k));
+    Ok(Plan { report, source_title, source_exists, writes, confirms, fact_writes })
 }
 
 /// The source row this import cites: `litellm-import-{date}`, or `-2`, `-3`... when another
@@ -586,7 +645,7 @@ fn limit_differences(model: &str, entry: &Map<String, Value>, ours: Option<&OurL
 }
 
 /// The exact decimal, in dollars per 1M tokens, of a per-token cost: the shortest decimal that
-/// reads back as the same float (Python's `repr`, which `build_seed.py` uses) with the point
+/// reads back as the same float (Python's `repr`) with the point
 /// moved six places, so 1.5e-07 becomes `0.15` and never 0.15000000000000002.
 fn per_mtok_decimal(per_token: f64) -> String {
     if per_token == 0.0 {
@@ -846,6 +905,9 @@ async fn apply(conn: &mut SqliteConnection, plan: &Plan, as_of: &Date) -> Result
             last_seen_in: source.clone(),
         };
         super::super::write::insert_price_period(&mut *conn, model, &period).await?;
+    }
+    for f in &plan.fact_writes {
+        super::litellm_facts::write(&mut *conn, f).await?;
     }
     for id in &plan.confirms {
         sqlx::query("UPDATE prices SET last_seen_in = ? WHERE id = ?")

@@ -1,4 +1,5 @@
-//! Imports: a LiteLLM price map, a scores CSV, or a whole dataset file. Each import reads and
+//! Imports: the catalog, a LiteLLM price map, models.dev's api.json, a scores CSV, or a whole
+//! dataset file. Each import reads and
 //! checks the whole file first, then writes in one transaction that also raises the dataset
 //! revision; a file that fails any check changes nothing. A dry run runs the same code, writes
 //! included, and rolls the transaction back instead of committing: it produces the same report,
@@ -6,9 +7,14 @@
 //! import that would change nothing writes nothing either, so running it twice leaves the
 //! database file byte for byte as it was.
 
+pub mod catalog;
+pub mod catalog_file;
 pub mod dataset;
 pub mod json;
 pub mod litellm;
+mod litellm_facts;
+pub mod modelsdev;
+pub mod modelsdev_file;
 pub mod scores;
 
 use std::fmt;
@@ -19,8 +25,10 @@ use sqlx::{Sqlite, SqlitePool, Transaction};
 use super::DbError;
 use crate::domain::model::Date;
 
+pub use catalog::{CatalogReport, import_catalog};
 pub use dataset::{DatasetReport, import_dataset};
-pub use litellm::{LitellmReport, import_litellm};
+pub use litellm::{LitellmReport, import_litellm, import_litellm_citing};
+pub use modelsdev::{ModelsDevReport, import_modelsdev};
 pub use scores::{NewSource, ScoresReport, import_scores};
 
 /// How an import runs.

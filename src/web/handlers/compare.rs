@@ -17,7 +17,7 @@ use crate::web::extract::PathSegment;
 use crate::web::templates::{ComparePage, HtmlTemplate, IndexGroup, Link, Meta, PickerPage, WorkloadForm};
 use crate::web::validators::with_last_modified;
 use crate::web::workload_query::{WorkloadQuery, unreadable};
-use crate::web::{AppError, AppState, Result, today};
+use crate::web::{AppError, AppState, Result, day_of};
 
 use super::{model_href, picker_options, suggestions};
 
@@ -125,7 +125,7 @@ fn render<'a>(
     base_url: &str,
     noindex: bool,
 ) -> HtmlTemplate<ComparePage<'a>> {
-    let cmp = build_comparison(catalog, a, b, workload, &today());
+    let cmp = build_comparison(catalog, a, b, workload, &day_of(catalog));
     let chart_svg = scatter_svg(&cmp.chart);
     let path = compare_path(&a.id, &b.id);
     let name = format!("{} vs {}", a.name, b.name);

@@ -14,24 +14,24 @@ pub async fn home(State(state): State<AppState>) -> HtmlTemplate<HomePage> {
     let catalog = state.catalog();
     let catalog = catalog.as_ref();
     let dataset = &catalog.dataset;
-    let rows = dataset
-        .models
-        .iter()
-        .map(|m| {
-            let price = m.current_price();
-            ModelRow {
-                href: model_href(m),
-                name: m.name.clone(),
-                provider: dataset.provider_name(&m.provider).to_owned(),
-                input: price.map_or("n/a".into(), |p| p.input.to_string()),
-                output: price.map_or("n/a".into(), |p| p.output.to_string()),
-                typical: catalog.market.cost_of(&m.id).map_or("n/a".into(), |c| c.to_string()),
-                context: m.context_window.as_ref().map_or("n/a".into(), |c| format::count(c.value)),
-                index: catalog.index_value(m).map_or("n/a".into(), |v| format::score(v, Scale::Index)),
-                status: m.status.as_str(),
-            }
-        })
-        .collect();
+    // Retired models are listed apart, after the models a reader can still buy.
+    let (current, retired) = catalog.current_and_retired();
+    let row = |m: &crate::domain::Model| {
+        let price = m.current_price();
+        ModelRow {
+            href: model_href(m),
+            name: m.name.clone(),
+            provider: dataset.provider_name(&m.provider).to_owned(),
+            input: price.map_or("n/a".into(), |p| p.input.to_string()),
+            output: price.map_or("n/a".into(), |p| p.output.to_string()),
+            typical: catalog.market.cost_of(&m.id).map_or("n/a".into(), |c| c.to_string()),
+            context: m.context_window.as_ref().map_or("n/a".into(), |c| format::count(c.value)),
+            index: catalog.index_value(m).map_or("n/a".into(), |v| format::score(v, Scale::Index)),
+            status: m.status.as_str(),
+        }
+    };
+    let rows = current.into_iter().map(row).collect();
+    let retired_rows = retired.into_iter().map(row).collect();
     let (index_name, index_source) = catalog.index.as_ref().map_or(("Index".into(), String::new()), |i| {
         (i.name.clone(), dataset.source(&i.source).map_or(i.source.clone(), |s| s.title.clone()))
     });
@@ -59,6 +59,7 @@ pub async fn home(State(state): State<AppState>) -> HtmlTemplate<HomePage> {
             &[],
         ),
         rows,
+        retired_rows,
         options: picker_options(catalog),
         typical: crate::domain::narrative::request_words(&crate::domain::cost::Workload::TYPICAL),
         index_name,

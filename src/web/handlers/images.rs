@@ -15,7 +15,7 @@ use crate::domain::{Catalog, ModelId, compare as build_comparison};
 use crate::web::chart::scatter_svg_document;
 use crate::web::extract::PathSegment;
 use crate::web::og_image;
-use crate::web::{AppError, AppState, Result, today};
+use crate::web::{AppError, AppState, Result, day_of};
 
 use super::compare::{ResolvedPair, resolve_pair};
 
@@ -162,7 +162,7 @@ async fn serve(state: &AppState, segment: &str, uri: &Uri, kind: Kind) -> Result
 fn render(catalog: &Catalog, a: &ModelId, b: &ModelId, kind: Kind) -> Result<Vec<u8>> {
     let missing = || AppError::Internal("a resolved model left the catalog".into());
     let (a, b) = (catalog.model(a).ok_or_else(missing)?, catalog.model(b).ok_or_else(missing)?);
-    let cmp = build_comparison(catalog, a, b, &Workload::TYPICAL, &today());
+    let cmp = build_comparison(catalog, a, b, &Workload::TYPICAL, &day_of(catalog));
     match kind {
         Kind::SharePng => {
             let index_name = catalog.index.as_ref().map(|i| i.name.as_str());

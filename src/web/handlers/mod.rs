@@ -18,22 +18,22 @@ pub fn model_href(model: &Model) -> String {
     format!("/models/{}", model.id)
 }
 
-/// The picker's type-to-filter list: every model, labelled with its provider.
+/// The picker's type-to-filter list: the models still offered, grouped by provider. A retired
+/// model is left out of the list (the home page lists those apart) but its name or id still
+/// works when typed.
 pub fn picker_options(catalog: &Catalog) -> Vec<PickerOption> {
-    let mut options: Vec<(bool, String, PickerOption)> = catalog
+    let mut options: Vec<(String, PickerOption)> = catalog
         .dataset
         .models
         .iter()
+        .filter(|m| m.status != ModelStatus::Retired)
         .map(|m| {
             let provider = catalog.dataset.provider_name(&m.provider);
-            let retired = m.status == ModelStatus::Retired;
-            let label = if retired { format!("{provider}, retired") } else { provider.to_owned() };
-            (retired, provider.to_lowercase(), PickerOption { name: m.name.clone(), label })
+            (provider.to_lowercase(), PickerOption { name: m.name.clone(), label: provider.to_owned() })
         })
         .collect();
-    // Current models grouped by provider, then the retired ones apart at the end.
-    options.sort_by(|x, y| (x.0, &x.1, x.2.name.to_lowercase()).cmp(&(y.0, &y.1, y.2.name.to_lowercase())));
-    options.into_iter().map(|(_, _, o)| o).collect()
+    options.sort_by(|x, y| (&x.0, x.1.name.to_lowercase()).cmp(&(&y.0, y.1.name.to_lowercase())));
+    options.into_iter().map(|(_, o)| o).collect()
 }
 
 /// Links to the models whose ids are closest to `wanted`.

@@ -6,13 +6,13 @@ use axum::response::{IntoResponse, Response};
 
 use crate::domain::format;
 use crate::domain::freshness::{Freshness, price_freshness};
-use crate::domain::model::{Dataset, ModelStatus};
+use crate::domain::model::Dataset;
 use crate::domain::sitemap::model_lastmod;
 use crate::domain::{Catalog, Model, ModelId};
 use crate::web::extract::PathSegment;
 use crate::web::templates::{FactRow, HtmlTemplate, Link, Meta, ModelPage, PriceHistoryRow};
 use crate::web::validators::with_last_modified;
-use crate::web::{AppError, AppState, Result, today};
+use crate::web::{AppError, AppState, Result, day_of};
 
 use super::suggestions;
 
@@ -53,7 +53,7 @@ fn page(catalog: &Catalog, m: &Model, base_url: &str) -> ModelPage {
     let dataset = &catalog.dataset;
     let provider = dataset.provider_name(&m.provider).to_owned();
     let mut facts = Vec::new();
-    if let (Some(p), Some(f)) = (m.current_price(), price_freshness(dataset, m, &today())) {
+    if let (Some(p), Some(f)) = (m.current_price(), price_freshness(dataset, m, &day_of(catalog))) {
         facts.push(FactRow {
             label: "Prices last checked".into(),
             value: f.checked.long(),
@@ -101,8 +101,19 @@ fn page(catalog: &Catalog, m: &Model, base_url: &str) -> ModelPage {
             source_date(dataset, &c.source),
         );
     }
+    if let Some(c) = &m.max_input {
+        fact(
+            "Max input",
+            format!("{} tokens (a request's input may not exceed it, whatever its output)", format::count(c.value)),
+            &c.source,
+            source_date(dataset, &c.source),
+        );
+    }
     if let Some(c) = &m.max_output {
         fact("Max output", format!("{} tokens", format::count(c.value)), &c.source, source_date(dataset, &c.source));
+    }
+    if let Some(k) = &m.knowledge_cutoff {
+        fact("Knowledge cutoff", k.value.clone(), &k.source, source_date(dataset, &k.source));
     }
     if let Some(d) = &m.release_date {
         fact("Released", d.value.long(), &d.source, source_date(dataset, &d.source));
@@ -142,7 +153,7 @@ fn page(catalog: &Catalog, m: &Model, base_url: &str) -> ModelPage {
         .iter()
         .flat_map(|b| m.scores.iter().filter(move |s| s.benchmark == b.slug).map(move |s| (b, s)))
         .map(|(b, s)| FactRow {
-            label: format!("{} ({})", b.name, if s.independent { "independent" } else { "vendor-reported" }),
+            label: format!("{} ({})", b.name, crate::domain::model::provenance(s, dataset)),
             value: format::score(s.value, b.scale),
             source: source_title(dataset, &s.source),
             as_of: s.as_of.iso().into(),
@@ -158,12 +169,7 @@ fn page(catalog: &Catalog, m: &Model, base_url: &str) -> ModelPage {
         .map(|o| Link { href: catalog.canonical_path(m, o), text: format!("{} vs {}", m.name, o.name) })
         .collect();
 
-    let status_text = match (m.status, &m.deprecation_date) {
-        (ModelStatus::Active, _) => "Active".to_owned(),
-        (ModelStatus::Deprecated, Some(d)) => format!("Deprecated: shutdown announced for {}", d.long()),
-        (ModelStatus::Retired, Some(d)) => format!("Retired: listed for shutdown on {}", d.long()),
-        (s, None) => s.as_str().to_owned(),
-    };
+    let status_text = crate::domain::status::status_words(m);
     let summary = match (m.current_price(), catalog.index_value(m)) {
         (Some(p), Some(i)) => format!(
             "{} by {provider}: {} per 1M input tokens, {} per 1M output tokens, {} on the {}.",
@@ -191,6 +197,7 @@ fn page(catalog: &Catalog, m: &Model, base_url: &str) -> ModelPage {
         summary,
         status: m.status.as_str(),
         status_text,
+        source_notes: crate::domain::source_notes::limit_notes(m, dataset),
         facts,
         history,
         scores,

@@ -12,7 +12,7 @@ use crate::web::api::comparison_json;
 use crate::web::templates::{
     ApiPage, HtmlTemplate, Meta, MethodologyPage, ModelRow, ModelsPage, ProviderGroup, SourceRow,
 };
-use crate::web::{AppState, today};
+use crate::web::{AppState, day_of};
 
 use super::model_href;
 
@@ -114,7 +114,7 @@ pub async fn api_docs(State(state): State<AppState>) -> HtmlTemplate<ApiPage> {
     // The example is the first pair of the index, computed live: it can never drift from the API.
     let example = catalog.dataset.models.first().zip(catalog.dataset.models.get(1)).map(|(a, b)| {
         let (a, b) = catalog.canonical_order(a, b);
-        let cmp = crate::domain::compare(&catalog, a, b, &Workload::TYPICAL, &today());
+        let cmp = crate::domain::compare(&catalog, a, b, &Workload::TYPICAL, &day_of(&catalog));
         let mut json = comparison_json(state.base_url(), &cmp);
         // Keep the example short: the first rows of each table and the first FAQ entry.
         for table in ["performance", "prices_per_mtok", "requests", "billing"] {

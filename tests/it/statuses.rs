@@ -1,0 +1,110 @@
+//! Statuses are dated facts: a shutdown date that has passed means retired on the day a page
+//! is served, whatever label the import stored. These tests move the clock.
+
+use axum::http::{Method, StatusCode};
+use llm_compare::domain::model::Date;
+
+use crate::support::{between, call, get, site};
+
+fn router_on(day: fn() -> Date) -> axum::Router {
+    let catalog = site_catalog();
+    llm_compare::app(llm_compare::AppState::new(catalog).with_clock(day))
+}
+
+fn site_catalog() -> llm_compare::domain::Catalog {
+    futures_block(site()).catalog.clone()
+}
+
+/// The shared site is async to build; these tests only need its catalog.
+fn futures_block<F: std::future::Future>(f: F) -> F::Output {
+    tokio::task::block_in_place(|| tokio::runtime::Handle::current().block_on(f))
+}
+
+fn dec_10() -> Date {
+    Date::parse("2026-12-10").unwrap()
+}
+
+fn dec_11() -> Date {
+    Date::parse("2026-12-11").unwrap()
+}
+
+async fn page(router: &axum::Router, uri: &str) -> String {
+    let (status, _, body) = call(router.clone(), Method::GET, uri).await;
+    assert_eq!(status, StatusCode::OK, "{uri}");
+    body
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn o3_is_deprecated_the_day_before_its_shutdown_and_retired_on_the_day() {
+    // o3: LiteLLM's November map gives deprecation_date 2026-12-11.
+    let before = router_on(dec_10);
+    let body = page(&before, "/models/o3").await;
+    let top = between(&body, "<h1", "</p>").expect("the page's top line");
+    assert!(top.contains("Deprecated: shutdown announced for December 11, 2026"), "{top}");
+    let home = page(&before, "/").await;
+    let retired = between(&home, "id=\"retired\"", "</section>").expect("a retired section");
+    assert!(!retired.contains("/models/o3\""), "o3 is not retired yet");
+
+    let after = router_on(dec_11);
+    let body = page(&after, "/models/o3").await;
+    let top = between(&body, "<h1", "</p>").expect("the page's top line");
+    assert!(top.contains("Retired on December 11, 2026"), "{top}");
+    assert!(!body.contains("announced for December 11, 2026"), "a past date is never announced");
+    let home = page(&after, "/").await;
+    let (current, retired) = home.split_once("id=\"retired\"").expect("a retired section");
+    assert!(retired.contains("/models/o3\""), "o3 is listed with the retired models");
+    assert!(!current.contains("/models/o3\""), "o3 is not listed with the current models or in the picker");
+
+    // Off the frontier and out of related comparisons from its shutdown day.
+    let (_, _, json) = call(after.clone(), Method::GET, "/api/v1/compare/o3-vs-o4-mini").await;
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let o3 = json["models"].as_array().unwrap().iter().find(|m| m["id"] == "o3").expect("o3 in the pair").clone();
+    assert_eq!(o3["on_frontier"], serde_json::Value::Bool(false));
+    // gpt-4.1's closest models in cost include o3 until o3 retires.
+    let names_o3 = |r: &serde_json::Value| {
+        r["path"].as_str().unwrap().split("/compare/").nth(1).unwrap().split("-vs-").any(|id| id == "o3")
+    };
+    for (router, expected) in [(&before, true), (&after, false)] {
+        let (_, _, json) = call(router.clone(), Method::GET, "/api/v1/compare/gpt-4-1-vs-gpt-4-1-mini").await;
+        let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+        let related = json["related"].as_array().expect("related comparisons");
+        assert_eq!(related.iter().any(names_o3), expected, "o3 in related comparisons: {related:?}");
+    }
+}
+
+#[tokio::test]
+async fn no_page_shows_a_past_shutdown_date_as_announced_or_a_retired_model_as_active() {
+    let s = site().await;
+    for m in &s.catalog.dataset.models {
+        let (status, _, body) = get(&format!("/models/{}", m.id)).await;
+        assert_eq!(status, StatusCode::OK);
+        if let Some(d) = &m.deprecation_date
+            && d.iso() <= "2026-12-01"
+        {
+            assert!(!body.contains("announced for"), "{}: a past date shown as announced", m.id);
+            let top = between(&body, "<h1", "</p>").unwrap();
+            assert!(top.contains("Retired"), "{}: shutdown {} has passed: {top}", m.id, d.iso());
+        }
+    }
+}
+
+#[tokio::test]
+async fn the_retirements_models_dev_recorded_are_shown_retired() {
+    // models.dev's history: Grok 3, 4, 4 Fast, 4.1 Fast and Code Fast 1 retired 2026-05-15;
+    // Claude 3.5 Haiku removed as retired (no date); Claude Sonnet 4.5's date 2026-11-30 passed.
+    for (id, words) in [
+        ("grok-3", "Retired on May 15, 2026"),
+        ("grok-4", "Retired on May 15, 2026"),
+        ("grok-4-fast", "Retired on May 15, 2026"),
+        ("grok-4-1-fast", "Retired on May 15, 2026"),
+        ("grok-code-fast-1", "Retired on May 15, 2026"),
+        ("claude-3-5-haiku", "Retired: no longer offered (our sources give no date)"),
+        ("claude-sonnet-4-5", "Retired on November 30, 2026"),
+    ] {
+        let (_, _, body) = get(&format!("/models/{id}")).await;
+        let top = between(&body, "<h1", "</p>").unwrap();
+        assert!(top.contains(words), "{id}: {top}");
+    }
+    let (_, _, csv) = get("/api/v1/models.csv").await;
+    assert!(csv.lines().any(|l| l.starts_with("grok-3,model,status,retired,")), "the CSV says retired too");
+}
