@@ -19,6 +19,13 @@ use super::{api, handlers, serving};
 
 /// Builds the site's router. Tests call it in process; `main` serves it.
 pub fn app(state: AppState) -> Router {
+    // Routing runs before a router's layers, so the page cache is looked up in a service
+    // around the whole router, before routing and the layers below (see `CachedFirst`).
+    Router::new().fallback_service(serving::CachedFirst::new(state.clone(), routed(state)))
+}
+
+/// Every route, with the layers every routed request goes through.
+fn routed(state: AppState) -> Router {
     Router::new()
         .route("/", get(handlers::home::home))
         // `/compare` alone is the picker's target: `?a=..&b=..` redirects to the pair's page.
