@@ -19,6 +19,13 @@ use super::{api, handlers, security, serving};
 /// Builds the site's router. Tests call it in process; `main` serves it.
 pub fn app(state: AppState) -> Router {
     let transport = security::Transport { https: state.base_url().starts_with("https://") };
+    // Routing runs before a router's layers, so the page cache is looked up in a service
+    // around the whole router, before routing and the layers below (see `CachedFirst`).
+    Router::new().fallback_service(serving::CachedFirst::new(state.clone(), transport, routed(state, transport)))
+}
+
+/// Every route, with the layers every routed request goes through.
+fn routed(state: AppState, transport: security::Transport) -> Router {
     Router::new()
         .route("/", get(handlers::home::home))
         // `/compare` alone is the picker's target: `?a=..&b=..` redirects to the pair's page.

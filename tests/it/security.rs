@@ -5,6 +5,7 @@
 use axum::http::{HeaderMap, Method, StatusCode};
 use llm_compare::AppState;
 use llm_compare::web::security::{CONTENT_SECURITY_POLICY, PERMISSIONS_POLICY};
+use tower::ServiceExt;
 
 use crate::support::{call, foreign_scripts, get, request, site};
 
@@ -93,6 +94,31 @@ async fn hsts_is_sent_when_the_site_is_served_over_https() {
         let (_, headers, _) = call(router.clone(), Method::GET, uri).await;
         assert_eq!(header(&headers, "strict-transport-security"), Some("max-age=63072000; includeSubDomains"), "{uri}");
         assert_security_headers(uri, &headers, uri.starts_with("/api"));
+    }
+}
+
+#[tokio::test]
+async fn a_page_served_from_the_page_cache_carries_the_same_security_headers() {
+    // The cache answers before routing and the router's layers: the first request fills it,
+    // the second and a revalidation are hits.
+    let state = AppState::new(site().await.catalog.clone()).with_base_url("https://llm-compare.example");
+    let router = llm_compare::app(state);
+    for uri in ["/compare/gpt-4o-mini-vs-gpt-4-1-mini", "/models/gpt-4o-mini", "/api/v1/models"] {
+        let (_, first, _) = call(router.clone(), Method::GET, uri).await;
+        let (status, hit, _) = call(router.clone(), Method::GET, uri).await;
+        assert_eq!(status, StatusCode::OK, "{uri}");
+        assert_security_headers(uri, &hit, uri.starts_with("/api"));
+        assert_eq!(header(&hit, "strict-transport-security"), Some("max-age=63072000; includeSubDomains"), "{uri}");
+        let etag = header(&first, "etag").expect("an ETag").to_owned();
+        let revalidated = router
+            .clone()
+            .oneshot(
+                axum::http::Request::get(uri).header("if-none-match", etag).body(axum::body::Body::empty()).unwrap(),
+            )
+            .await
+            .unwrap();
+        assert_eq!(revalidated.status(), StatusCode::NOT_MODIFIED, "{uri}");
+        assert_security_headers(uri, revalidated.headers(), uri.starts_with("/api"));
     }
 }
 
