@@ -340,8 +340,7 @@ pub async fn import_litellm_citing(
     }
     let stored = litellm_facts::read_stored(&mut tx, LITELLM_URL).await?;
     let dates = litellm_facts::litellm_source_dates(&mut tx, LITELLM_URL).await?;
-    let plan =
-        plan(&label, &file_name, &entries, &current, &options.as_of, options.allow_price_jump, cite, &(stored, dates))?;
+    let plan = plan(&label, &file_name, &entries, &current, options, cite, &(stored, dates))?;
     let changes = plan.report.changes_anything();
     // A dry run writes too, inside the transaction `finish` rolls back: the same path up to the commit.
     if changes {
@@ -456,11 +455,11 @@ fn plan(
     file_name: &str,
     entries: &Map<String, Value>,
     current: &Current,
-    as_of: &Date,
-    allow_price_jump: bool,
+    options: &ImportOptions,
     cite: Option<&str>,
     (stored, dates): &litellm_facts::Stored,
 ) -> Result<Plan, ImportError> {
+    let (as_of, allow_price_jump) = (&options.as_of, options.allow_price_jump);
     let (source_id, source_title, source_exists) = match cite {
         Some(id) => (id.to_owned(), String::new(), true),
         None => source_for(file_name, as_of, &current.sources),
