@@ -222,7 +222,8 @@ pub struct Comparison<'a> {
     pub description: String,
     /// Newest date among the page's figures.
     pub last_updated: Option<Date>,
-    /// What the top of the page says about a model that is retired or has a shutdown announced.
+    /// What the top of the page says about a retired model, with the date. An announced
+    /// shutdown is in the summary's status row instead, so the answer stays in the first screen.
     pub status_notes: Vec<String>,
 }
 
@@ -329,7 +330,7 @@ pub fn compare<'a>(
         last_updated,
         status_notes: [a, b]
             .into_iter()
-            .filter(|m| m.status != crate::domain::model::ModelStatus::Active)
+            .filter(|m| m.status == crate::domain::model::ModelStatus::Retired)
             .map(|m| format!("{}: {}.", m.name, crate::domain::status::status_words(m)))
             .collect(),
     }

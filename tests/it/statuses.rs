@@ -108,3 +108,21 @@ async fn the_retirements_models_dev_recorded_are_shown_retired() {
     let (_, _, csv) = get("/api/v1/models.csv").await;
     assert!(csv.lines().any(|l| l.starts_with("grok-3,model,status,retired,")), "the CSV says retired too");
 }
+
+#[tokio::test]
+async fn a_comparison_names_a_retirement_at_the_top_and_an_announced_shutdown_in_its_summary() {
+    // Both reference models have a shutdown announced for 2027-01-14: the summary's status
+    // row says so, and no notice above the verdict pushes the summary out of the first screen.
+    let (_, _, body) = get("/compare/gpt-4o-mini-vs-gpt-4-1-mini").await;
+    assert!(!body.contains("status-note"), "no notice for an announced shutdown");
+    assert!(body.contains("shuts down 2027-01-14"), "the summary's status row gives the date");
+    // Grok 3 retired on 2026-05-15: the top of any of its comparisons says so, with the date.
+    let (_, _, body) = get("/api/v1/compare/gpt-4o-mini-vs-grok-3").await;
+    let json: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(
+        json["status_notes"],
+        serde_json::json!(["Grok 3: Retired on May 15, 2026: no longer offered; its figures are kept for reference."]),
+        "{}",
+        json["status_notes"]
+    );
+}
