@@ -76,16 +76,16 @@ fn status_row(catalog: &Catalog, cites: &mut Citations, a: &Side, b: &Side, toda
     let status = |s: &Side, cites: &mut Citations| {
         let m = s.model;
         let shut = m.deprecation_date.as_ref();
-        let past = shut.is_some_and(|d| d.days_until(today) >= 0);
-        let text = match (m.status, shut) {
+        // The one dated-status rule (domain/status.rs), not a second reading of the date here.
+        let on_the_day = super::status::status_on(m.status, shut, today);
+        let text = match (on_the_day, shut) {
             (ModelStatus::Retired, Some(d)) => format!("retired {}", d.iso()),
             (ModelStatus::Retired, None) => "retired".to_owned(),
-            (_, Some(d)) if past => format!("retired {}", d.iso()),
             (_, Some(d)) => format!("shuts down {}", d.iso()),
             (_, None) => "available".to_owned(),
         };
         let cite = m.status_source.as_deref().and_then(|src| cites.cite(catalog, src));
-        (Figure { text, cite, detail: None, missing: false }, !(m.status == ModelStatus::Retired || past))
+        (Figure { text, cite, detail: None, missing: false }, on_the_day != ModelStatus::Retired)
     };
     let ((fa, open_a), (fb, open_b)) = (status(a, cites), status(b, cites));
     let difference = match (open_a, open_b) {
