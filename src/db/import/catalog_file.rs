@@ -9,6 +9,8 @@ use std::collections::{HashMap, HashSet};
 
 use serde::Deserialize;
 
+pub use super::problem::Problem;
+use super::problem::problem;
 use crate::domain::model::{Date, ModelStatus, Scale};
 use crate::domain::slug::ModelId;
 
@@ -140,21 +142,6 @@ pub struct SpeedFact {
     pub source: String,
     /// Date measured or published.
     pub as_of: String,
-}
-
-/// What is wrong with a catalog file, located by entry and field.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    /// `model[gpt-5]`, `source[epoch-2025-11-17]`, `line 12`.
-    pub entry: String,
-    /// The field.
-    pub field: String,
-    /// What is wrong.
-    pub problem: String,
-}
-
-fn problem(entry: &str, field: &str, text: impl Into<String>) -> Problem {
-    Problem { entry: entry.to_owned(), field: field.to_owned(), problem: text.into() }
 }
 
 fn check_date(entry: &str, field: &str, text: &str) -> Result<(), Problem> {

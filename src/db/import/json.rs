@@ -143,6 +143,18 @@ impl<'de> Visitor<'de> for Strict<'_> {
     }
 }
 
+/// A JSON value's kind in words, for refusals ("is a string, not a number").
+pub fn kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

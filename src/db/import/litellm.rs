@@ -321,7 +321,7 @@ pub async fn import_litellm_citing(
     })?;
     for (key, entry) in &entries {
         if !entry.is_object() {
-            return Err(rejected(&label, key, "(entry)", format!("is {}, not an object", json_kind(entry))));
+            return Err(rejected(&label, key, "(entry)", format!("is {}, not an object", super::json::kind(entry))));
         }
     }
 
@@ -347,17 +347,6 @@ pub async fn import_litellm_citing(
         apply(&mut tx, &plan, &options.as_of).await?;
     }
     finish(tx, plan.report, changes, options.dry_run).await
-}
-
-fn json_kind(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
 }
 
 /// The database's state the import compares against.
@@ -671,7 +660,9 @@ fn cost(label: &str, key: &str, field: &str, value: Option<&Value>) -> Result<Op
     let n = match value {
         None | Some(Value::Null) => return Ok(None),
         Some(Value::Number(n)) => n.as_f64().unwrap_or(f64::NAN),
-        Some(other) => return Err(rejected(label, key, field, format!("is {}, not a number", json_kind(other)))),
+        Some(other) => {
+            return Err(rejected(label, key, field, format!("is {}, not a number", super::json::kind(other))));
+        }
     };
     if !n.is_finite() || n < 0.0 {
         return Err(rejected(label, key, field, format!("{n} is not a cost: costs are finite numbers of 0 or more")));
@@ -755,7 +746,12 @@ fn price_set(
 
     if let Some(tp) = entry.get("tiered_pricing").filter(|v| !v.is_null()) {
         let Some(list) = tp.as_array() else {
-            return Err(rejected(label, key, "tiered_pricing", format!("is {}, not a list of tiers", json_kind(tp))));
+            return Err(rejected(
+                label,
+                key,
+                "tiered_pricing",
+                format!("is {}, not a list of tiers", super::json::kind(tp)),
+            ));
         };
         let mut ranked = Vec::new();
         for (i, t) in list.iter().enumerate() {

@@ -15,6 +15,7 @@ pub mod litellm;
 mod litellm_facts;
 pub mod modelsdev;
 pub mod modelsdev_file;
+mod problem;
 pub mod scores;
 
 use std::fmt;

@@ -4,25 +4,14 @@
 
 use serde_json::{Map, Value};
 
+use super::json::kind;
+pub use super::problem::Problem;
+use super::problem::problem;
+
 use crate::domain::model::Date;
 
 /// The most tokens any limit may plausibly be: larger is a typo or a unit mix-up.
 pub const MAX_PLAUSIBLE_TOKENS: u64 = 100_000_000;
-
-/// A problem in the file, located by entry and field.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    /// `openai/gpt-5`, or `line 3 column 7` for malformed JSON.
-    pub entry: String,
-    /// The field.
-    pub field: String,
-    /// What is wrong.
-    pub problem: String,
-}
-
-fn problem(entry: &str, field: &str, text: impl Into<String>) -> Problem {
-    Problem { entry: entry.to_owned(), field: field.to_owned(), problem: text.into() }
-}
 
 /// The file, its shape checked: an object of providers, each with an object of models.
 #[derive(Debug, Clone)]
@@ -53,17 +42,6 @@ pub struct ModelRecord {
     pub output: Option<u64>,
     /// The shared record it inherits from, when the file does not hold it (a stub: fields missing).
     pub unresolved_base: Option<String>,
-}
-
-fn kind(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
 }
 
 /// Parses `api.json` and checks its shape.
