@@ -2,12 +2,10 @@
 
 use axum::extract::State;
 
-use crate::domain::format;
-use crate::domain::model::Scale;
 use crate::web::AppState;
-use crate::web::templates::{HomePage, HtmlTemplate, Link, Meta, ModelRow};
+use crate::web::templates::{HomePage, HtmlTemplate, Link, Meta};
 
-use super::{model_href, picker_options};
+use super::{model_row, picker_options};
 
 /// `GET /`.
 pub async fn home(State(state): State<AppState>) -> HtmlTemplate<HomePage> {
@@ -16,20 +14,7 @@ pub async fn home(State(state): State<AppState>) -> HtmlTemplate<HomePage> {
     let dataset = &catalog.dataset;
     // Retired models are listed apart, after the models a reader can still buy.
     let (current, retired) = catalog.current_and_retired();
-    let row = |m: &crate::domain::Model| {
-        let price = m.current_price();
-        ModelRow {
-            href: model_href(m),
-            name: m.name.clone(),
-            provider: dataset.provider_name(&m.provider).to_owned(),
-            input: price.map_or("n/a".into(), |p| p.input.to_string()),
-            output: price.map_or("n/a".into(), |p| p.output.to_string()),
-            typical: catalog.market.cost_of(&m.id).map_or("n/a".into(), |c| c.to_string()),
-            context: m.context_window.as_ref().map_or("n/a".into(), |c| format::count(c.value)),
-            index: catalog.index_value(m).map_or("n/a".into(), |v| format::score(v, Scale::Index)),
-            status: m.status.as_str(),
-        }
-    };
+    let row = |m: &crate::domain::Model| model_row(catalog, m);
     let rows = current.into_iter().map(row).collect();
     let retired_rows = retired.into_iter().map(row).collect();
     let (index_name, index_source) = catalog.index.as_ref().map_or(("Index".into(), String::new()), |i| {

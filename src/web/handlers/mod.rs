@@ -8,14 +8,31 @@ pub mod model;
 pub mod pages;
 pub mod sitemap;
 
-use crate::domain::model::ModelStatus;
+use crate::domain::format;
+use crate::domain::model::{ModelStatus, Scale};
 use crate::domain::{Catalog, Model};
 
-use super::templates::{Link, PickerOption};
+use super::templates::{Link, ModelRow, PickerOption};
 
 /// The path of a model's page.
 pub fn model_href(model: &Model) -> String {
     format!("/models/{}", model.id)
+}
+
+/// A model's row in the model tables (home page and `/models`): the same figures in both.
+pub fn model_row(catalog: &Catalog, m: &Model) -> ModelRow {
+    let price = m.current_price();
+    ModelRow {
+        href: model_href(m),
+        name: m.name.clone(),
+        provider: catalog.dataset.provider_name(&m.provider).to_owned(),
+        input: price.map_or("n/a".into(), |p| p.input.to_string()),
+        output: price.map_or("n/a".into(), |p| p.output.to_string()),
+        typical: catalog.market.cost_of(&m.id).map_or("n/a".into(), |c| c.to_string()),
+        context: m.context_window.as_ref().map_or("n/a".into(), |c| format::count(c.value)),
+        index: catalog.index_value(m).map_or("n/a".into(), |v| format::score(v, Scale::Index)),
+        status: m.status.as_str(),
+    }
 }
 
 /// The picker's type-to-filter list: the models still offered, grouped by provider. A retired

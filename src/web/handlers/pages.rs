@@ -5,16 +5,13 @@ use axum::extract::State;
 use crate::domain::cost::{STANDARD_PROFILES, Workload};
 use crate::domain::format;
 use crate::domain::freshness::{PRICE_STALE_AFTER_DAYS, SPEED_STALE_AFTER_DAYS};
-use crate::domain::model::Scale;
 use crate::domain::narrative;
 use crate::domain::slug::ModelId;
 use crate::web::api::comparison_json;
-use crate::web::templates::{
-    ApiPage, HtmlTemplate, Meta, MethodologyPage, ModelRow, ModelsPage, ProviderGroup, SourceRow,
-};
+use crate::web::templates::{ApiPage, HtmlTemplate, Meta, MethodologyPage, ModelsPage, ProviderGroup, SourceRow};
 use crate::web::{AppState, day_of};
 
-use super::model_href;
+use super::model_row;
 
 /// `GET /models`: every model, grouped by provider.
 pub async fn models(State(state): State<AppState>) -> HtmlTemplate<ModelsPage> {
@@ -23,18 +20,7 @@ pub async fn models(State(state): State<AppState>) -> HtmlTemplate<ModelsPage> {
     let mut groups: Vec<ProviderGroup> = Vec::new();
     for m in &dataset.models {
         let provider = dataset.provider_name(&m.provider).to_owned();
-        let price = m.current_price();
-        let row = ModelRow {
-            href: model_href(m),
-            name: m.name.clone(),
-            provider: provider.clone(),
-            input: price.map_or("n/a".into(), |p| p.input.to_string()),
-            output: price.map_or("n/a".into(), |p| p.output.to_string()),
-            typical: catalog.market.cost_of(&m.id).map_or("n/a".into(), |c| c.to_string()),
-            context: m.context_window.as_ref().map_or("n/a".into(), |c| format::count(c.value)),
-            index: catalog.index_value(m).map_or("n/a".into(), |v| format::score(v, Scale::Index)),
-            status: m.status.as_str(),
-        };
+        let row = model_row(&catalog, m);
         match groups.iter_mut().find(|g| g.provider == provider) {
             Some(g) => g.rows.push(row),
             None => groups.push(ProviderGroup { provider, rows: vec![row] }),
