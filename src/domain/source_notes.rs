@@ -14,28 +14,22 @@ pub fn limit_notes(model: &Model, dataset: &Dataset) -> Vec<String> {
         (Some(cap), _) => ("input cap", Some(cap)),
         (None, window) => ("context window", window.as_ref()),
     };
-    let mut notes = Vec::new();
-    if let (Some(theirs), Some(ours)) = (other.max_input, ours_input)
-        && theirs != ours.value
-        && ours.source != other.source
-    {
-        notes.push(format!(
-            "{source} gives max_input_tokens {}; the {ours_label} shown ({}) is from {}.",
-            format::count(theirs),
-            format::count(ours.value),
-            dataset.source(&ours.source).map_or(ours.source.as_str(), |s| s.title.as_str())
-        ));
-    }
-    if let (Some(theirs), Some(ours)) = (other.max_output, &model.max_output)
-        && theirs != ours.value
-        && ours.source != other.source
-    {
-        notes.push(format!(
-            "{source} gives max_output_tokens {}; the max output shown ({}) is from {}.",
-            format::count(theirs),
-            format::count(ours.value),
-            dataset.source(&ours.source).map_or(ours.source.as_str(), |s| s.title.as_str())
-        ));
-    }
-    notes
+    let limits = [
+        ("max_input_tokens", ours_label, other.max_input, ours_input),
+        ("max_output_tokens", "max output", other.max_output, model.max_output.as_ref()),
+    ];
+    limits
+        .into_iter()
+        .filter_map(|(field, label, theirs, ours)| {
+            let (theirs, ours) = (theirs?, ours?);
+            (theirs != ours.value && ours.source != other.source).then(|| {
+                format!(
+                    "{source} gives {field} {}; the {label} shown ({}) is from {}.",
+                    format::count(theirs),
+                    format::count(ours.value),
+                    dataset.source(&ours.source).map_or(ours.source.as_str(), |s| s.title.as_str())
+                )
+            })
+        })
+        .collect()
 }
