@@ -23,7 +23,7 @@ pub enum CachePolicy {
     Image,
     /// An asset at a content-hashed address (`/static/site.<hash>.css`): it never changes.
     Fingerprinted,
-    /// An asset at its plain address (`/static/site.css`), which a deploy may change.
+    /// An asset at its plain address (`/static/site.css`, `/favicon.ico`), which a deploy may change.
     Asset,
     /// A 301: the canonical order of a pair can change when a release date is corrected.
     Redirect,
@@ -48,7 +48,7 @@ impl CachePolicy {
         }
         if path == fingerprinted_css {
             CachePolicy::Fingerprinted
-        } else if path.starts_with("/static/") {
+        } else if path.starts_with("/static/") || path == "/favicon.ico" {
             CachePolicy::Asset
         } else if path == "/sitemap.xml" || path.starts_with("/sitemaps/") || path == "/robots.txt" {
             CachePolicy::Sitemap

@@ -192,6 +192,7 @@ async fn every_response_type_has_cache_control_validators_and_vary() {
         ("/robots.txt", sitemap, true),
         ("/compare/gpt-4o-mini-vs-gpt-4-1-mini/chart.svg", image, true),
         ("/compare/gpt-4o-mini-vs-gpt-4-1-mini/og.png", image, false),
+        ("/favicon.ico", "public, max-age=3600, s-maxage=3600", false),
     ] {
         let r = settled(uri, "gzip").await;
         assert_eq!(r.status, StatusCode::OK, "{uri}");

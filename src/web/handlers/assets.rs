@@ -27,8 +27,6 @@ pub async fn file(PathSegment(file): PathSegment) -> Result<Response> {
 /// The site icon from `static/favicon.ico` (one 32x32 PNG inside an ICO), at the address
 /// browsers ask for even when a page names none.
 pub async fn favicon() -> impl IntoResponse {
-    (
-        [(header::CONTENT_TYPE, "image/x-icon"), (header::CACHE_CONTROL, "public, max-age=86400")],
-        include_bytes!("../../../static/favicon.ico").as_slice(),
-    )
+    // Its Cache-Control is the serving layer's, like every response's (`CachePolicy::Asset`).
+    ([(header::CONTENT_TYPE, "image/x-icon")], include_bytes!("../../../static/favicon.ico").as_slice())
 }
