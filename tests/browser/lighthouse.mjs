@@ -45,9 +45,15 @@ try {
       // The 404's only console message is its own status, which is the point of the page.
       if (p.status === 404) settings.skipAudits.push('errors-in-console', 'http-status-code');
       const config = { extends: 'lighthouse:default', settings };
+      // A run Lighthouse itself could not record (NO_NAVSTART and the like: no scores at all) is
+      // repeated, up to three times; it says nothing about the page.
       const run = async () => {
-        const { lhr } = await lighthouse(BASE + p.path, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES }, config);
-        if (lhr.runtimeError) console.error(`${formFactor} ${p.path}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+        let lhr;
+        for (let attempt = 1; attempt <= 3; attempt++) {
+          ({ lhr } = await lighthouse(BASE + p.path, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES }, config));
+          if (!lhr.runtimeError) break;
+          console.error(`${formFactor} ${p.path}: ${lhr.runtimeError.code} ${lhr.runtimeError.message} (attempt ${attempt} of 3)`);
+        }
         return lhr;
       };
       // Performance is timed on a machine other jobs share: a page under the bar gets two more
