@@ -7,10 +7,14 @@
 //! anywhere: only presentation attributes, so a strict Content-Security-Policy holds.
 
 use plotters::coord::Shift;
+use plotters::coord::combinators::LogCoord;
+use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
+use std::collections::HashMap;
+use std::sync::{Arc, LazyLock, Mutex};
 
-use crate::domain::comparison::{ChartData, ChartPoint};
+use crate::domain::comparison::{ChartData, ChartPoint, UnscoredPoint};
 
 /// Colour of the first compared model; the stylesheet's `--a` is the same (a test checks).
 pub const COLOR_A: RGBColor = RGBColor(37, 99, 235);
@@ -119,6 +123,117 @@ fn render_svg(data: &ChartData, look: &ChartLook, variant: &str, sized: bool) ->
     if data.is_empty() {
         return String::new();
     }
+    let Some(frame) = svg_frame(data, look) else { return String::new() };
+    let rail = match svg_rail_marks(data, look) {
+        Ok(rail) => rail,
+        Err(e) => {
+            tracing::error!(error = %e, "chart rail placement failed");
+            return String::new();
+        }
+    };
+    // The frame is shared; which points are the compared ones is this page's own.
+    let highlights: Vec<u8> = data.points.iter().map(|p| p.highlight).collect();
+    wrap(&frame.svg, data, look, variant, sized, &svg_marks(&frame, &highlights, &rail, look))
+}
+
+/// What plotters draws for a chart in SVG, where every point lands, and each point's circle
+/// as an other model's: none of it depends on which two models are compared, only on the
+/// charted models and the look, so the pages of one catalog share a handful of these.
+struct SvgFrame {
+    svg: String,
+    /// The plotted points' marks, in the data's order (the rail's are the page's own).
+    marks: Vec<Mark>,
+    /// Each mark drawn as an other model's point (grey or frontier green), with its title.
+    plain: Vec<String>,
+}
+
+/// Drawn frames by [`frame_key`]; a new catalog brings new keys, so the map is cleared when
+/// it holds more than a few catalogs' worth.
+static SVG_FRAMES: LazyLock<Mutex<HashMap<u128, Arc<SvgFrame>>>> = LazyLock::new(Mutex::default);
+const SVG_FRAMES_MAX: usize = 256;
+
+/// Every input of [`draw_frame`] and of the plotted points' text, as one 128-bit hash: the
+/// whole look, the points' figures, names and order, the axis titles and ranges, and whether
+/// there is a rail. Highlights and the rail's models are left out on purpose (they change no
+/// pixel of the frame and are drawn per page). Adding a field to
+/// `ChartLook` breaks the destructuring below, so it cannot be forgotten here.
+fn frame_key(data: &ChartData, look: &ChartLook) -> u128 {
+    let mut bytes: Vec<u8> = Vec::with_capacity(64 * (data.points.len() + 2));
+    let text = |bytes: &mut Vec<u8>, s: &str| {
+        bytes.extend_from_slice(&(s.len() as u64).to_le_bytes());
+        bytes.extend_from_slice(s.as_bytes());
+    };
+    let ChartLook {
+        width,
+        height,
+        font,
+        axis_desc,
+        ticks,
+        names,
+        frontier_names,
+        point,
+        highlight,
+        x_label_area,
+        y_label_area,
+        rail,
+        margin,
+        tick_count,
+    } = *look;
+    for n in [
+        width,
+        height,
+        axis_desc,
+        ticks,
+        names,
+        frontier_names,
+        point,
+        highlight,
+        x_label_area,
+        y_label_area,
+        rail,
+        margin,
+    ] {
+        bytes.extend_from_slice(&n.to_le_bytes());
+    }
+    bytes.extend_from_slice(&(tick_count as u64).to_le_bytes());
+    text(&mut bytes, font);
+    text(&mut bytes, &data.x_label);
+    text(&mut bytes, &data.y_label);
+    bytes.extend_from_slice(&(data.points.len() as u64).to_le_bytes());
+    for p in &data.points {
+        text(&mut bytes, &p.name);
+        text(&mut bytes, &p.cost_text);
+        text(&mut bytes, &p.index_text);
+        bytes.extend_from_slice(&p.cost.to_bits().to_le_bytes());
+        bytes.extend_from_slice(&p.index.to_bits().to_le_bytes());
+        bytes.push(u8::from(p.on_frontier));
+    }
+    // Who sits on the rail is drawn per page; the frame sees only that there is a rail and
+    // how far the rail's costs stretch the axes.
+    bytes.push(u8::from(!data.unscored.is_empty()));
+    let ((x_lo, x_hi), (y_lo, y_hi)) = axis_ranges(data);
+    for v in [x_lo, x_hi, y_lo, y_hi] {
+        bytes.extend_from_slice(&v.to_bits().to_le_bytes());
+    }
+    xxhash_rust::xxh3::xxh3_128(&bytes)
+}
+
+fn svg_frame(data: &ChartData, look: &ChartLook) -> Option<Arc<SvgFrame>> {
+    let key = frame_key(data, look);
+    let frames = || SVG_FRAMES.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    if let Some(frame) = frames().get(&key) {
+        return Some(Arc::clone(frame));
+    }
+    let frame = Arc::new(draw_svg_frame(data, look)?);
+    let mut map = frames();
+    if map.len() >= SVG_FRAMES_MAX {
+        map.clear();
+    }
+    map.insert(key, Arc::clone(&frame));
+    Some(frame)
+}
+
+fn draw_svg_frame(data: &ChartData, look: &ChartLook) -> Option<SvgFrame> {
     let mut svg = String::new();
     let marks = {
         let root = SVGBackend::with_string(&mut svg, (look.width, look.height)).into_drawing_area();
@@ -131,11 +246,14 @@ fn render_svg(data: &ChartData, look: &ChartLook, variant: &str, sized: bool) ->
             Ok(marks) => marks,
             Err(e) => {
                 tracing::error!(error = %e, "chart drawing failed");
-                return String::new();
+                return None;
             }
         }
     };
-    wrap(svg, data, look, variant, sized, &marks)
+    let mut marks = marks;
+    marks.truncate(data.points.len());
+    let plain = marks.iter().map(|m| plain_circle(m, look)).collect();
+    Some(SvgFrame { svg, marks, plain })
 }
 
 /// Where one model landed, in drawing units, and how to name it.
@@ -176,7 +294,6 @@ pub fn axis_ranges(data: &ChartData) -> ((f64, f64), (f64, f64)) {
 /// The points pinned inside the axes: plotters maps a coordinate to pixels with integer
 /// arithmetic that overflows for values like 1.7e308, so an outlier is drawn at the edge.
 fn on_axes(data: &ChartData, (x_lo, x_hi): (f64, f64), (y_lo, y_hi): (f64, f64)) -> ChartData {
-    let pin = |v: f64, lo: f64, hi: f64| if v.is_finite() { v.clamp(lo, hi) } else { lo };
     let mut pinned = data.clone();
     for p in &mut pinned.points {
         p.cost = pin(p.cost, x_lo, x_hi);
@@ -186,6 +303,11 @@ fn on_axes(data: &ChartData, (x_lo, x_hi): (f64, f64), (y_lo, y_hi): (f64, f64))
         p.cost = pin(p.cost, x_lo, x_hi);
     }
     pinned
+}
+
+/// `v` inside `lo..=hi`; a value that is not finite goes to `lo`.
+fn pin(v: f64, lo: f64, hi: f64) -> f64 {
+    if v.is_finite() { v.clamp(lo, hi) } else { lo }
 }
 
 /// Draws the axes, grid, frontier line and rail on `root`, and returns where every point goes
@@ -200,15 +322,7 @@ fn draw_frame<DB: DrawingBackend>(
     let data = &pinned;
     let font = look.font;
     let has_rail = !data.unscored.is_empty();
-    // With a rail the plot ends above it, and the rail strip carries the x axis.
-    let (plot_area, rail_area) = if has_rail {
-        let h = root.dim_in_pixel().1;
-        let split = h.saturating_sub(look.rail + look.x_label_area + look.margin);
-        let (top, bottom) = root.split_vertically(split as i32);
-        (top, Some(bottom))
-    } else {
-        (root.clone(), None)
-    };
+    let (plot_area, rail_area) = split_for_rail(root, look, has_rail);
     let mut chart = ChartBuilder::on(&plot_area)
         .margin(look.margin)
         .margin_right(look.margin + 10)
@@ -256,14 +370,7 @@ fn draw_frame<DB: DrawingBackend>(
         .collect();
 
     if let Some(rail_area) = rail_area {
-        let mut rail = ChartBuilder::on(&rail_area)
-            .margin(look.margin)
-            .margin_right(look.margin + 10)
-            .margin_top(0)
-            .x_label_area_size(look.x_label_area)
-            .y_label_area_size(look.y_label_area)
-            .build_cartesian_2d((x_lo..x_hi).log_scale(), 0.0..1.0)
-            .map_err(|e| e.to_string())?;
+        let mut rail = rail_chart(&rail_area, look, (x_lo, x_hi))?;
         rail.configure_mesh()
             .disable_mesh()
             .disable_y_axis()
@@ -281,13 +388,68 @@ fn draw_frame<DB: DrawingBackend>(
             (font, look.frontier_names.max(12)).into_font().color(&LABEL).pos(Pos::new(HPos::Left, VPos::Top));
         rail.draw_series(std::iter::once(Text::new(RAIL_LABEL.to_owned(), (x_lo, 1.0), name_style)))
             .map_err(|e| e.to_string())?;
-        for p in &data.unscored {
-            let (x, y) = rail.backend_coord(&(p.cost, 0.45));
-            let title = format!("{}: {} per request; {}", p.name, p.cost_text, RAIL_LABEL);
-            marks.push(Mark { name: p.name.clone(), x, y, highlight: p.highlight, on_frontier: false, title });
-        }
+        marks.extend(data.unscored.iter().map(|p| rail_mark(&rail, p)));
     }
     Ok(marks)
+}
+
+/// With a rail the plot ends above it, and the rail strip carries the x axis.
+fn split_for_rail<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    look: &ChartLook,
+    has_rail: bool,
+) -> (DrawingArea<DB, Shift>, Option<DrawingArea<DB, Shift>>) {
+    if has_rail {
+        let h = root.dim_in_pixel().1;
+        let split = h.saturating_sub(look.rail + look.x_label_area + look.margin);
+        let (top, bottom) = root.split_vertically(split as i32);
+        (top, Some(bottom))
+    } else {
+        (root.clone(), None)
+    }
+}
+
+type RailChart<'a, DB> = ChartContext<'a, DB, Cartesian2d<LogCoord<f64>, RangedCoordf64>>;
+
+/// The rail strip's coordinates (cost across, 0 to 1 up): the same for drawing the strip and
+/// for placing a model on it.
+fn rail_chart<'a, DB: DrawingBackend>(
+    rail_area: &'a DrawingArea<DB, Shift>,
+    look: &ChartLook,
+    (x_lo, x_hi): (f64, f64),
+) -> Result<RailChart<'a, DB>, String> {
+    ChartBuilder::on(rail_area)
+        .margin(look.margin)
+        .margin_right(look.margin + 10)
+        .margin_top(0)
+        .x_label_area_size(look.x_label_area)
+        .y_label_area_size(look.y_label_area)
+        .build_cartesian_2d((x_lo..x_hi).log_scale(), 0.0..1.0)
+        .map_err(|e| e.to_string())
+}
+
+/// A compared model without a score, on the rail at its (pinned) cost.
+fn rail_mark<DB: DrawingBackend>(rail: &RailChart<'_, DB>, p: &UnscoredPoint) -> Mark {
+    let (x, y) = rail.backend_coord(&(p.cost, 0.45));
+    let title = format!("{}: {} per request; {}", p.name, p.cost_text, RAIL_LABEL);
+    Mark { name: p.name.clone(), x, y, highlight: p.highlight, on_frontier: false, title }
+}
+
+/// The rail's marks for an SVG drawing of `look`'s size, placed without drawing anything
+/// (the frame is shared between pairs; who sits on the rail is the pair's own).
+fn svg_rail_marks(data: &ChartData, look: &ChartLook) -> Result<Vec<Mark>, String> {
+    if data.unscored.is_empty() {
+        return Ok(Vec::new());
+    }
+    let (x_range, _) = axis_ranges(data);
+    let mut scratch = String::new();
+    let root = SVGBackend::with_string(&mut scratch, (look.width, look.height)).into_drawing_area();
+    let (_, rail_area) = split_for_rail(&root, look, true);
+    let Some(rail_area) = rail_area else { return Ok(Vec::new()) };
+    let rail = rail_chart(&rail_area, look, x_range)?;
+    // Pinned to the axes as `on_axes` pins them for drawing.
+    let pinned = data.unscored.iter().map(|p| UnscoredPoint { cost: pin(p.cost, x_range.0, x_range.1), ..p.clone() });
+    Ok(pinned.map(|p| rail_mark(&rail, &p)).collect())
 }
 
 /// A plotted point's hover text: the model, its two figures, and the frontier.
@@ -298,10 +460,10 @@ fn title(p: &ChartPoint, data: &ChartData) -> String {
 
 /// Where a mark's name goes: beside the point, to the left in the plot's right third so it
 /// stays inside, above for the first model and below for the second.
-fn label_place(mark: &Mark, look: &ChartLook, r: i32) -> (i32, i32, HPos) {
+fn label_place(mark: &Mark, highlight: u8, look: &ChartLook, r: i32) -> (i32, i32, HPos) {
     let right_side = mark.x as f64 > look.width as f64 * 0.62;
     let (dx, anchor) = if right_side { (-(r + 4), HPos::Right) } else { (r + 4, HPos::Left) };
-    let dy = if mark.highlight == 2 { r + 6 } else { -(r + 6) };
+    let dy = if highlight == 2 { r + 6 } else { -(r + 6) };
     (dx, dy, anchor)
 }
 
@@ -325,7 +487,7 @@ pub fn draw_scatter<DB: DrawingBackend>(
         let color = if m.highlight == 1 { COLOR_A } else { COLOR_B };
         root.draw(&Circle::new((m.x, m.y), look.highlight, color.filled())).map_err(err)?;
         root.draw(&Circle::new((m.x, m.y), look.highlight, WHITE.stroke_width(2))).map_err(err)?;
-        let (dx, dy, anchor) = label_place(m, look, r);
+        let (dx, dy, anchor) = label_place(m, m.highlight, look, r);
         let style = (look.font, look.names)
             .into_font()
             .style(FontStyle::Bold)
@@ -359,12 +521,28 @@ fn hex(c: RGBColor) -> String {
     format!("#{:02x}{:02x}{:02x}", c.0, c.1, c.2)
 }
 
+/// A mark as an other model's point: grey, or green on the frontier, with its title.
+fn plain_circle(m: &Mark, look: &ChartLook) -> String {
+    let (fill, stroke) = if m.on_frontier { (hex(FRONTIER), hex(FRONTIER)) } else { (hex(GREY), hex(GREY)) };
+    format!(
+        r#"<circle cx="{}" cy="{}" r="{}" fill="{fill}" stroke="{stroke}" role="img"><title>{}</title></circle>"#,
+        m.x,
+        m.y,
+        look.point,
+        xml_escape(&m.title)
+    )
+}
+
 /// Writes the points as SVG elements with a `<title>` each: others first, then frontier
-/// names, then the compared models on top.
-fn svg_marks(marks: &[Mark], look: &ChartLook) -> String {
-    let mut out = String::from(r#"<g class="points">"#);
-    let text = |out: &mut String, m: &Mark, size: u32, weight: &str, fill: &str, r: i32| {
-        let (dx, dy, anchor) = label_place(m, look, r);
+/// names, then the compared models on top. `highlights` says, mark by mark, which are the
+/// compared ones (0 other, 1 first, 2 second); `rail` are the compared models on the rail.
+fn svg_marks(frame: &SvgFrame, highlights: &[u8], rail: &[Mark], look: &ChartLook) -> String {
+    let marks = &frame.marks;
+    let highlight = |i: usize| highlights.get(i).copied().unwrap_or(0);
+    let mut out = String::with_capacity(frame.plain.iter().map(String::len).sum::<usize>() + 2048);
+    out.push_str(r#"<g class="points">"#);
+    let text = |out: &mut String, m: &Mark, highlight: u8, size: u32, weight: &str, fill: &str, r: i32| {
+        let (dx, dy, anchor) = label_place(m, highlight, look, r);
         let anchor = if matches!(anchor, HPos::Right) { "end" } else { "start" };
         out.push_str(&format!(
             r##"<text x="{}" y="{}" dy="0.35em" text-anchor="{anchor}" font-family="{}" font-size="{size}" font-weight="{weight}" fill="{fill}" stroke="#ffffff" stroke-width="3" paint-order="stroke" aria-hidden="true">{}</text>"##,
@@ -374,23 +552,24 @@ fn svg_marks(marks: &[Mark], look: &ChartLook) -> String {
             xml_escape(&m.name)
         ));
     };
-    for m in marks.iter().filter(|m| m.highlight == 0) {
-        let (fill, stroke) = if m.on_frontier { (hex(FRONTIER), hex(FRONTIER)) } else { (hex(GREY), hex(GREY)) };
-        out.push_str(&format!(
-            r#"<circle cx="{}" cy="{}" r="{}" fill="{fill}" stroke="{stroke}" role="img"><title>{}</title></circle>"#,
-            m.x,
-            m.y,
-            look.point,
-            xml_escape(&m.title)
-        ));
-    }
-    if look.frontier_names > 0 {
-        for m in marks.iter().filter(|m| m.highlight == 0 && m.on_frontier) {
-            text(&mut out, m, look.frontier_names, "400", &hex(LABEL), look.point as i32);
+    for (i, circle) in frame.plain.iter().enumerate() {
+        if highlight(i) == 0 {
+            out.push_str(circle);
         }
     }
-    for m in marks.iter().filter(|m| m.highlight > 0) {
-        let color = hex(if m.highlight == 1 { COLOR_A } else { COLOR_B });
+    if look.frontier_names > 0 {
+        for (i, m) in marks.iter().enumerate().filter(|(i, m)| highlight(*i) == 0 && m.on_frontier) {
+            text(&mut out, m, highlight(i), look.frontier_names, "400", &hex(LABEL), look.point as i32);
+        }
+    }
+    let compared = marks
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| highlight(*i) > 0)
+        .map(|(i, m)| (m, highlight(i)))
+        .chain(rail.iter().map(|m| (m, m.highlight)));
+    for (m, h) in compared {
+        let color = hex(if h == 1 { COLOR_A } else { COLOR_B });
         out.push_str(&format!(
             r##"<circle cx="{}" cy="{}" r="{}" fill="{color}" stroke="#ffffff" stroke-width="2" role="img"><title>{}</title></circle>"##,
             m.x,
@@ -398,7 +577,7 @@ fn svg_marks(marks: &[Mark], look: &ChartLook) -> String {
             look.highlight,
             xml_escape(&m.title)
         ));
-        text(&mut out, m, look.names, "700", &color, look.highlight as i32);
+        text(&mut out, m, h, look.names, "700", &color, look.highlight as i32);
     }
     out.push_str("</g>");
     out
@@ -407,10 +586,10 @@ fn svg_marks(marks: &[Mark], look: &ChartLook) -> String {
 /// Makes the SVG scale with its container (viewBox), names it for screen readers, hides the
 /// plotters frame from them (tick text is noise) and adds the named points; `sized` also gives
 /// it an intrinsic width and height (the standalone document).
-fn wrap(svg: String, data: &ChartData, look: &ChartLook, variant: &str, sized: bool, marks: &[Mark]) -> String {
-    let Some(start) = svg.find("<svg") else { return svg };
-    let Some(end) = svg[start..].find('>').map(|i| start + i) else { return svg };
-    let Some(close) = svg.rfind("</svg>") else { return svg };
+fn wrap(svg: &str, data: &ChartData, look: &ChartLook, variant: &str, sized: bool, marks: &str) -> String {
+    let Some(start) = svg.find("<svg") else { return svg.to_owned() };
+    let Some(end) = svg[start..].find('>').map(|i| start + i) else { return svg.to_owned() };
+    let Some(close) = svg.rfind("</svg>") else { return svg.to_owned() };
     let (w, h) = (look.width, look.height);
     let size = if sized { format!(r#" width="{w}" height="{h}""#) } else { String::new() };
     let mut out = String::with_capacity(svg.len() + 4096);
@@ -421,7 +600,7 @@ fn wrap(svg: String, data: &ChartData, look: &ChartLook, variant: &str, sized: b
     ));
     out.push_str(&svg[end + 1..close]);
     out.push_str("</g>");
-    out.push_str(&svg_marks(marks, look));
+    out.push_str(marks);
     out.push_str("</svg>\n");
     out
 }

@@ -15,8 +15,12 @@ use super::encoding::{Encoding, Level};
 /// Default size of the cache (`PAGE_CACHE_MB`).
 pub const DEFAULT_MB: usize = 128;
 
-/// Bytes an entry costs besides its body and path: the headers, the key, the index.
-const ENTRY_OVERHEAD: u64 = 1_024;
+/// Bytes an entry costs besides its body, path and headers: the key, the representation, the
+/// cache's slot and the allocator's rounding.
+const ENTRY_OVERHEAD: u64 = 512;
+/// Bytes a header costs besides its name and value: its slot in the map (name, value, hash
+/// and links) and the allocation holding the value.
+const HEADER_OVERHEAD: u64 = 160;
 
 /// What a cached page was rendered from: a catalog generation on a day (UTC).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -73,8 +77,24 @@ struct Weight;
 
 impl quick_cache::Weighter<Key, std::sync::Arc<Representation>> for Weight {
     fn weight(&self, key: &Key, value: &std::sync::Arc<Representation>) -> u64 {
-        value.body.len() as u64 + key.path.len() as u64 + ENTRY_OVERHEAD
+        // The headers are counted too: a page has a dozen, a few of them long, which is as
+        // much as a small compressed page's body.
+        let headers: u64 =
+            value.headers.iter().map(|(name, v)| HEADER_OVERHEAD + name.as_str().len() as u64 + v.len() as u64).sum();
+        allocated(value.body.len()) + key.path.len() as u64 + headers + ENTRY_OVERHEAD
     }
+}
+
+/// What a block of `len` bytes takes from the allocator: it is rounded up to a size class, and
+/// jemalloc's classes are a quarter of a power of two apart (8,192, 10,240, 12,288, 14,336,
+/// 16,384...), so a body's real cost is up to a quarter more than its length.
+fn allocated(len: usize) -> u64 {
+    let len = len as u64;
+    if len <= 4_096 {
+        return len.next_multiple_of(16);
+    }
+    let step = 1u64 << (63 - (len - 1).leading_zeros()).saturating_sub(2);
+    len.next_multiple_of(step)
 }
 
 /// The cache. Eviction is quick_cache's CLOCK-Pro by weight (bytes), so pages read often stay
@@ -180,6 +200,16 @@ impl PageCache {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_body_costs_its_allocators_size_class() {
+        use super::allocated;
+        assert_eq!(allocated(4_000), 4_000);
+        assert_eq!(allocated(4_097), 5_120);
+        assert_eq!(allocated(8_192), 8_192);
+        assert_eq!(allocated(8_193), 10_240);
+        assert_eq!(allocated(66_720), 81_920);
+    }
+
     use super::*;
     use std::sync::Arc;
 
