@@ -9,7 +9,7 @@ use axum::http::{StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
 
-use crate::domain::comparison::{Comparison, Side};
+use crate::domain::compare::{Comparison, Side};
 use crate::domain::model::{Model, PriceSchedule};
 use crate::domain::slug::{PairError, PairSpec, compare_path, parse_pair};
 use crate::domain::{Catalog, compare as build_comparison};

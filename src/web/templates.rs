@@ -4,7 +4,7 @@
 use askama::Template;
 use axum::response::{Html, IntoResponse, Response};
 
-use crate::domain::comparison::Comparison;
+use crate::domain::compare::Comparison;
 use crate::domain::cost::Workload;
 
 use super::workload_query::{BadParameter, WorkloadQuery, given};

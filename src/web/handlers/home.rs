@@ -46,7 +46,7 @@ pub async fn home(State(state): State<AppState>) -> HtmlTemplate<HomePage> {
         rows,
         retired_rows,
         options: picker_options(catalog),
-        typical: crate::domain::narrative::request_words(&crate::domain::cost::Workload::TYPICAL),
+        typical: crate::domain::compare::request_words(&crate::domain::cost::Workload::TYPICAL),
         index_name,
         index_source,
         last_updated: dataset.last_updated().map_or("n/a".into(), |d| d.long()),
