@@ -3,7 +3,9 @@
 use axum::extract::State;
 
 use crate::web::AppState;
-use crate::web::templates::{HomePage, HtmlTemplate, Link, Meta};
+use crate::web::error::Link;
+use crate::web::seo::Meta;
+use crate::web::templates::{HomePage, HtmlTemplate};
 
 use super::{model_row, picker_options};
 

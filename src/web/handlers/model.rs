@@ -9,8 +9,10 @@ use crate::domain::freshness::{Freshness, price_freshness};
 use crate::domain::model::Dataset;
 use crate::domain::sitemap::model_lastmod;
 use crate::domain::{Catalog, Model, ModelId};
+use crate::web::error::Link;
 use crate::web::extract::PathSegment;
-use crate::web::templates::{FactRow, HtmlTemplate, Link, Meta, ModelPage, PriceHistoryRow};
+use crate::web::seo::Meta;
+use crate::web::templates::{FactRow, HtmlTemplate, ModelPage, PriceHistoryRow};
 use crate::web::validators::with_last_modified;
 use crate::web::{AppError, AppState, Result, day_of};
 

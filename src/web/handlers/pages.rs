@@ -8,7 +8,8 @@ use crate::domain::format;
 use crate::domain::freshness::{PRICE_STALE_AFTER_DAYS, SPEED_STALE_AFTER_DAYS};
 use crate::domain::slug::ModelId;
 use crate::web::api::comparison_json;
-use crate::web::templates::{ApiPage, HtmlTemplate, Meta, MethodologyPage, ModelsPage, ProviderGroup, SourceRow};
+use crate::web::seo::Meta;
+use crate::web::templates::{ApiPage, HtmlTemplate, MethodologyPage, ModelsPage, ProviderGroup, SourceRow};
 use crate::web::{AppState, day_of};
 
 use super::model_row;
