@@ -11,12 +11,14 @@ use serde_json::{Value, json};
 
 use crate::domain::compare::{Comparison, Side};
 use crate::domain::model::{Model, PriceSchedule};
-use crate::domain::slug::{PairError, PairSpec, compare_path, parse_pair};
+
 use crate::domain::{Catalog, compare as build_comparison};
 
 use super::error::AppError;
 use super::error::Link;
 use super::extract::PathSegment;
+use super::lookup::resolve_pair;
+use super::paths;
 use super::workload_query::{WorkloadQuery, unreadable};
 use super::{AppState, day_of};
 
@@ -192,7 +194,7 @@ fn side_json(s: &Side) -> Value {
 
 /// The JSON of a comparison: what the page shows, from the same value.
 pub fn comparison_json(base_url: &str, cmp: &Comparison) -> Value {
-    let path = compare_path(cmp.a.id(), cmp.b.id());
+    let path = paths::pair(cmp.a.id(), cmp.b.id());
     let w = &cmp.workload;
     json!({
         "pair": {
@@ -247,39 +249,11 @@ pub async fn compare(
     let PathSegment(segment) = segment?;
     let catalog = state.catalog();
     let catalog = catalog.as_ref();
-    let spec = parse_pair(&segment).map_err(|e| ApiError(pair_problem(e)))?;
-    let (ida, idb, loose) = match spec {
-        PairSpec::Exact(a, b) => (a, b, false),
-        PairSpec::Loose(a, b) => (a, b, true),
-    };
-    let find = |id| {
-        catalog.model(id).ok_or_else(|| AppError::NotFound {
-            what: format!("model called “{id}”"),
-            suggestions: catalog
-                .closest(id.as_str(), 5)
-                .into_iter()
-                .map(|m| Link { href: format!("/api/v1/models#{}", m.id), text: m.id.to_string() })
-                .collect(),
-        })
-    };
-    let (a, b) = match (catalog.model(&ida), catalog.model(&idb)) {
-        (Some(a), Some(b)) => (a, b),
-        (None, None) => {
-            return Err(ApiError(AppError::NotFound {
-                what: format!("models called “{ida}” or “{idb}”"),
-                suggestions: Vec::new(),
-            }));
-        }
-        _ => (find(&ida)?, find(&idb)?),
-    };
-    let (a, b) = catalog.canonical_order(a, b);
-    let canonical = format!("/api/v1{}", compare_path(&a.id, &b.id));
-    if loose || uri.path() != canonical {
-        let target = match uri.query() {
-            Some(q) => format!("{canonical}?{q}"),
-            None => canonical,
-        };
-        return Ok((StatusCode::MOVED_PERMANENTLY, [(header::LOCATION, target)]).into_response());
+    let pair = resolve_pair(catalog, &segment).map_err(|e| ApiError(e.for_api(catalog)))?;
+    let (a, b) = (pair.a, pair.b);
+    let canonical = paths::api_pair(&pair.canonical);
+    if pair.loose || uri.path() != canonical {
+        return Ok(paths::moved_permanently(&canonical, uri.query()));
     }
     let query = match query {
         Ok(Query(query)) => query,
@@ -293,17 +267,6 @@ pub async fn compare(
     let workload = query.parse(catalog).map_err(|bad| AppError::BadParameter { bad: Box::new(bad), refill: None })?;
     let cmp = build_comparison(catalog, a, b, &workload, &day_of(catalog));
     Ok(Json(comparison_json(state.base_url(), &cmp)).into_response())
-}
-
-fn pair_problem(e: PairError) -> AppError {
-    let (title, detail) = match e {
-        PairError::NoSeparator => {
-            ("Not a comparison", "Name two model ids joined by “-vs-”, e.g. gpt-4o-mini-vs-gpt-4-1-mini.")
-        }
-        PairError::BadId => ("Not a model id", "Model ids use lowercase letters, digits and hyphens."),
-        PairError::SameModel(_) => ("The same model twice", "A comparison needs two different models."),
-    };
-    AppError::BadRequest { title: title.into(), detail: detail.into(), suggestions: Vec::new() }
 }
 
 /// Unknown paths under `/api/`: a JSON 404.

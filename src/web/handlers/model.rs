@@ -1,7 +1,6 @@
 //! Model pages: every figure we hold on one model, with sources, and its comparisons.
 
 use axum::extract::State;
-use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
 use crate::domain::format;
@@ -11,12 +10,12 @@ use crate::domain::sitemap::model_lastmod;
 use crate::domain::{Catalog, Model, ModelId};
 use crate::web::error::Link;
 use crate::web::extract::PathSegment;
+use crate::web::lookup::suggestions;
+use crate::web::paths;
 use crate::web::seo::Meta;
 use crate::web::templates::{FactRow, HtmlTemplate, ModelPage, PriceHistoryRow};
 use crate::web::validators::with_last_modified;
 use crate::web::{AppError, AppState, Result, day_of};
-
-use super::suggestions;
 
 fn source_title(dataset: &Dataset, id: &str) -> String {
     dataset.source(id).map_or_else(|| id.to_owned(), |s| s.title.clone())
@@ -45,7 +44,7 @@ pub async fn model(State(state): State<AppState>, PathSegment(slug): PathSegment
         });
     };
     if id.as_str() != slug {
-        return Ok((StatusCode::MOVED_PERMANENTLY, [(header::LOCATION, format!("/models/{id}"))]).into_response());
+        return Ok(paths::moved_permanently(&paths::model(&id), None));
     }
     let page = HtmlTemplate(page(catalog, model, state.base_url())).into_response();
     Ok(with_last_modified(page, model_lastmod(&catalog.dataset, model)))
@@ -189,10 +188,10 @@ fn page(catalog: &Catalog, m: &Model, base_url: &str) -> ModelPage {
     ModelPage {
         meta: Meta::new(
             base_url,
-            &format!("/models/{}", m.id),
+            &paths::model(&m.id),
             format!("{}: price, limits and benchmarks", m.name),
             summary.clone(),
-            &[("Models", "/models"), (&m.name, &format!("/models/{}", m.id))],
+            &[("Models", paths::MODELS), (&m.name, &paths::model(&m.id))],
         ),
         name: m.name.clone(),
         provider,
