@@ -5,6 +5,7 @@ use askama::Template;
 use axum::response::{Html, IntoResponse, Response};
 
 use crate::domain::compare::Comparison;
+use crate::domain::model::ModelStatus;
 
 use super::error::{AppError, Link};
 use super::seo::Meta;
@@ -50,8 +51,10 @@ pub struct ModelRow {
     pub context: String,
     /// Headline index value or `n/a`.
     pub index: String,
-    /// `active`, `deprecated`, `retired`.
-    pub status: &'static str,
+    /// The model has no headline index score.
+    pub index_missing: bool,
+    /// Whether it is still offered; `as_str()` is the badge and the CSS class.
+    pub status: ModelStatus,
 }
 
 /// The home page: every model and the picker.
@@ -109,6 +112,8 @@ pub struct FactRow {
     pub as_of: String,
     /// A "possibly stale" badge, when the figure is too old.
     pub stale: Option<String>,
+    /// The source lists no such figure (`value` says "not listed").
+    pub missing: bool,
 }
 
 /// One price period on the model page.

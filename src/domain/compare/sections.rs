@@ -15,6 +15,10 @@ pub struct Section {
     pub title: String,
     /// Paragraphs of plain text.
     pub paragraphs: Vec<String>,
+    /// The paragraphs are separate items (the checks), shown as a list. Not in the API's
+    /// JSON, which already gives them as an array.
+    #[serde(skip)]
+    pub list: bool,
 }
 
 /// Monthly volume the "cost at volume" section uses when the reader gave none.
@@ -195,16 +199,17 @@ impl Facts<'_, '_> {
         let mut sections = Vec::new();
         let tiers: Vec<String> = [self.a, self.b].iter().filter_map(|s| self.tier_word(s)).collect();
         if !tiers.is_empty() {
-            sections.push(Section { title: "Price tier".into(), paragraphs: tiers });
+            sections.push(Section { title: "Price tier".into(), paragraphs: tiers, list: false });
         }
         sections.push(Section {
             title: "Where each model fits".into(),
             paragraphs: vec![self.fit_paragraph(self.a), self.fit_paragraph(self.b)],
+            list: false,
         });
         if let Some(p) = self.scale_paragraph() {
-            sections.push(Section { title: "Cost at volume".into(), paragraphs: vec![p] });
+            sections.push(Section { title: "Cost at volume".into(), paragraphs: vec![p], list: false });
         }
-        sections.push(Section { title: "What to test before switching".into(), paragraphs: self.checks() });
+        sections.push(Section { title: "What to test before switching".into(), paragraphs: self.checks(), list: true });
         sections
     }
 }

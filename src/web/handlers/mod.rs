@@ -27,7 +27,8 @@ pub fn model_row(catalog: &Catalog, m: &Model) -> ModelRow {
         typical: catalog.market.cost_of(&m.id).map_or("n/a".into(), |c| c.to_string()),
         context: m.context_window.as_ref().map_or("n/a".into(), |c| format::count(c.value)),
         index: catalog.index_value(m).map_or("n/a".into(), |v| format::score(v, Scale::Index)),
-        status: m.status.as_str(),
+        index_missing: catalog.index_value(m).is_none(),
+        status: m.status,
     }
 }
 
