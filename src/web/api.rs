@@ -274,21 +274,19 @@ pub async fn not_found() -> ApiError {
     ApiError(AppError::NotFound { what: "API endpoint at this address".into(), suggestions: Vec::new() })
 }
 
-fn csv_field(text: &str) -> String {
-    if text.contains([',', '"', '\n', '\r']) { format!("\"{}\"", text.replace('"', "\"\"")) } else { text.to_owned() }
-}
-
 /// `GET /api/v1/models.csv`: the whole dataset in long form, one figure a row:
 /// `model,kind,field,value,source,as_of` (source is a source id, as_of that figure's date).
 pub async fn models_csv(State(state): State<AppState>) -> Response {
     let catalog = state.catalog();
     let dataset = &catalog.dataset;
-    let mut out = String::from("model,kind,field,value,source,as_of\n");
+    let mut out = csv::Writer::from_writer(Vec::new());
+    // Writing to memory fails only on a bug; such a row is logged and left out.
     let mut row = |model: &str, kind: &str, field: &str, value: &str, source: &str, as_of: &str| {
-        let cells = [model, kind, field, value, source, as_of].map(csv_field);
-        out.push_str(&cells.join(","));
-        out.push('\n');
+        if let Err(e) = out.write_record([model, kind, field, value, source, as_of]) {
+            tracing::error!(error = %e, "models.csv row");
+        }
     };
+    row("model", "kind", "field", "value", "source", "as_of");
     let date_of = |source: &str| dataset.source(source).map_or(String::new(), |s| s.as_of.iso().to_owned());
     for m in &dataset.models {
         let id = m.id.as_str();
@@ -362,7 +360,7 @@ pub async fn models_csv(State(state): State<AppState>) -> Response {
             (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
             (header::CONTENT_DISPOSITION, "attachment; filename=\"llm-compare-models.csv\""),
         ],
-        out,
+        out.into_inner().unwrap_or_default(),
     )
         .into_response()
 }
