@@ -1,25 +1,11 @@
 //! A comparison's images: the 1200x630 share PNG and the standalone chart SVG, with the
 //! page's address rules and cache validators.
 
-use axum::body::Body;
-use axum::http::{HeaderMap, Request, StatusCode, header};
-use http_body_util::BodyExt;
-use tower::ServiceExt;
+use axum::http::{StatusCode, header};
 
-use crate::support::{assert_error_page, check_xml, content_type, count, get, location, site, the_svg};
-
-const REFERENCE: &str = "/compare/gpt-4o-mini-vs-gpt-4-1-mini";
-
-/// `GET uri` with extra headers; the body as raw bytes (a PNG is not text).
-async fn fetch(uri: &str, headers: &[(header::HeaderName, &str)]) -> (StatusCode, HeaderMap, Vec<u8>) {
-    let mut req = Request::builder().uri(uri);
-    for (name, value) in headers {
-        req = req.header(name, *value);
-    }
-    let res = site().await.router.clone().oneshot(req.body(Body::empty()).expect("request")).await.expect("infallible");
-    let (parts, body) = res.into_parts();
-    (parts.status, parts.headers, body.collect().await.expect("body").to_bytes().to_vec())
-}
+use crate::support::{
+    REFERENCE, assert_error_page, check_xml, content_type, count, fetch, get, header, location, site, the_svg,
+};
 
 /// Width and height of a PNG, after decoding the whole image with the `png` crate (already the
 /// encoder's dependency): checks the signature, every chunk's CRC and the pixel data, where a
@@ -29,10 +15,6 @@ fn png_size(png: &[u8]) -> Result<(u32, u32), String> {
     let mut pixels = vec![0; reader.output_buffer_size().ok_or("image too large")?];
     let frame = reader.next_frame(&mut pixels).map_err(|e| e.to_string())?;
     Ok((frame.width, frame.height))
-}
-
-fn header(headers: &HeaderMap, name: header::HeaderName) -> &str {
-    headers.get(&name).and_then(|v| v.to_str().ok()).unwrap_or("")
 }
 
 #[tokio::test]
