@@ -9,14 +9,16 @@ use axum::http::{StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
 
-use crate::domain::comparison::{Comparison, Side};
+use crate::domain::compare::{Comparison, Side};
 use crate::domain::model::{Model, PriceSchedule};
-use crate::domain::slug::{PairError, PairSpec, compare_path, parse_pair};
+
 use crate::domain::{Catalog, compare as build_comparison};
 
 use super::error::AppError;
+use super::error::Link;
 use super::extract::PathSegment;
-use super::templates::Link;
+use super::lookup::resolve_pair;
+use super::paths;
 use super::workload_query::{WorkloadQuery, unreadable};
 use super::{AppState, day_of};
 
@@ -192,7 +194,7 @@ fn side_json(s: &Side) -> Value {
 
 /// The JSON of a comparison: what the page shows, from the same value.
 pub fn comparison_json(base_url: &str, cmp: &Comparison) -> Value {
-    let path = compare_path(cmp.a.id(), cmp.b.id());
+    let path = paths::pair(cmp.a.id(), cmp.b.id());
     let w = &cmp.workload;
     json!({
         "pair": {
@@ -247,66 +249,24 @@ pub async fn compare(
     let PathSegment(segment) = segment?;
     let catalog = state.catalog();
     let catalog = catalog.as_ref();
-    let spec = parse_pair(&segment).map_err(|e| ApiError(pair_problem(e)))?;
-    let (ida, idb, loose) = match spec {
-        PairSpec::Exact(a, b) => (a, b, false),
-        PairSpec::Loose(a, b) => (a, b, true),
-    };
-    let find = |id| {
-        catalog.model(id).ok_or_else(|| AppError::NotFound {
-            what: format!("model called “{id}”"),
-            suggestions: catalog
-                .closest(id.as_str(), 5)
-                .into_iter()
-                .map(|m| Link { href: format!("/api/v1/models#{}", m.id), text: m.id.to_string() })
-                .collect(),
-        })
-    };
-    let (a, b) = match (catalog.model(&ida), catalog.model(&idb)) {
-        (Some(a), Some(b)) => (a, b),
-        (None, None) => {
-            return Err(ApiError(AppError::NotFound {
-                what: format!("models called “{ida}” or “{idb}”"),
-                suggestions: Vec::new(),
-            }));
-        }
-        _ => (find(&ida)?, find(&idb)?),
-    };
-    let (a, b) = catalog.canonical_order(a, b);
-    let canonical = format!("/api/v1{}", compare_path(&a.id, &b.id));
-    if loose || uri.path() != canonical {
-        let target = match uri.query() {
-            Some(q) => format!("{canonical}?{q}"),
-            None => canonical,
-        };
-        return Ok((StatusCode::MOVED_PERMANENTLY, [(header::LOCATION, target)]).into_response());
+    let pair = resolve_pair(catalog, &segment).map_err(|e| ApiError(e.for_api(catalog)))?;
+    let (a, b) = (pair.a, pair.b);
+    let canonical = paths::api_pair(&pair.canonical);
+    if pair.loose || uri.path() != canonical {
+        return Ok(paths::moved_permanently(&canonical, uri.query()));
     }
     let query = match query {
         Ok(Query(query)) => query,
         Err(rejection) => {
             return Err(ApiError(AppError::BadParameter {
                 bad: Box::new(unreadable(&rejection.body_text())),
-                form: Box::new(super::templates::WorkloadForm::new(String::new(), &WorkloadQuery::default())),
+                refill: None,
             }));
         }
     };
-    let workload = query.parse(catalog).map_err(|bad| AppError::BadParameter {
-        bad: Box::new(bad),
-        form: Box::new(super::templates::WorkloadForm::new(String::new(), &query)),
-    })?;
+    let workload = query.parse(catalog).map_err(|bad| AppError::BadParameter { bad: Box::new(bad), refill: None })?;
     let cmp = build_comparison(catalog, a, b, &workload, &day_of(catalog));
     Ok(Json(comparison_json(state.base_url(), &cmp)).into_response())
-}
-
-fn pair_problem(e: PairError) -> AppError {
-    let (title, detail) = match e {
-        PairError::NoSeparator => {
-            ("Not a comparison", "Name two model ids joined by “-vs-”, e.g. gpt-4o-mini-vs-gpt-4-1-mini.")
-        }
-        PairError::BadId => ("Not a model id", "Model ids use lowercase letters, digits and hyphens."),
-        PairError::SameModel(_) => ("The same model twice", "A comparison needs two different models."),
-    };
-    AppError::BadRequest { title: title.into(), detail: detail.into(), suggestions: Vec::new() }
 }
 
 /// Unknown paths under `/api/`: a JSON 404.
@@ -314,21 +274,19 @@ pub async fn not_found() -> ApiError {
     ApiError(AppError::NotFound { what: "API endpoint at this address".into(), suggestions: Vec::new() })
 }
 
-fn csv_field(text: &str) -> String {
-    if text.contains([',', '"', '\n', '\r']) { format!("\"{}\"", text.replace('"', "\"\"")) } else { text.to_owned() }
-}
-
 /// `GET /api/v1/models.csv`: the whole dataset in long form, one figure a row:
 /// `model,kind,field,value,source,as_of` (source is a source id, as_of that figure's date).
 pub async fn models_csv(State(state): State<AppState>) -> Response {
     let catalog = state.catalog();
     let dataset = &catalog.dataset;
-    let mut out = String::from("model,kind,field,value,source,as_of\n");
+    let mut out = csv::Writer::from_writer(Vec::new());
+    // Writing to memory fails only on a bug; such a row is logged and left out.
     let mut row = |model: &str, kind: &str, field: &str, value: &str, source: &str, as_of: &str| {
-        let cells = [model, kind, field, value, source, as_of].map(csv_field);
-        out.push_str(&cells.join(","));
-        out.push('\n');
+        if let Err(e) = out.write_record([model, kind, field, value, source, as_of]) {
+            tracing::error!(error = %e, "models.csv row");
+        }
     };
+    row("model", "kind", "field", "value", "source", "as_of");
     let date_of = |source: &str| dataset.source(source).map_or(String::new(), |s| s.as_of.iso().to_owned());
     for m in &dataset.models {
         let id = m.id.as_str();
@@ -402,7 +360,7 @@ pub async fn models_csv(State(state): State<AppState>) -> Response {
             (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
             (header::CONTENT_DISPOSITION, "attachment; filename=\"llm-compare-models.csv\""),
         ],
-        out,
+        out.into_inner().unwrap_or_default(),
     )
         .into_response()
 }

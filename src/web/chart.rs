@@ -14,7 +14,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use std::collections::HashMap;
 use std::sync::{Arc, LazyLock, Mutex};
 
-use crate::domain::comparison::{ChartData, ChartPoint, UnscoredPoint};
+use crate::domain::compare::{ChartData, ChartPoint, UnscoredPoint};
 
 /// Colour of the first compared model; the stylesheet's `--a` is the same (a test checks).
 pub const COLOR_A: RGBColor = RGBColor(37, 99, 235);
@@ -624,7 +624,7 @@ pub(crate) fn xml_escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::comparison::UnscoredPoint;
+    use crate::domain::compare::UnscoredPoint;
 
     fn point(name: &str, cost: f64, index: f64, highlight: u8) -> ChartPoint {
         ChartPoint {

@@ -4,7 +4,7 @@ use std::time::Duration;
 
 use axum::Router;
 use axum::body::Body;
-use axum::http::{Request, Response, StatusCode, header};
+use axum::http::{Request, Response, StatusCode};
 
 use axum::routing::get;
 use tower_http::catch_panic::CatchPanicLayer;
@@ -96,11 +96,7 @@ async fn not_found(uri: axum::http::Uri) -> axum::response::Response {
         && !trimmed.contains('\\')
         && !trimmed.starts_with("//")
     {
-        let target = match uri.query() {
-            Some(q) => format!("{trimmed}?{q}"),
-            None => trimmed.to_owned(),
-        };
-        return (StatusCode::MOVED_PERMANENTLY, [(header::LOCATION, target)]).into_response();
+        return super::paths::moved_permanently(trimmed, uri.query());
     }
     AppError::NotFound { what: "page at this address".into(), suggestions: Vec::new() }.into_response()
 }

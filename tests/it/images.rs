@@ -1,41 +1,20 @@
 //! A comparison's images: the 1200x630 share PNG and the standalone chart SVG, with the
 //! page's address rules and cache validators.
 
-use axum::body::Body;
-use axum::http::{HeaderMap, Request, StatusCode, header};
-use http_body_util::BodyExt;
-use tower::ServiceExt;
+use axum::http::{StatusCode, header};
 
-use crate::support::{assert_error_page, check_xml, content_type, count, get, location, site, the_svg};
+use crate::support::{
+    REFERENCE, assert_error_page, check_xml, content_type, count, fetch, get, header, location, site, the_svg,
+};
 
-const REFERENCE: &str = "/compare/gpt-4o-mini-vs-gpt-4-1-mini";
-
-/// `GET uri` with extra headers; the body as raw bytes (a PNG is not text).
-async fn fetch(uri: &str, headers: &[(header::HeaderName, &str)]) -> (StatusCode, HeaderMap, Vec<u8>) {
-    let mut req = Request::builder().uri(uri);
-    for (name, value) in headers {
-        req = req.header(name, *value);
-    }
-    let res = site().await.router.clone().oneshot(req.body(Body::empty()).expect("request")).await.expect("infallible");
-    let (parts, body) = res.into_parts();
-    (parts.status, parts.headers, body.collect().await.expect("body").to_bytes().to_vec())
-}
-
-/// Width and height from a PNG's IHDR chunk, after checking the signature.
+/// Width and height of a PNG, after decoding the whole image with the `png` crate (already the
+/// encoder's dependency): checks the signature, every chunk's CRC and the pixel data, where a
+/// hand-read IHDR checked only the header.
 fn png_size(png: &[u8]) -> Result<(u32, u32), String> {
-    if png.len() < 33 || &png[..8] != b"\x89PNG\r\n\x1a\n" {
-        return Err(format!("no PNG signature in {} bytes", png.len()));
-    }
-    // The first chunk: 4-byte length (13), "IHDR", width, height (big-endian).
-    if png[8..12] != 13u32.to_be_bytes() || &png[12..16] != b"IHDR" {
-        return Err("the first chunk is not a 13-byte IHDR".into());
-    }
-    let be = |i: usize| u32::from_be_bytes([png[i], png[i + 1], png[i + 2], png[i + 3]]);
-    Ok((be(16), be(20)))
-}
-
-fn header(headers: &HeaderMap, name: header::HeaderName) -> &str {
-    headers.get(&name).and_then(|v| v.to_str().ok()).unwrap_or("")
+    let mut reader = png::Decoder::new(std::io::Cursor::new(png)).read_info().map_err(|e| e.to_string())?;
+    let mut pixels = vec![0; reader.output_buffer_size().ok_or("image too large")?];
+    let frame = reader.next_frame(&mut pixels).map_err(|e| e.to_string())?;
+    Ok((frame.width, frame.height))
 }
 
 #[tokio::test]

@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::support::TestDb;
 use axum::http::{Method, StatusCode};
 use llm_compare::AppState;
 use llm_compare::cli::Reloader;
@@ -13,7 +14,6 @@ use llm_compare::domain::model::Date;
 use llm_compare::domain::{Catalog, ModelId};
 use serde_json::Value;
 use sqlx::SqlitePool;
-use tempfile::TempDir;
 
 const DECEMBER: &str = "2026-12-01";
 
@@ -27,44 +27,6 @@ fn date(text: &str) -> Date {
 
 fn options(dry_run: bool, as_of: &str) -> ImportOptions {
     ImportOptions { dry_run, as_of: date(as_of), allow_price_jump: false }
-}
-
-/// A database file in its own directory.
-struct TestDb {
-    dir: TempDir,
-    path: PathBuf,
-    url: String,
-}
-
-impl TestDb {
-    fn new() -> Self {
-        let dir = TempDir::new().expect("temp dir");
-        let path = dir.path().join("t.db");
-        let url = format!("sqlite://{}", path.display());
-        Self { dir, path, url }
-    }
-
-    /// A database seeded like the site's first start, closed again.
-    async fn seeded() -> Self {
-        let db = Self::new();
-        db::open(&db.url).await.expect("open and seed").close().await;
-        db
-    }
-
-    async fn open(&self) -> SqlitePool {
-        db::open(&self.url).await.expect("open")
-    }
-
-    fn bytes(&self) -> Vec<u8> {
-        std::fs::read(&self.path).expect("read the database file")
-    }
-
-    /// A file in the test's directory.
-    fn file(&self, name: &str, contents: &str) -> PathBuf {
-        let path = self.dir.path().join(name);
-        std::fs::write(&path, contents).expect("write a test file");
-        path
-    }
 }
 
 /// One price period as stored: (from, to, input, output, cache_read, cache_write,

@@ -10,7 +10,7 @@ use crate::support::{
     get, location, request, row, site, source_entry,
 };
 
-const REFERENCE: &str = "/compare/gpt-4o-mini-vs-gpt-4-1-mini";
+use crate::support::REFERENCE;
 
 #[tokio::test]
 async fn home_page_lists_every_seed_model_once() {

@@ -5,7 +5,7 @@ use serde_json::Value;
 
 use crate::support::{between, content_type, count, faq_section, get, location, site};
 
-const REFERENCE: &str = "/compare/gpt-4o-mini-vs-gpt-4-1-mini";
+use crate::support::REFERENCE;
 const BASE: &str = "http://127.0.0.1:3000";
 
 /// Undoes askama's HTML escaping for comparisons with JSON strings.

@@ -15,7 +15,7 @@ use tower::ServiceExt;
 
 use crate::support::{content_type, fresh_catalog, site};
 
-const REFERENCE: &str = "/compare/gpt-4o-mini-vs-gpt-4-1-mini";
+use crate::support::REFERENCE;
 
 /// `method uri` with extra headers on `router`; the body as raw bytes.
 async fn send(router: &Router, method: Method, uri: &str, headers: &[(header::HeaderName, &str)]) -> Reply {

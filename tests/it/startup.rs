@@ -1,20 +1,17 @@
 //! Opening the database: first start creates, migrates and seeds; later starts change
 //! nothing; a corrupt file or a newer schema stops start-up with a clear error.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use llm_compare::db::{self, DbError};
 use sqlx::{Row, SqlitePool};
 use tempfile::TempDir;
 
-fn url_of(path: &Path) -> String {
-    format!("sqlite://{}", path.display())
-}
+use crate::support::{TestDb, url_of};
 
+/// A database path in a new directory: the directory, the file and its URL.
 fn temp_db() -> (TempDir, PathBuf, String) {
-    let dir = TempDir::new().expect("temp dir");
-    let path = dir.path().join("t.db");
-    let url = url_of(&path);
+    let TestDb { dir, path, url } = TestDb::new();
     (dir, path, url)
 }
 

@@ -10,76 +10,26 @@ use crate::domain::cost::Workload;
 use crate::domain::directory::pair_page;
 use crate::domain::format;
 use crate::domain::sitemap::{model_lastmod, pair_lastmod};
-use crate::domain::slug::{PairError, PairSpec, compare_path, parse_pair};
+use crate::domain::slug::PairError;
 use crate::domain::{Catalog, Model, ModelId, compare as build_comparison};
 use crate::web::chart::scatter_svg;
+use crate::web::error::{Link, Refill};
 use crate::web::extract::PathSegment;
-use crate::web::templates::{ComparePage, HtmlTemplate, IndexGroup, Link, Meta, PickerPage, WorkloadForm};
+use crate::web::lookup::{ResolvedPair, pair_error, resolve_pair, suggestions};
+use crate::web::paths;
+use crate::web::seo::Meta;
+use crate::web::templates::{ComparePage, HtmlTemplate, IndexGroup, PickerPage};
 use crate::web::validators::with_last_modified;
-use crate::web::workload_query::{WorkloadQuery, unreadable};
+use crate::web::workload_query::{WorkloadForm, WorkloadQuery, unreadable};
 use crate::web::{AppError, AppState, Result, day_of};
 
-use super::{model_href, picker_options, suggestions};
-
-/// A 301 to `path`, keeping the query string so shared links with parameters survive.
-fn permanent_redirect(path: &str, uri: &Uri) -> Response {
-    let target = match uri.query() {
-        Some(q) => format!("{path}?{q}"),
-        None => path.to_owned(),
-    };
-    (StatusCode::MOVED_PERMANENTLY, [(header::LOCATION, target)]).into_response()
-}
+use super::picker_options;
 
 fn find<'a>(catalog: &'a Catalog, id: &ModelId) -> Result<&'a Model> {
     catalog.model(id).ok_or_else(|| AppError::NotFound {
         what: format!("model called “{id}”"),
         suggestions: suggestions(catalog, id.as_str()),
     })
-}
-
-/// A `{a}-vs-{b}` path segment read against the catalog.
-pub struct ResolvedPair<'a> {
-    /// The first model in canonical order.
-    pub a: &'a Model,
-    /// The second model in canonical order.
-    pub b: &'a Model,
-    /// The pair's canonical page path, `/compare/{a}-vs-{b}`.
-    pub canonical: String,
-    /// The segment had to be normalized (`GPT-4.1-mini`): answer with a redirect whatever
-    /// the path looks like.
-    pub loose: bool,
-}
-
-/// Reads a pair segment and finds both models: the shared rules of every `/compare/{pair}`
-/// address (the page and its images). Malformed is a 400, an unknown model a 404 with
-/// suggestions. The caller redirects when `loose` or when its path is not the canonical one.
-pub fn resolve_pair<'a>(catalog: &'a Catalog, segment: &str) -> Result<ResolvedPair<'a>> {
-    let spec = parse_pair(segment).map_err(|e| pair_error(catalog, e))?;
-    let (ida, idb, loose) = match spec {
-        PairSpec::Exact(a, b) => (a, b, false),
-        PairSpec::Loose(a, b) => (a, b, true),
-    };
-    let (a, b) = match (catalog.model(&ida), catalog.model(&idb)) {
-        (Some(a), Some(b)) => catalog.canonical_order(a, b),
-        // One side known: suggest comparisons of it with the models closest to the other.
-        (Some(known), None) | (None, Some(known)) => {
-            let missing = if catalog.model(&ida).is_none() { &ida } else { &idb };
-            let suggestions = catalog
-                .closest(missing.as_str(), 5)
-                .into_iter()
-                .filter(|m| m.id != known.id)
-                .map(|m| Link { href: catalog.canonical_path(known, m), text: format!("{} vs {}", known.name, m.name) })
-                .collect();
-            return Err(AppError::NotFound { what: format!("model called “{missing}”"), suggestions });
-        }
-        (None, None) => {
-            return Err(AppError::NotFound {
-                what: format!("models called “{ida}” or “{idb}”"),
-                suggestions: suggestions(catalog, ida.as_str()),
-            });
-        }
-    };
-    Ok(ResolvedPair { a, b, canonical: catalog.canonical_path(a, b), loose })
 }
 
 /// `GET /compare/{a}-vs-{b}`: the comparison, or a redirect to the pair's canonical address.
@@ -93,22 +43,22 @@ pub async fn compare(
 ) -> Result<Response> {
     let catalog = state.catalog();
     let catalog = catalog.as_ref();
-    let ResolvedPair { a, b, canonical, loose } = resolve_pair(catalog, &segment)?;
+    let ResolvedPair { a, b, canonical, loose } = resolve_pair(catalog, &segment).map_err(|e| e.for_page(catalog))?;
     if loose || uri.path() != canonical {
-        return Ok(permanent_redirect(&canonical, &uri));
+        return Ok(paths::moved_permanently(&canonical, uri.query()));
     }
     let query = match query {
         Ok(Query(query)) => query,
         Err(rejection) => {
             return Err(AppError::BadParameter {
                 bad: Box::new(unreadable(&rejection.body_text())),
-                form: Box::new(WorkloadForm::new(canonical, &WorkloadQuery::default())),
+                refill: Some(Box::new(Refill { action: canonical, query: WorkloadQuery::default() })),
             });
         }
     };
     let workload = query.parse(catalog).map_err(|bad| AppError::BadParameter {
         bad: Box::new(bad),
-        form: Box::new(WorkloadForm::new(canonical.clone(), &query)),
+        refill: Some(Box::new(Refill { action: canonical.clone(), query: query.clone() })),
     })?;
     let form = WorkloadForm::new(canonical.clone(), &query);
     let page = render(catalog, a, b, &workload, form, state.base_url(), !query.is_empty()).into_response();
@@ -127,45 +77,19 @@ fn render<'a>(
 ) -> HtmlTemplate<ComparePage<'a>> {
     let cmp = build_comparison(catalog, a, b, workload, &day_of(catalog));
     let chart_svg = scatter_svg(&cmp.chart);
-    let path = compare_path(&a.id, &b.id);
+    let path = paths::pair(&a.id, &b.id);
     let name = format!("{} vs {}", a.name, b.name);
     let meta = Meta::new(
         base_url,
         &path,
         format!("{name}: price, benchmarks and value"),
         cmp.description.clone(),
-        &[("Compare", "/compare"), (&name, &path)],
+        &[("Compare", paths::COMPARE), (&name, &path)],
     )
     .with_faq(&cmp.faq)
-    .with_image(format!("{base_url}{path}/og.png"))
+    .with_image(format!("{base_url}{}", paths::pair_image(&path, "og.png")))
     .with_noindex(noindex);
-    HtmlTemplate(ComparePage { meta, form, href_a: model_href(a), href_b: model_href(b), chart_svg, cmp })
-}
-
-fn pair_error(catalog: &Catalog, error: PairError) -> AppError {
-    match error {
-        PairError::NoSeparator => AppError::BadRequest {
-            title: "Not a comparison address".into(),
-            detail: "A comparison address names two models joined by “-vs-”, for example /compare/gpt-4o-mini-vs-gpt-4-1-mini.".into(),
-            suggestions: Vec::new(),
-        },
-        PairError::BadId => AppError::BadRequest {
-            title: "Not a model id".into(),
-            detail: "Model ids use lowercase letters, digits and hyphens, for example gpt-4-1-mini.".into(),
-            suggestions: Vec::new(),
-        },
-        PairError::SameModel(id) => {
-            let links = catalog
-                .model(&id)
-                .map(|m| vec![Link { href: model_href(m), text: format!("{} on its own", m.name) }])
-                .unwrap_or_default();
-            AppError::BadRequest {
-                title: "The same model twice".into(),
-                detail: "A comparison needs two different models. The model's own page lists every comparison with it.".into(),
-                suggestions: links,
-            }
-        }
-    }
+    HtmlTemplate(ComparePage { meta, form, href_a: paths::model(&a.id), href_b: paths::model(&b.id), chart_svg, cmp })
 }
 
 /// The model a picker field names: its display name as the type-to-filter list offers it
@@ -202,7 +126,7 @@ pub async fn picker(
         return Err(AppError::BadRequest {
             title: "Unreadable choice".into(),
             detail: "The picker's query could not be read; choose two models again.".into(),
-            suggestions: vec![Link { href: "/compare".into(), text: "Back to the picker".into() }],
+            suggestions: vec![Link { href: paths::COMPARE.into(), text: "Back to the picker".into() }],
         });
     };
     let a = query.a.as_deref().map(str::trim).filter(|s| !s.is_empty());
@@ -222,14 +146,14 @@ pub async fn picker(
                 Some(p) => p.parse::<usize>().ok().filter(|&n| n >= 1).ok_or_else(|| AppError::BadRequest {
                     title: "Not a page number".into(),
                     detail: "“page” must be a whole number from 1.".into(),
-                    suggestions: vec![Link { href: "/compare".into(), text: "The first page".into() }],
+                    suggestions: vec![Link { href: paths::COMPARE.into(), text: "The first page".into() }],
                 })?,
             };
             let listing = pair_page(catalog, page, PAIRS_PER_PAGE).ok_or_else(|| AppError::NotFound {
                 what: format!("page {page} of the comparison index"),
-                suggestions: vec![Link { href: "/compare".into(), text: "The first page".into() }],
+                suggestions: vec![Link { href: paths::COMPARE.into(), text: "The first page".into() }],
             })?;
-            let path = if page == 1 { "/compare".to_owned() } else { format!("/compare?page={page}") };
+            let path = paths::compare_index(page);
             let title = if page == 1 {
                 "All LLM comparisons: pick two models".to_owned()
             } else {
@@ -244,7 +168,7 @@ pub async fn picker(
                     format::count(listing.total as u64),
                     catalog.dataset.models.len()
                 ),
-                &[("Compare", "/compare")],
+                &[("Compare", paths::COMPARE)],
             );
             let groups = listing
                 .groups
@@ -256,18 +180,14 @@ pub async fn picker(
                         .pairs
                         .iter()
                         .map(|(x, y)| Link {
-                            href: compare_path(&x.id, &y.id),
+                            href: paths::pair(&x.id, &y.id),
                             text: format!("{} vs {}", x.name, y.name),
                         })
                         .collect(),
                 })
                 .collect();
-            let pages = (1..=listing.pages)
-                .map(|n| Link {
-                    href: if n == 1 { "/compare".into() } else { format!("/compare?page={n}") },
-                    text: n.to_string(),
-                })
-                .collect();
+            let pages =
+                (1..=listing.pages).map(|n| Link { href: paths::compare_index(n), text: n.to_string() }).collect();
             Ok(HtmlTemplate(PickerPage {
                 meta,
                 options: picker_options(catalog),
@@ -281,7 +201,7 @@ pub async fn picker(
         _ => Err(AppError::BadRequest {
             title: "Pick two models".into(),
             detail: "Choose a model in both lists to compare them.".into(),
-            suggestions: vec![Link { href: "/compare".into(), text: "Back to the picker".into() }],
+            suggestions: vec![Link { href: paths::COMPARE.into(), text: "Back to the picker".into() }],
         }),
     }
 }

@@ -7,7 +7,7 @@ use std::sync::{Arc, Mutex};
 
 use axum::body::{Body, Bytes};
 use axum::extract::State;
-use axum::http::{HeaderValue, StatusCode, Uri, header};
+use axum::http::{HeaderValue, Uri, header};
 use axum::response::{IntoResponse, Response};
 
 use crate::domain::cost::Workload;
@@ -17,7 +17,8 @@ use crate::web::extract::PathSegment;
 use crate::web::og_image;
 use crate::web::{AppError, AppState, Result, day_of};
 
-use super::compare::{ResolvedPair, resolve_pair};
+use crate::web::lookup::{ResolvedPair, resolve_pair};
+use crate::web::paths;
 
 /// Most images kept; a PNG is about 60 KB, so the cache stays around 15 MB.
 const CAPACITY: usize = 256;
@@ -125,10 +126,10 @@ pub async fn chart_svg(State(state): State<AppState>, PathSegment(segment): Path
 /// from the cache or render.
 async fn serve(state: &AppState, segment: &str, uri: &Uri, kind: Kind) -> Result<Response> {
     let (catalog, generation) = state.catalog_and_generation();
-    let ResolvedPair { a, b, canonical, loose } = resolve_pair(&catalog, segment)?;
-    let path = format!("{canonical}/{}", kind.file());
+    let ResolvedPair { a, b, canonical, loose } = resolve_pair(&catalog, segment).map_err(|e| e.for_page(&catalog))?;
+    let path = paths::pair_image(&canonical, kind.file());
     if loose || uri.path() != path {
-        return Ok((StatusCode::MOVED_PERMANENTLY, [(header::LOCATION, path)]).into_response());
+        return Ok(paths::moved_permanently(&path, None));
     }
     let key = (kind, canonical);
     let image = match state.images().get(generation, &key) {

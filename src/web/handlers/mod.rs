@@ -12,18 +12,14 @@ use crate::domain::format;
 use crate::domain::model::{ModelStatus, Scale};
 use crate::domain::{Catalog, Model};
 
-use super::templates::{Link, ModelRow, PickerOption};
-
-/// The path of a model's page.
-pub fn model_href(model: &Model) -> String {
-    format!("/models/{}", model.id)
-}
+use super::paths;
+use super::templates::{ModelRow, PickerOption};
 
 /// A model's row in the model tables (home page and `/models`): the same figures in both.
 pub fn model_row(catalog: &Catalog, m: &Model) -> ModelRow {
     let price = m.current_price();
     ModelRow {
-        href: model_href(m),
+        href: paths::model(&m.id),
         name: m.name.clone(),
         provider: catalog.dataset.provider_name(&m.provider).to_owned(),
         input: price.map_or("n/a".into(), |p| p.input.to_string()),
@@ -31,7 +27,8 @@ pub fn model_row(catalog: &Catalog, m: &Model) -> ModelRow {
         typical: catalog.market.cost_of(&m.id).map_or("n/a".into(), |c| c.to_string()),
         context: m.context_window.as_ref().map_or("n/a".into(), |c| format::count(c.value)),
         index: catalog.index_value(m).map_or("n/a".into(), |v| format::score(v, Scale::Index)),
-        status: m.status.as_str(),
+        index_missing: catalog.index_value(m).is_none(),
+        status: m.status,
     }
 }
 
@@ -51,9 +48,4 @@ pub fn picker_options(catalog: &Catalog) -> Vec<PickerOption> {
         .collect();
     options.sort_by(|x, y| (&x.0, x.1.name.to_lowercase()).cmp(&(&y.0, y.1.name.to_lowercase())));
     options.into_iter().map(|(_, o)| o).collect()
-}
-
-/// Links to the models whose ids are closest to `wanted`.
-pub fn suggestions(catalog: &Catalog, wanted: &str) -> Vec<Link> {
-    catalog.closest(wanted, 5).into_iter().map(|m| Link { href: model_href(m), text: m.name.clone() }).collect()
 }

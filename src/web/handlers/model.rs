@@ -1,20 +1,22 @@
 //! Model pages: every figure we hold on one model, with sources, and its comparisons.
 
 use axum::extract::State;
-use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
+use crate::domain::cost::Workload;
 use crate::domain::format;
 use crate::domain::freshness::{Freshness, price_freshness};
 use crate::domain::model::Dataset;
 use crate::domain::sitemap::model_lastmod;
 use crate::domain::{Catalog, Model, ModelId};
+use crate::web::error::Link;
 use crate::web::extract::PathSegment;
-use crate::web::templates::{FactRow, HtmlTemplate, Link, Meta, ModelPage, PriceHistoryRow};
+use crate::web::lookup::suggestions;
+use crate::web::paths;
+use crate::web::seo::Meta;
+use crate::web::templates::{FactRow, HtmlTemplate, ModelPage, PriceHistoryRow};
 use crate::web::validators::with_last_modified;
 use crate::web::{AppError, AppState, Result, day_of};
-
-use super::suggestions;
 
 fn source_title(dataset: &Dataset, id: &str) -> String {
     dataset.source(id).map_or_else(|| id.to_owned(), |s| s.title.clone())
@@ -43,7 +45,7 @@ pub async fn model(State(state): State<AppState>, PathSegment(slug): PathSegment
         });
     };
     if id.as_str() != slug {
-        return Ok((StatusCode::MOVED_PERMANENTLY, [(header::LOCATION, format!("/models/{id}"))]).into_response());
+        return Ok(paths::moved_permanently(&paths::model(&id), None));
     }
     let page = HtmlTemplate(page(catalog, model, state.base_url())).into_response();
     Ok(with_last_modified(page, model_lastmod(&catalog.dataset, model)))
@@ -60,17 +62,26 @@ fn page(catalog: &Catalog, m: &Model, base_url: &str) -> ModelPage {
             source: source_title(dataset, &p.last_seen_in),
             as_of: f.checked.iso().to_owned(),
             stale: stale_badge(&f),
+            missing: false,
         });
     }
-    let mut fact = |label: &str, value: String, source: &str, as_of: String| {
-        facts.push(FactRow { label: label.into(), value, source: source_title(dataset, source), as_of, stale: None });
+    // `None` is a rate the source does not list: shown as such and marked missing.
+    let mut fact = |label: &str, value: Option<String>, source: &str, as_of: String| {
+        facts.push(FactRow {
+            label: label.into(),
+            missing: value.is_none(),
+            value: value.unwrap_or_else(|| "not listed".to_owned()),
+            source: source_title(dataset, source),
+            as_of,
+            stale: None,
+        });
     };
     if let Some(p) = m.current_price() {
         let seen = |p: &crate::domain::model::PriceSchedule| {
             format!("since {}, last checked {}", p.effective_from.iso(), source_date(dataset, &p.last_seen_in))
         };
-        fact("Input / 1M tokens", p.input.to_string(), &p.last_seen_in, seen(p));
-        fact("Output / 1M tokens", p.output.to_string(), &p.last_seen_in, seen(p));
+        fact("Input / 1M tokens", Some(p.input.to_string()), &p.last_seen_in, seen(p));
+        fact("Output / 1M tokens", Some(p.output.to_string()), &p.last_seen_in, seen(p));
         for (label, v) in [
             ("Cached input / 1M tokens", p.cache_read),
             ("Cache write / 1M tokens", p.cache_write),
@@ -78,25 +89,29 @@ fn page(catalog: &Catalog, m: &Model, base_url: &str) -> ModelPage {
             ("Batch input / 1M tokens", p.batch_input),
             ("Batch output / 1M tokens", p.batch_output),
         ] {
-            let value = v.map_or_else(|| "not listed".to_owned(), |v| v.to_string());
-            fact(label, value, &p.last_seen_in, seen(p));
+            fact(label, v.map(|v| v.to_string()), &p.last_seen_in, seen(p));
         }
         for t in &p.long_context {
             fact(
                 &format!("Above {} input tokens", format::count(t.above_tokens)),
-                format!("{} in / {} out", t.input, t.output),
+                Some(format!("{} in / {} out", t.input, t.output)),
                 &p.last_seen_in,
                 seen(p),
             );
         }
         if let Some(c) = catalog.market.cost_of(&m.id) {
-            fact("Typical request (5K in / 1K out)", c.to_string(), &p.last_seen_in, "computed".into());
+            fact(
+                &format!("Typical request ({})", Workload::TYPICAL.short_label()),
+                Some(c.to_string()),
+                &p.last_seen_in,
+                "computed".into(),
+            );
         }
     }
     if let Some(c) = &m.context_window {
         fact(
             "Context window",
-            format!("{} tokens", format::count(c.value)),
+            Some(format!("{} tokens", format::count(c.value))),
             &c.source,
             source_date(dataset, &c.source),
         );
@@ -104,29 +119,42 @@ fn page(catalog: &Catalog, m: &Model, base_url: &str) -> ModelPage {
     if let Some(c) = &m.max_input {
         fact(
             "Max input",
-            format!("{} tokens (a request's input may not exceed it, whatever its output)", format::count(c.value)),
+            Some(format!(
+                "{} tokens (a request's input may not exceed it, whatever its output)",
+                format::count(c.value)
+            )),
             &c.source,
             source_date(dataset, &c.source),
         );
     }
     if let Some(c) = &m.max_output {
-        fact("Max output", format!("{} tokens", format::count(c.value)), &c.source, source_date(dataset, &c.source));
+        fact(
+            "Max output",
+            Some(format!("{} tokens", format::count(c.value))),
+            &c.source,
+            source_date(dataset, &c.source),
+        );
     }
     if let Some(k) = &m.knowledge_cutoff {
-        fact("Knowledge cutoff", k.value.clone(), &k.source, source_date(dataset, &k.source));
+        fact("Knowledge cutoff", Some(k.value.clone()), &k.source, source_date(dataset, &k.source));
     }
     if let Some(d) = &m.release_date {
-        fact("Released", d.value.long(), &d.source, source_date(dataset, &d.source));
+        fact("Released", Some(d.value.long()), &d.source, source_date(dataset, &d.source));
     }
     if let Some(o) = &m.open_weights {
-        fact("Open weights", if o.value { "yes" } else { "no" }.into(), &o.source, source_date(dataset, &o.source));
+        fact(
+            "Open weights",
+            Some(if o.value { "yes" } else { "no" }.into()),
+            &o.source,
+            source_date(dataset, &o.source),
+        );
     }
     for s in m.speeds.iter() {
         if let Some(v) = s.output_tokens_per_s {
-            fact("Output speed", format!("{} tokens/s", format::number(v, 2)), &s.source, s.as_of.iso().into());
+            fact("Output speed", Some(format!("{} tokens/s", format::number(v, 2))), &s.source, s.as_of.iso().into());
         }
         if let Some(v) = s.ttft_s {
-            fact("Time to first token", format!("{} s", format::number(v, 2)), &s.source, s.as_of.iso().into());
+            fact("Time to first token", Some(format!("{} s", format::number(v, 2))), &s.source, s.as_of.iso().into());
         }
     }
 
@@ -158,6 +186,7 @@ fn page(catalog: &Catalog, m: &Model, base_url: &str) -> ModelPage {
             source: source_title(dataset, &s.source),
             as_of: s.as_of.iso().into(),
             stale: None,
+            missing: false,
         })
         .collect();
 
@@ -187,10 +216,10 @@ fn page(catalog: &Catalog, m: &Model, base_url: &str) -> ModelPage {
     ModelPage {
         meta: Meta::new(
             base_url,
-            &format!("/models/{}", m.id),
+            &paths::model(&m.id),
             format!("{}: price, limits and benchmarks", m.name),
             summary.clone(),
-            &[("Models", "/models"), (&m.name, &format!("/models/{}", m.id))],
+            &[("Models", paths::MODELS), (&m.name, &paths::model(&m.id))],
         ),
         name: m.name.clone(),
         provider,

@@ -2,13 +2,15 @@
 
 use axum::extract::State;
 
+use crate::domain::compare;
 use crate::domain::cost::{STANDARD_PROFILES, Workload};
 use crate::domain::format;
 use crate::domain::freshness::{PRICE_STALE_AFTER_DAYS, SPEED_STALE_AFTER_DAYS};
-use crate::domain::narrative;
 use crate::domain::slug::ModelId;
 use crate::web::api::comparison_json;
-use crate::web::templates::{ApiPage, HtmlTemplate, Meta, MethodologyPage, ModelsPage, ProviderGroup, SourceRow};
+use crate::web::paths;
+use crate::web::seo::Meta;
+use crate::web::templates::{ApiPage, HtmlTemplate, MethodologyPage, ModelsPage, ProviderGroup, SourceRow};
 use crate::web::{AppState, day_of};
 
 use super::model_row;
@@ -28,10 +30,10 @@ pub async fn models(State(state): State<AppState>) -> HtmlTemplate<ModelsPage> {
     }
     let index_name = catalog.index.as_ref().map_or("Index".to_owned(), |i| i.name.clone());
     HtmlTemplate(ModelsPage {
-        typical: narrative::request_words(&Workload::TYPICAL),
+        typical: compare::request_words(&Workload::TYPICAL),
         meta: Meta::new(
             state.base_url(),
-            "/models",
+            paths::MODELS,
             format!("All {} models by provider: LLM API prices and limits", dataset.models.len()),
             format!(
                 "List prices per 1M tokens, typical request cost, context window and {} for {} models from {} providers.",
@@ -39,7 +41,7 @@ pub async fn models(State(state): State<AppState>) -> HtmlTemplate<ModelsPage> {
                 dataset.models.len(),
                 groups.len()
             ),
-            &[("Models", "/models")],
+            &[("Models", paths::MODELS)],
         ),
         index_name,
         groups,
@@ -71,17 +73,17 @@ pub async fn methodology(State(state): State<AppState>) -> HtmlTemplate<Methodol
         })
         .collect();
     sources.sort_by(|a, b| b.as_of.cmp(&a.as_of).then(a.title.cmp(&b.title)));
-    let index_paragraphs = narrative::index_methodology(&catalog);
+    let index_paragraphs = compare::index_methodology(&catalog);
     HtmlTemplate(MethodologyPage {
         meta: Meta::new(
             state.base_url(),
-            "/methodology",
+            paths::METHODOLOGY,
             "Methodology: how our LLM prices, costs and scores are sourced".into(),
             "Where every price, limit and benchmark score comes from, how request costs and the headline index are computed, what value means and its limits, and the data licenses.".into(),
-            &[("Methodology", "/methodology")],
+            &[("Methodology", paths::METHODOLOGY)],
         ),
         index_paragraphs,
-        typical: narrative::request_words(&Workload::TYPICAL),
+        typical: compare::request_words(&Workload::TYPICAL),
         sizes: STANDARD_PROFILES
             .iter()
             .map(|p| format!("{} in / {} out", format::count(p.input_tokens), format::count(p.output_tokens)))
@@ -123,10 +125,10 @@ pub async fn api_docs(State(state): State<AppState>) -> HtmlTemplate<ApiPage> {
     HtmlTemplate(ApiPage {
         meta: Meta::new(
             state.base_url(),
-            "/api",
+            paths::API,
             "API: LLM prices, request costs and comparisons as JSON and CSV".into(),
             "Free JSON and CSV endpoints with every figure on our pages: prices per 1M tokens, request costs, ratios, benchmark scores with sources and dates, and verdicts.".into(),
-            &[("API", "/api")],
+            &[("API", paths::API)],
         ),
         base_url: state.base_url().to_owned(),
         sample_pair,

@@ -5,6 +5,7 @@
 //! (see `domain::sitemap`); no list of all pairs is ever built.
 
 use crate::web::chart::xml_escape;
+use crate::web::paths;
 use std::convert::Infallible;
 use std::fmt::Write as _;
 use std::sync::Arc;
@@ -24,7 +25,7 @@ use crate::web::{AppError, AppState, Result};
 const URLS_PER_CHUNK: usize = 1_000;
 
 /// The public pages that are not about one model, in the order they are listed.
-const SITE_PAGES: [&str; 5] = ["/", "/compare", "/models", "/methodology", "/api"];
+const SITE_PAGES: [&str; 5] = ["/", paths::COMPARE, paths::MODELS, paths::METHODOLOGY, paths::API];
 
 const XML_HEAD: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
 const URLSET_OPEN: &str = "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
@@ -105,7 +106,7 @@ fn pages_sitemap(catalog: &Catalog, base_url: &str) -> String {
         push_url(&mut out, &base, path, updated);
     }
     for m in &catalog.dataset.models {
-        push_url(&mut out, &base, &format!("/models/{}", m.id), model_lastmod(&catalog.dataset, m));
+        push_url(&mut out, &base, &paths::model(&m.id), model_lastmod(&catalog.dataset, m));
     }
     out.push_str(URLSET_CLOSE);
     out
