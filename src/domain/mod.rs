@@ -14,6 +14,8 @@ pub mod model;
 pub mod money;
 pub mod narrative;
 pub mod plausible;
+pub mod pricing;
+pub mod rate_card;
 pub mod sitemap;
 pub mod slug;
 pub mod source_notes;
