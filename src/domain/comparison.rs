@@ -2,16 +2,20 @@
 //! place from the catalog. Each figure carries a citation number into the page's source list.
 
 use super::catalog::Catalog;
+use std::collections::BTreeSet;
+
 use super::cost::{
-    BillingNote, LimitViolation, NoPrice, RequestProfile, STANDARD_PROFILES, TYPICAL_REQUEST, Workload, WorkloadCost,
-    workload_cost,
+    Billing, LimitViolation, NoPrice, RequestCost, RequestProfile, STANDARD_PROFILES, TYPICAL_REQUEST, Workload,
+    WorkloadCost, request_cost, workload_cost,
 };
 use super::format;
 use super::freshness::{Freshness, price_freshness, speed_freshness};
 use super::index::limits_of;
 use super::model::{Date, Model, PriceSchedule, Scale, Score};
-use super::money::{PricePerMTok, Usd, format_usd_pair};
+use super::money::{Usd, format_usd_pair};
 use super::narrative::{self, Faq, Section};
+use super::pricing::threshold_for;
+use super::rate_card::{CacheTtl, Meter, RateKey, ServiceTier};
 use super::slug::ModelId;
 use super::summary::{self, CONTEXT_LABEL, SPEED_LABEL};
 
@@ -255,25 +259,23 @@ pub fn compare<'a>(
     let (performance_rows, benchmark_rows) = performance_rows(catalog, &mut cites, &sa, &sb, today);
     let price_rows = price_rows(catalog, &mut cites, &sa, &sb);
     let tier_rows = tier_rows(catalog, &mut cites, &sa, &sb);
-    let mut request_rows: Vec<Row> = STANDARD_PROFILES
-        .iter()
-        .map(|p| request_row(&sa, &sb, p, RowBilling::Standard, profile_label(p), None))
-        .collect();
+    let mut request_rows: Vec<Row> =
+        STANDARD_PROFILES.iter().map(|p| request_row(&sa, &sb, p, Billing::STANDARD, profile_label(p), None)).collect();
     if custom {
         request_rows.push(your_request_row(&sa, &sb, workload));
     }
     let profile = if custom { workload.profile() } else { TYPICAL_REQUEST };
     let billing_rows = vec![
-        request_row(&sa, &sb, &profile, RowBilling::Standard, "Standard".into(), Some("no cache, synchronous API")),
+        request_row(&sa, &sb, &profile, Billing::STANDARD, "Standard".into(), Some("no cache, synchronous API")),
         request_row(
             &sa,
             &sb,
             &profile,
-            RowBilling::AllCached,
+            Billing::CACHED_INPUT,
             "Prompt caching".into(),
             Some("every input token a cache hit"),
         ),
-        request_row(&sa, &sb, &profile, RowBilling::Batch, "Batch API".into(), Some("asynchronous, no cache")),
+        request_row(&sa, &sb, &profile, Billing::BATCH, "Batch API".into(), Some("asynchronous, no cache")),
     ];
 
     // The request the page is priced for: the reader's own, or the typical one at standard billing.
@@ -355,7 +357,13 @@ fn your_request_row(a: &Side, b: &Side, workload: &Workload) -> Row {
             });
             Figure::missing(&format!("impossible: {}", why.unwrap_or_else(|| "exceeds its limits".into())))
         }
-        Some(Err(_)) | None => Figure::missing("n/a"),
+        Some(Err(NoPrice::NotOffered)) => Figure::missing(&format!("no {} price", workload.pay.words())),
+        Some(Err(NoPrice::TierRateUnknown)) => Figure::missing(&format!(
+            "no {} rate above {} input tokens",
+            workload.pay.tier.as_str(),
+            format::count(s.price.map_or(0, |p| threshold_for(&p.rates, workload.input_tokens)))
+        )),
+        None => Figure::missing("n/a"),
     };
     let (mut fa, mut fb) = (show(a), show(b));
     let difference = match (a.cost, b.cost) {
@@ -426,16 +434,11 @@ fn ratio_difference(a: f64, b: f64, name_a: &str, name_b: &str) -> Option<String
     format::ratio(high, low).map(|r| format!("{name} {r}"))
 }
 
-fn price_figure(
-    catalog: &Catalog,
-    cites: &mut Citations,
-    side: &Side,
-    pick: fn(&PriceSchedule) -> Option<PricePerMTok>,
-) -> Figure {
+fn price_figure(catalog: &Catalog, cites: &mut Citations, side: &Side, key: &RateKey) -> Figure {
     let Some(price) = side.price else {
         return Figure::missing("n/a");
     };
-    match pick(price) {
+    match price.rates.get(key) {
         Some(p) => {
             let mut detail = format!("in effect since {}", price.effective_from.iso());
             if let Some(f) = side.prices_checked.as_ref().filter(|f| f.stale) {
@@ -447,26 +450,31 @@ fn price_figure(
     }
 }
 
+/// One row per base rate either card lists (every tier, meter and window; long-context rates
+/// are in [`tier_rows`]), in card order: a rate neither lists has no row.
 fn price_rows(catalog: &Catalog, cites: &mut Citations, a: &Side, b: &Side) -> Vec<Row> {
-    type Pick = fn(&PriceSchedule) -> Option<PricePerMTok>;
-    let rows: [(&str, Option<&str>, Pick); 7] = [
-        ("Input", None, |p| Some(p.input)),
-        ("Output", Some("reasoning tokens bill as output"), |p| Some(p.output)),
-        ("Cached input (cache hit)", None, |p| p.cache_read),
-        ("Cache write", Some("5-minute cache where there are two"), |p| p.cache_write),
-        ("Cache write, 1-hour", None, |p| p.cache_write_1h),
-        ("Batch input", None, |p| p.batch_input),
-        ("Batch output", None, |p| p.batch_output),
-    ];
-    rows.iter()
-        .map(|(label, hint, pick)| {
-            let (pa, pb) = (a.price.and_then(pick), b.price.and_then(pick));
+    let keys: BTreeSet<RateKey> = [a, b]
+        .iter()
+        .filter_map(|s| s.price)
+        .flat_map(|p| p.rates.rates().map(|(k, _)| *k))
+        .filter(|k| k.above_tokens == 0)
+        .collect();
+    keys.iter()
+        .map(|key| {
+            let rate = |s: &Side| s.price.and_then(|p| p.rates.get(key));
+            let hint = match key.meter {
+                Meter::Output => Some("reasoning tokens bill as output"),
+                Meter::CacheWrite(CacheTtl::FiveMinutes) => {
+                    Some("the default cache, 5 minutes where there are several")
+                }
+                _ => None,
+            };
             Row {
-                label: format!("{label} / 1M tokens"),
+                label: format!("{} / 1M tokens", key.label()),
                 hint: hint.map(str::to_owned),
-                a: price_figure(catalog, cites, a, *pick),
-                b: price_figure(catalog, cites, b, *pick),
-                difference: match (pa, pb) {
+                a: price_figure(catalog, cites, a, key),
+                b: price_figure(catalog, cites, b, key),
+                difference: match (rate(a), rate(b)) {
                     (Some(x), Some(y)) => ratio_difference(x.as_f64(), y.as_f64(), a.name(), b.name()),
                     _ => None,
                 },
@@ -476,12 +484,12 @@ fn price_rows(catalog: &Catalog, cites: &mut Citations, a: &Side, b: &Side) -> V
 }
 
 fn tier_rows(catalog: &Catalog, cites: &mut Citations, a: &Side, b: &Side) -> Vec<Row> {
-    let listed = |s: &Side| s.price.map_or(0, |p| p.long_context.len());
+    let listed = |s: &Side| s.price.map_or(0, |p| p.rates.thresholds().len());
     if listed(a) == 0 && listed(b) == 0 {
         return Vec::new();
     }
     let describe = |s: &Side, cites: &mut Citations| {
-        let reachable = s.model.reachable_tiers();
+        let reachable = s.model.reachable_thresholds();
         if listed(s) == 0 {
             return Figure::missing("none listed");
         }
@@ -489,9 +497,21 @@ fn tier_rows(catalog: &Catalog, cites: &mut Citations, a: &Side, b: &Side) -> Ve
             // Listed by the source, but no request the model accepts can reach it.
             return Figure::missing("listed, but beyond its context window: never applies");
         }
+        let card = s.price.map(|p| &p.rates);
+        let rate = |above_tokens, meter| {
+            card.and_then(|c| c.get(&RateKey { above_tokens, ..RateKey::base(ServiceTier::Standard, meter) }))
+                .map_or_else(|| "not listed".to_owned(), |r| r.to_string())
+        };
         let text = reachable
             .iter()
-            .map(|t| format!("above {} input tokens: {} in / {} out", format::count(t.above_tokens), t.input, t.output))
+            .map(|&t| {
+                format!(
+                    "above {} input tokens: {} in / {} out",
+                    format::count(t),
+                    rate(t, Meter::Input),
+                    rate(t, Meter::Output)
+                )
+            })
             .collect::<Vec<_>>()
             .join("; ");
         Figure::known(text, s.price.and_then(|p| cites.cite(catalog, &p.last_seen_in)))
@@ -505,53 +525,36 @@ fn tier_rows(catalog: &Catalog, cites: &mut Citations, a: &Side, b: &Side) -> Ve
     }]
 }
 
-/// How a billing row prices a request: standard, with every input token cached, or batch.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum RowBilling {
-    Standard,
-    AllCached,
-    Batch,
-}
-
-/// A row pricing one request size under one billing, through the same `workload_cost` the
-/// reader's own request uses, so the tables can never price the same request two ways. A row
-/// about caching or batch shows "no cache price" / "no batch price" rather than a fallback.
+/// A row pricing one request size under one billing, through the same [`request_cost`] every
+/// table uses, so the tables can never price the same request two ways. A rate the card
+/// lacks shows why ("no batch price", "no cache price"), never a fallback.
 fn request_row(
     a: &Side,
     b: &Side,
     profile: &RequestProfile,
-    billing: RowBilling,
+    billing: Billing,
     label: String,
     hint: Option<&str>,
 ) -> Row {
-    let workload = Workload {
-        input_tokens: profile.input_tokens,
-        output_tokens: profile.output_tokens,
-        cached_percent: if billing == RowBilling::AllCached { 100 } else { 0 },
-        batch: billing == RowBilling::Batch,
-        requests_per_month: None,
-    };
-    let cost = |s: &Side| -> Result<WorkloadCost, &'static str> {
+    let cost = |s: &Side| -> Result<RequestCost, String> {
         let price = s.price.ok_or("no price")?;
-        let c = workload_cost(price, &limits_of(s.model), &workload).map_err(|_| "exceeds limits")?;
-        if c.notes.contains(&BillingNote::NoCachePrice) {
-            Err("no cache price")
-        } else if c.notes.contains(&BillingNote::NoBatchPrice) {
-            Err("no batch price")
-        } else {
-            Ok(c)
-        }
+        request_cost(price, &limits_of(s.model), profile, billing).map_err(|e| match e {
+            NoPrice::ExceedsLimits => "exceeds limits".to_owned(),
+            NoPrice::TierRateUnknown => format!(
+                "no {} rate above {} input tokens",
+                billing.pay.tier.as_str(),
+                format::count(threshold_for(&price.rates, profile.input_tokens))
+            ),
+            NoPrice::NotOffered if billing.all_cached => "no cache price".to_owned(),
+            NoPrice::NotOffered => format!("no {} price", billing.pay.words()),
+        })
     };
     // Say when a long-context rate applied, so a jump in the table explains itself.
-    let known = |text: String, c: &WorkloadCost| {
+    let known = |text: String, c: &RequestCost| {
         let figure = Figure::known(text, None);
-        match (c.tier_above, c.notes.contains(&BillingNote::NoBatchTierRate)) {
-            (Some(t), true) => figure.with_detail(format!(
-                "no batch rate above {} input tokens: standard long-context rate",
-                format::count(t)
-            )),
-            (Some(t), false) => figure.with_detail(format!("long-context rate (input above {})", format::count(t))),
-            (None, _) => figure,
+        match c.tier_above {
+            Some(t) => figure.with_detail(format!("long-context rate (input above {})", format::count(t))),
+            None => figure,
         }
     };
     let (ca, cb) = (cost(a), cost(b));
@@ -562,7 +565,7 @@ fn request_row(
             (known(tx, x), known(ty, y), diff)
         }
         _ => {
-            let show = |c: &Result<WorkloadCost, &str>| match c {
+            let show = |c: &Result<RequestCost, String>| match c {
                 Ok(v) => known(v.total.to_string(), v),
                 Err(reason) => Figure::missing(reason),
             };
@@ -758,6 +761,7 @@ mod tests {
     use super::*;
     use crate::domain::model::{Benchmark, Dataset, Model, ModelStatus, Provider, Score, Source, Sourced};
     use crate::domain::money::PricePerMTok;
+    use crate::domain::rate_card::RateCard;
 
     fn date(s: &str) -> Date {
         Date::parse(s).unwrap()
@@ -787,14 +791,15 @@ mod tests {
             prices: vec![PriceSchedule {
                 effective_from: date("2026-03-05"),
                 effective_to: None,
-                input: p(prices.0),
-                output: p(prices.1),
-                cache_read: prices.2.map(p),
-                cache_write: None,
-                cache_write_1h: None,
-                batch_input: None,
-                batch_output: None,
-                long_context: vec![],
+                rates: {
+                    let mut card = RateCard::default();
+                    card.insert(RateKey::base(ServiceTier::Standard, Meter::Input), p(prices.0));
+                    card.insert(RateKey::base(ServiceTier::Standard, Meter::Output), p(prices.1));
+                    if let Some(c) = prices.2 {
+                        card.insert(RateKey::base(ServiceTier::Standard, Meter::CacheRead), p(c));
+                    }
+                    card
+                },
                 source: "prices".into(),
                 last_seen_in: "prices".into(),
             }],

@@ -12,7 +12,15 @@ use super::freshness::{PRICE_STALE_AFTER_DAYS, SPEED_STALE_AFTER_DAYS};
 use super::index::limits_of;
 use super::market::Market;
 use super::model::{ModelStatus, Scale};
-use super::money::{Usd, format_usd_pair};
+use super::money::{PricePerMTok, Usd, format_usd_pair};
+use super::rate_card::{Meter, RateKey, ServiceTier};
+
+/// A card's standard input and output list prices, as the price-difference answer reads them.
+#[derive(Clone, Copy)]
+struct ListPrices {
+    input: PricePerMTok,
+    output: PricePerMTok,
+}
 
 /// A narrative section.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -529,9 +537,12 @@ impl<'c, 's> Facts<'c, 's> {
             ));
         }
         for (what, has) in [
-            ("a cache-hit price", (|s: &Side| s.price.is_some_and(|p| p.cache_read.is_some())) as fn(&Side) -> bool),
-            ("a batch price", |s| s.price.is_some_and(|p| p.batch_input.is_some() && p.batch_output.is_some())),
-            ("long-context surcharges", |s| !s.model.reachable_tiers().is_empty()),
+            (
+                "a cache-hit price",
+                (|s: &Side| s.price.is_some_and(|p| p.rates.standard(Meter::CacheRead).is_some())) as fn(&Side) -> bool,
+            ),
+            ("a batch price", |s| s.price.is_some_and(|p| p.rates.offers(ServiceTier::Batch, None))),
+            ("long-context surcharges", |s| !s.model.reachable_thresholds().is_empty()),
         ] {
             match (has(a), has(b)) {
                 (true, false) => {
@@ -703,7 +714,7 @@ impl<'c, 's> Facts<'c, 's> {
         // 2. Classification and extraction.
         let small = STANDARD_PROFILES[0];
         let small_cost = |s: &Side| {
-            s.price.and_then(|p| request_cost(p, &limits_of(s.model), &small, Billing::Standard).ok()).map(|c| c.total)
+            s.price.and_then(|p| request_cost(p, &limits_of(s.model), &small, Billing::STANDARD).ok()).map(|c| c.total)
         };
         let classification = match (small_cost(a), small_cost(b)) {
             (Some(x), Some(y)) => {
@@ -729,8 +740,10 @@ impl<'c, 's> Facts<'c, 's> {
         // 3. Batch.
         let batch = |s: &Side| {
             let p = s.price?;
-            let (bi, bo) = (p.batch_input?, p.batch_output?);
-            let cost = request_cost(p, &limits_of(s.model), &self.workload.profile(), Billing::Batch).ok()?.total;
+            let rate = |meter| p.rates.get(&RateKey::base(ServiceTier::Batch, meter));
+            let (bi, bo) = (rate(Meter::Input)?, rate(Meter::Output)?);
+            // A batch tier without a rate at this request's size has no cost to compare here.
+            let cost = request_cost(p, &limits_of(s.model), &self.workload.profile(), Billing::BATCH).ok()?.total;
             let standard = standard_cost(s, &self.workload.profile())?;
             Some((bi, bo, cost, cheaper_share(standard, cost)))
         };
@@ -775,8 +788,10 @@ impl<'c, 's> Facts<'c, 's> {
         });
 
         // 4. Price difference.
-        let price_answer = match (self.price_gap_sentence(), a.price, b.price) {
+        let list = |s: &Side| s.price.and_then(|p| p.rates.list_prices());
+        let price_answer = match (self.price_gap_sentence(), list(a), list(b)) {
             (Some(gap), Some(pa), Some(pb)) => {
+                let (pa, pb) = (ListPrices { input: pa.0, output: pa.1 }, ListPrices { input: pb.0, output: pb.1 });
                 let part = |label: &str, x: super::money::PricePerMTok, y: super::money::PricePerMTok| {
                     if x == y {
                         format!("{label} costs the same ({x})")
@@ -973,7 +988,7 @@ impl<'c, 's> Facts<'c, 's> {
         let cached = |s: &Side| {
             let p = s.price?;
             let profile = self.workload.profile();
-            let c = request_cost(p, &limits_of(s.model), &profile, Billing::CachedInput).ok()?.total;
+            let c = request_cost(p, &limits_of(s.model), &profile, Billing::CACHED_INPUT).ok()?.total;
             Some((c, cheaper_share(standard_cost(s, &profile)?, c)))
         };
         let cache_answer = match (cached(a), cached(b)) {
@@ -1029,13 +1044,13 @@ impl<'c, 's> Facts<'c, 's> {
         // 10. Long prompts.
         let large = STANDARD_PROFILES[2];
         let large_cost = |s: &Side| {
-            s.price.and_then(|p| request_cost(p, &limits_of(s.model), &large, Billing::Standard).ok()).map(|c| c.total)
+            s.price.and_then(|p| request_cost(p, &limits_of(s.model), &large, Billing::STANDARD).ok()).map(|c| c.total)
         };
         let tiers = |s: &Side| {
             s.model
-                .reachable_tiers()
+                .reachable_thresholds()
                 .iter()
-                .map(|t| format!("above {} input tokens", format::count(t.above_tokens)))
+                .map(|t| format!("above {} input tokens", format::count(*t)))
                 .collect::<Vec<_>>()
         };
         let mut long_answer = match (large_cost(a), large_cost(b)) {
@@ -1073,7 +1088,15 @@ pub fn workload_notes(a: &Side, b: &Side, workload: &Workload) -> Vec<String> {
         let name = s.name();
         match &s.workload_cost {
             None => notes.push(format!("{name} has no price in our data.")),
-            Some(Err(_)) => {
+            Some(Err(NoPrice::NotOffered)) => notes.push(format!(
+                "{name} offers no {} prices in our data, so this workload is not priced on it (never at another tier's rates).",
+                workload.pay.words()
+            )),
+            Some(Err(NoPrice::TierRateUnknown)) => notes.push(format!(
+                "{name} publishes no {} rate above its long-context threshold in our data, so this request is not priced on it (never at another tier's rates).",
+                workload.pay.tier.as_str()
+            )),
+            Some(Err(NoPrice::ExceedsLimits)) => {
                 let why: Vec<String> = crate::domain::index::limits_of(s.model)
                     .violations(&workload.profile())
                     .into_iter()
@@ -1108,17 +1131,23 @@ pub fn workload_notes(a: &Side, b: &Side, workload: &Workload) -> Vec<String> {
                 }
                 for note in &cost.notes {
                     notes.push(match note {
-                        BillingNote::NoCachePrice => format!(
-                            "{name} lists no cache-hit price in our data, so its cached tokens are billed at the full input price."
+                        BillingNote::NoCachePrice => match workload.pay.tier {
+                            ServiceTier::Standard => format!(
+                                "{name} lists no cache-hit price in our data, so its cached tokens are billed at the full input price."
+                            ),
+                            tier => format!(
+                                "{name} lists no {} cache-hit price in our data, so its cached tokens are billed at the full {} input price (never at another tier's cache price).",
+                                tier.as_str(),
+                                tier.as_str()
+                            ),
+                        },
+                        BillingNote::NoCacheWritePrice(ttl) => format!(
+                            "{name} lists no {} cache-write price in our data, so the input it would write is billed at the full input price.",
+                            ttl.label()
                         ),
-                        BillingNote::NoBatchPrice => {
-                            format!("{name} lists no batch price in our data, so the request is billed at standard prices.")
-                        }
-                        BillingNote::NoBatchTierRate => format!(
-                            "{name} publishes no batch rate above its long-context threshold in our data, so the standard long-context rates apply."
-                        ),
-                        BillingNote::BatchCacheAtStandard => format!(
-                            "{name}'s batch rate for cache hits is not in our data: cache hits are billed at the standard cache price or the batch input price, whichever is lower, so the real bill may be lower."
+                        BillingNote::SamePriceAtAllHours(w) => format!(
+                            "{name} publishes no {} prices: its list price holds at every hour.",
+                            w.label()
                         ),
                     });
                 }
@@ -1136,7 +1165,7 @@ pub fn break_even(a: &Side, b: &Side, workload: &Workload) -> Option<String> {
         return None;
     }
     let (cheap, dear) = if ca < cb { (a, b) } else { (b, a) };
-    let (rc, rd) = (workload_rates(cheap.price?, workload), workload_rates(dear.price?, workload));
+    let (rc, rd) = (workload_rates(cheap.price?, workload).ok()?, workload_rates(dear.price?, workload).ok()?);
     // Costs in hundredths of a micro-dollar per 1M tokens, so every term is an integer.
     let d_in = rd.blended_input_x100(workload.cached_percent) - rc.blended_input_x100(workload.cached_percent);
     let d_out = 100 * (i128::from(rc.output.micros()) - i128::from(rd.output.micros()));
@@ -1198,15 +1227,23 @@ pub fn request_words(workload: &Workload) -> String {
     if workload.cached_percent > 0 {
         text.push_str(&format!(" with {}% of the input cached", workload.cached_percent));
     }
-    if workload.batch {
-        text.push_str(" through the batch API");
+    if let Some(ttl) = workload.cache_write {
+        text.push_str(&format!(", the rest written to the {} cache", ttl.label()));
+    }
+    match workload.pay.tier {
+        ServiceTier::Standard => {}
+        ServiceTier::Batch => text.push_str(" through the batch API"),
+        tier => text.push_str(&format!(" at the {} tier", tier.as_str())),
+    }
+    if let Some(w) = workload.pay.window {
+        text.push_str(&format!(", sent {}", w.label()));
     }
     text
 }
 
 /// The standard (no cache, no batch) cost of a request size on one side.
 fn standard_cost(s: &Side, profile: &RequestProfile) -> Option<Usd> {
-    request_cost(s.price?, &limits_of(s.model), profile, Billing::Standard).ok().map(|c| c.total)
+    request_cost(s.price?, &limits_of(s.model), profile, Billing::STANDARD).ok().map(|c| c.total)
 }
 
 /// What each extra index point costs per request.

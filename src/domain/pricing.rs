@@ -37,6 +37,14 @@ impl PayAs {
         Self { tier, window: None }
     }
 
+    /// In running text: `batch`, `flex`, `standard off-peak`.
+    pub fn words(self) -> String {
+        match self.window {
+            None => self.tier.as_str().to_owned(),
+            Some(w) => format!("{} {}", self.tier.as_str(), w.label()),
+        }
+    }
+
     /// `Batch API`, `Standard, off-peak`.
     pub fn label(self) -> String {
         match self.window {

@@ -101,23 +101,23 @@ impl CacheTtl {
 pub enum Meter {
     /// Input tokens not served from the cache.
     Input,
+    /// Output tokens (reasoning tokens included).
+    Output,
     /// Input tokens served from the prompt cache.
     CacheRead,
     /// Input tokens written to the prompt cache for this long.
     CacheWrite(CacheTtl),
-    /// Output tokens (reasoning tokens included).
-    Output,
 }
 
 impl Meter {
     /// Every meter, in display order.
     pub const ALL: [Meter; 6] = [
         Self::Input,
+        Self::Output,
         Self::CacheRead,
         Self::CacheWrite(CacheTtl::FiveMinutes),
         Self::CacheWrite(CacheTtl::OneHour),
         Self::CacheWrite(CacheTtl::TwelveHours),
-        Self::Output,
     ];
 
     /// The spelling in the database, the dataset file and the API.
@@ -293,6 +293,40 @@ impl RateKey {
     }
 }
 
+impl RateKey {
+    /// How a page names the rate: `Input`, `Batch API · Output · above 272,000 input tokens`,
+    /// `Input · off-peak`.
+    pub fn label(&self) -> String {
+        let mut parts = Vec::new();
+        if self.tier != ServiceTier::Standard {
+            parts.push(self.tier.label().to_owned());
+        }
+        parts.push(self.meter.label());
+        if self.above_tokens > 0 {
+            parts.push(format!("above {} input tokens", super::format::count(self.above_tokens)));
+        }
+        if let Some(w) = self.window {
+            parts.push(w.label().to_owned());
+        }
+        parts.join(" · ")
+    }
+}
+
+impl fmt::Display for RateKey {
+    /// `standard input`, `batch cache_write_1h above 200,000 tokens`, `standard output off-peak`:
+    /// how an import report names a rate.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", self.tier.as_str(), self.meter.as_str())?;
+        if self.above_tokens > 0 {
+            write!(f, " above {} tokens", super::format::count(self.above_tokens))?;
+        }
+        if let Some(w) = self.window {
+            write!(f, " {}", w.as_str())?;
+        }
+        Ok(())
+    }
+}
+
 /// How a listed fee is written: a multiplier on the token bill, or dollars per query.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum FeeUnit {
@@ -363,6 +397,12 @@ impl RateCard {
     /// The rate at `key`, if published.
     pub fn get(&self, key: &RateKey) -> Option<PricePerMTok> {
         self.rates.get(key).copied()
+    }
+
+    /// The standard input and output list prices, which every stored card has (the dataset
+    /// file and the importers refuse a card without them).
+    pub fn list_prices(&self) -> Option<(PricePerMTok, PricePerMTok)> {
+        Some((self.standard(Meter::Input)?, self.standard(Meter::Output)?))
     }
 
     /// The base standard rate of `meter`: the list price a reader first looks for.

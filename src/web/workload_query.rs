@@ -7,6 +7,8 @@ use serde::Deserialize;
 
 use crate::domain::Catalog;
 use crate::domain::cost::Workload;
+use crate::domain::pricing::PayAs;
+use crate::domain::rate_card::ServiceTier;
 
 /// Most requests a month the calculator accepts: far beyond any real bill, small enough that a
 /// year of them times any price stays exact.
@@ -68,9 +70,9 @@ impl WorkloadQuery {
         let cached =
             whole("cached", &self.cached, 0, 100, "percent of input tokens served from the cache")?.unwrap_or(0);
         let requests = whole("requests", &self.requests, 1, MAX_REQUESTS_PER_MONTH, "requests per month")?;
-        let batch = match given(&self.batch) {
-            None | Some("0") => false,
-            Some("1") => true,
+        let tier = match given(&self.batch) {
+            None | Some("0") => ServiceTier::Standard,
+            Some("1") => ServiceTier::Batch,
             Some(_) => {
                 return Err(BadParameter {
                     param: "batch",
@@ -83,7 +85,8 @@ impl WorkloadQuery {
             input_tokens: input,
             output_tokens: output,
             cached_percent: cached as u8,
-            batch,
+            pay: PayAs::tier(tier),
+            cache_write: None,
             requests_per_month: requests,
         })
     }

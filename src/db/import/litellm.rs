@@ -14,9 +14,10 @@ use sqlx::SqliteConnection;
 
 use super::{ImportError, ImportOptions, Outcome, begin, finish, litellm_facts, read_text, rejected};
 use crate::domain::format;
-use crate::domain::model::{Date, LongContextTier, PriceSchedule};
+use crate::domain::model::{Date, PriceSchedule};
 use crate::domain::money::{PriceParseError, PricePerMTok};
 use crate::domain::plausible;
+use crate::domain::rate_card::{CacheTtl, Meter, RateCard, RateKey, ServiceTier};
 
 /// A per-token cost at or above this ($1,000 per 1M tokens) is almost certainly a per-1M price
 /// written into a per-token field.
@@ -57,76 +58,12 @@ enum TierField {
     CacheRead,
 }
 
-/// One model's list prices per 1M tokens, as a price-map entry gives them or as the current
-/// price row holds them.
-#[derive(Debug, Clone, PartialEq)]
-pub struct PriceSet {
-    /// Input.
-    pub input: PricePerMTok,
-    /// Output.
-    pub output: PricePerMTok,
-    /// Cache hit.
-    pub cache_read: Option<PricePerMTok>,
-    /// Cache write (5-minute cache where there are two).
-    pub cache_write: Option<PricePerMTok>,
-    /// 1-hour cache write.
-    pub cache_write_1h: Option<PricePerMTok>,
-    /// Batch input.
-    pub batch_input: Option<PricePerMTok>,
-    /// Batch output.
-    pub batch_output: Option<PricePerMTok>,
-    /// Long-context tiers, rising in `above_tokens`.
-    pub long_context: Vec<LongContextTier>,
-}
-
-impl From<&PriceSchedule> for PriceSet {
-    /// The rates of a stored price period, without its dates and sources.
-    fn from(p: &PriceSchedule) -> Self {
-        Self {
-            input: p.input,
-            output: p.output,
-            cache_read: p.cache_read,
-            cache_write: p.cache_write,
-            cache_write_1h: p.cache_write_1h,
-            batch_input: p.batch_input,
-            batch_output: p.batch_output,
-            long_context: p.long_context.clone(),
-        }
-    }
-}
-
-impl PriceSet {
-    /// Every field with a sort key that puts the flat prices first and tiers after, by size.
-    fn fields(&self) -> Vec<((u64, u8), String, Option<PricePerMTok>)> {
-        let flat = [
-            Some(self.input),
-            Some(self.output),
-            self.cache_read,
-            self.cache_write,
-            self.cache_write_1h,
-            self.batch_input,
-            self.batch_output,
-        ];
-        let mut out: Vec<_> = PRICE_FIELDS
-            .iter()
-            .zip(flat)
-            .enumerate()
-            .map(|(i, ((name, _), v))| ((0, i as u8), (*name).to_owned(), v))
-            .collect();
-        for t in &self.long_context {
-            let above = format::count(t.above_tokens);
-            out.push(((t.above_tokens, 0), format!("input above {above} tokens"), Some(t.input)));
-            out.push(((t.above_tokens, 1), format!("output above {above} tokens"), Some(t.output)));
-            out.push(((t.above_tokens, 2), format!("cache_read above {above} tokens"), t.cache_read));
-        }
-        out
-    }
-}
-
 /// One field whose price changes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldChange {
-    /// `input`, `cache_write_1h`, `output above 200,000 tokens`...
+    /// Where on the card.
+    pub key: RateKey,
+    /// The rate: `standard input`, `batch output above 272,000 tokens`...
     pub field: String,
     /// The current value (`None`: not listed).
     pub old: Option<PricePerMTok>,
@@ -145,8 +82,8 @@ pub struct PriceChange {
     pub closes_period_from: Option<Date>,
     /// The fields that differ.
     pub fields: Vec<FieldChange>,
-    /// The imported prices in full.
-    pub new: PriceSet,
+    /// The imported rate card in full.
+    pub new: RateCard,
 }
 
 /// A limit where LiteLLM disagrees with ours. Reported only: limits come from models.dev.
@@ -381,7 +318,7 @@ struct CurrentPrice {
     id: i64,
     effective_from: String,
     last_seen_in: String,
-    prices: PriceSet,
+    prices: RateCard,
 }
 
 impl Current {
@@ -414,7 +351,7 @@ impl Current {
                     id,
                     effective_from: p.effective_from.iso().to_owned(),
                     last_seen_in: p.last_seen_in.clone(),
-                    prices: PriceSet::from(&p),
+                    prices: p.rates,
                 };
                 Some((model, current))
             })
@@ -432,7 +369,7 @@ struct Plan {
     source_title: String,
     source_exists: bool,
     /// (current price id to close, model, new prices) for each change, in report order.
-    writes: Vec<(Option<i64>, String, PriceSet)>,
+    writes: Vec<(Option<i64>, String, RateCard)>,
     /// Current price rows whose `last_seen_in` moves to the import's source.
     confirms: Vec<i64>,
     /// Models whose status or limit figures change.
@@ -481,13 +418,13 @@ fn plan(
 
     for (model, keys) in by_model {
         let existing = current.prices.get(model);
-        let mut found: Option<(&str, PriceSet)> = None;
+        let mut found: Option<(&str, RateCard)> = None;
         for key in keys {
             let Some(entry) = entries.get(key).and_then(Value::as_object) else {
                 report.missing.push((model.to_owned(), key.to_owned()));
                 continue;
             };
-            let had_output = existing.map(|c| c.prices.output);
+            let had_output = existing.and_then(|c| c.prices.standard(Meter::Output));
             let set = price_set(label, key, entry, had_output)?;
             match &found {
                 Some((first, prices)) if *prices != set => {
@@ -548,7 +485,7 @@ fn plan(
                     return Err(rejected(
                         label,
                         key,
-                        &jump.field,
+                        litellm_field(&jump.key),
                         format!(
                             "{} -> {} moves {}x or more: a unit slip? (--allow-price-jump if it is meant)",
                             price_text(jump.old),
@@ -598,13 +535,17 @@ fn source_for(file_name: &str, as_of: &Date, sources: &HashMap<String, (String, 
     unreachable!("an unbounded search finds a free id")
 }
 
-fn field_changes(old: Option<&PriceSet>, new: &PriceSet) -> Vec<FieldChange> {
-    let mut merged: BTreeMap<(u64, u8), FieldChange> = BTreeMap::new();
-    for (order, field, old) in old.map(PriceSet::fields).unwrap_or_default() {
-        merged.insert(order, FieldChange { field, old, new: None });
+/// The rates that differ between the current card and the imported one, in card order.
+fn field_changes(old: Option<&RateCard>, new: &RateCard) -> Vec<FieldChange> {
+    let mut merged: BTreeMap<RateKey, FieldChange> = BTreeMap::new();
+    for (key, old) in old.into_iter().flat_map(RateCard::rates) {
+        merged.insert(*key, FieldChange { key: *key, field: key.to_string(), old: Some(old), new: None });
     }
-    for (order, field, new) in new.fields() {
-        merged.entry(order).or_insert_with(|| FieldChange { field, old: None, new: None }).new = new;
+    for (key, new) in new.rates() {
+        merged
+            .entry(*key)
+            .or_insert_with(|| FieldChange { key: *key, field: key.to_string(), old: None, new: None })
+            .new = Some(new);
     }
     merged.into_values().filter(|c| c.old != c.new).collect()
 }
@@ -630,6 +571,33 @@ fn limit_differences(model: &str, entry: &Map<String, Value>, ours: Option<&OurL
             })
         })
         .collect()
+}
+
+/// The LiteLLM field a rate comes from: `input_cost_per_token`,
+/// `cache_read_input_token_cost_above_272k_tokens_batches`, `off_peak_pricing.input_cost_per_token`.
+fn litellm_field(key: &RateKey) -> String {
+    let mut field = match key.meter {
+        Meter::Input => "input_cost_per_token",
+        Meter::Output => "output_cost_per_token",
+        Meter::CacheRead => "cache_read_input_token_cost",
+        Meter::CacheWrite(CacheTtl::FiveMinutes) => "cache_creation_input_token_cost",
+        Meter::CacheWrite(CacheTtl::OneHour) => "cache_creation_input_token_cost_above_1hr",
+        Meter::CacheWrite(CacheTtl::TwelveHours) => "cache_creation_input_token_cost_above_12hr",
+    }
+    .to_owned();
+    if key.above_tokens > 0 {
+        field.push_str(&format!("_above_{}k_tokens", key.above_tokens / 1000));
+    }
+    field.push_str(match key.tier {
+        ServiceTier::Standard => "",
+        ServiceTier::Batch => "_batches",
+        ServiceTier::Flex => "_flex",
+        ServiceTier::Priority => "_priority",
+    });
+    match key.window {
+        Some(_) => format!("off_peak_pricing.{field}"),
+        None => field,
+    }
 }
 
 /// The exact decimal, in dollars per 1M tokens, of a per-token cost: the shortest decimal that
@@ -698,6 +666,13 @@ fn tier_key(name: &str) -> Option<(TierField, &str)> {
     })
 }
 
+struct Tier {
+    above_tokens: u64,
+    input: PricePerMTok,
+    output: PricePerMTok,
+    cache_read: Option<PricePerMTok>,
+}
+
 #[derive(Default)]
 struct TierParts {
     input: Option<PricePerMTok>,
@@ -721,7 +696,7 @@ fn price_set(
     key: &str,
     entry: &Map<String, Value>,
     had_output: Option<PricePerMTok>,
-) -> Result<PriceSet, ImportError> {
+) -> Result<RateCard, ImportError> {
     let get = |field: &str| cost(label, key, field, entry.get(field));
     let mut flat = [None; 7];
     for (slot, (_, field)) in flat.iter_mut().zip(PRICE_FIELDS) {
@@ -855,14 +830,37 @@ fn price_set(
                 return Err(rejected(label, key, field(name), "0: a 0 is a missing price, not a free one"));
             }
         }
-        long_context.push(LongContextTier {
+        long_context.push(Tier {
             above_tokens: above,
             input: tier_input,
             output: tier_output,
             cache_read: t.cache_read,
         });
     }
-    Ok(PriceSet { input, output, cache_read, cache_write, cache_write_1h, batch_input, batch_output, long_context })
+    let mut card = RateCard::default();
+    let base = |tier, meter| RateKey::base(tier, meter);
+    for (key, rate) in [
+        (base(ServiceTier::Standard, Meter::Input), Some(input)),
+        (base(ServiceTier::Standard, Meter::Output), Some(output)),
+        (base(ServiceTier::Standard, Meter::CacheRead), cache_read),
+        (base(ServiceTier::Standard, Meter::CacheWrite(CacheTtl::FiveMinutes)), cache_write),
+        (base(ServiceTier::Standard, Meter::CacheWrite(CacheTtl::OneHour)), cache_write_1h),
+        (base(ServiceTier::Batch, Meter::Input), batch_input),
+        (base(ServiceTier::Batch, Meter::Output), batch_output),
+    ] {
+        if let Some(rate) = rate {
+            card.insert(key, rate);
+        }
+    }
+    for t in long_context {
+        let at = |meter| RateKey { above_tokens: t.above_tokens, ..base(ServiceTier::Standard, meter) };
+        card.insert(at(Meter::Input), t.input);
+        card.insert(at(Meter::Output), t.output);
+        if let Some(c) = t.cache_read {
+            card.insert(at(Meter::CacheRead), c);
+        }
+    }
+    Ok(card)
 }
 
 async fn apply(conn: &mut SqliteConnection, plan: &Plan, as_of: &Date) -> Result<(), ImportError> {
@@ -888,14 +886,7 @@ async fn apply(conn: &mut SqliteConnection, plan: &Plan, as_of: &Date) -> Result
         let period = PriceSchedule {
             effective_from: as_of.clone(),
             effective_to: None,
-            input: p.input,
-            output: p.output,
-            cache_read: p.cache_read,
-            cache_write: p.cache_write,
-            cache_write_1h: p.cache_write_1h,
-            batch_input: p.batch_input,
-            batch_output: p.batch_output,
-            long_context: p.long_context.clone(),
+            rates: p.clone(),
             source: source.clone(),
             last_seen_in: source.clone(),
         };

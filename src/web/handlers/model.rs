@@ -6,7 +6,9 @@ use axum::response::{IntoResponse, Response};
 
 use crate::domain::format;
 use crate::domain::freshness::{Freshness, price_freshness};
-use crate::domain::model::Dataset;
+use crate::domain::model::{Dataset, PriceSchedule};
+use crate::domain::money::PricePerMTok;
+use crate::domain::rate_card::{Meter, RateKey, ServiceTier};
 use crate::domain::sitemap::model_lastmod;
 use crate::domain::{Catalog, Model, ModelId};
 use crate::web::extract::PathSegment;
@@ -22,6 +24,14 @@ fn source_title(dataset: &Dataset, id: &str) -> String {
 
 fn source_date(dataset: &Dataset, id: &str) -> String {
     dataset.source(id).map_or_else(String::new, |s| s.as_of.iso().to_owned())
+}
+
+fn rate_text(rate: Option<PricePerMTok>) -> String {
+    rate.map_or_else(|| "not listed".to_owned(), |v| v.to_string())
+}
+
+fn base(p: &PriceSchedule, tier: ServiceTier, meter: Meter) -> Option<PricePerMTok> {
+    p.rates.get(&RateKey::base(tier, meter))
 }
 
 /// The "possibly stale" badge text, when the prices are too old.
@@ -66,28 +76,15 @@ fn page(catalog: &Catalog, m: &Model, base_url: &str) -> ModelPage {
         facts.push(FactRow { label: label.into(), value, source: source_title(dataset, source), as_of, stale: None });
     };
     if let Some(p) = m.current_price() {
-        let seen = |p: &crate::domain::model::PriceSchedule| {
+        let seen = |p: &PriceSchedule| {
             format!("since {}, last checked {}", p.effective_from.iso(), source_date(dataset, &p.last_seen_in))
         };
-        fact("Input / 1M tokens", p.input.to_string(), &p.last_seen_in, seen(p));
-        fact("Output / 1M tokens", p.output.to_string(), &p.last_seen_in, seen(p));
-        for (label, v) in [
-            ("Cached input / 1M tokens", p.cache_read),
-            ("Cache write / 1M tokens", p.cache_write),
-            ("Cache write, 1-hour / 1M tokens", p.cache_write_1h),
-            ("Batch input / 1M tokens", p.batch_input),
-            ("Batch output / 1M tokens", p.batch_output),
-        ] {
-            let value = v.map_or_else(|| "not listed".to_owned(), |v| v.to_string());
-            fact(label, value, &p.last_seen_in, seen(p));
+        // The whole card, rate by rate: a rate the source does not give has no row.
+        for (key, rate) in p.rates.rates() {
+            fact(&format!("{} / 1M tokens", key.label()), rate.to_string(), &p.last_seen_in, seen(p));
         }
-        for t in &p.long_context {
-            fact(
-                &format!("Above {} input tokens", format::count(t.above_tokens)),
-                format!("{} in / {} out", t.input, t.output),
-                &p.last_seen_in,
-                seen(p),
-            );
+        for (w, hours) in p.rates.windows() {
+            fact(&format!("{} hours (UTC)", w.label()), hours.to_string(), &p.last_seen_in, seen(p));
         }
         if let Some(c) = catalog.market.cost_of(&m.id) {
             fact("Typical request (5K in / 1K out)", c.to_string(), &p.last_seen_in, "computed".into());
@@ -137,10 +134,10 @@ fn page(catalog: &Catalog, m: &Model, base_url: &str) -> ModelPage {
         .map(|p| PriceHistoryRow {
             from: p.effective_from.iso().into(),
             to: p.effective_to.as_ref().map_or("current".into(), |d| d.iso().into()),
-            input: p.input.to_string(),
-            output: p.output.to_string(),
-            cached: p.cache_read.map_or("not listed".into(), |v| v.to_string()),
-            batch: match (p.batch_input, p.batch_output) {
+            input: rate_text(p.rates.standard(Meter::Input)),
+            output: rate_text(p.rates.standard(Meter::Output)),
+            cached: rate_text(p.rates.standard(Meter::CacheRead)),
+            batch: match (base(p, ServiceTier::Batch, Meter::Input), base(p, ServiceTier::Batch, Meter::Output)) {
                 (Some(i), Some(o)) => format!("{i} / {o}"),
                 _ => "not listed".into(),
             },
@@ -170,17 +167,17 @@ fn page(catalog: &Catalog, m: &Model, base_url: &str) -> ModelPage {
         .collect();
 
     let status_text = crate::domain::status::status_words(m);
-    let summary = match (m.current_price(), catalog.index_value(m)) {
-        (Some(p), Some(i)) => format!(
+    let summary = match (m.current_price().and_then(|p| p.rates.list_prices()), catalog.index_value(m)) {
+        (Some((input, output)), Some(i)) => format!(
             "{} by {provider}: {} per 1M input tokens, {} per 1M output tokens, {} on the {}.",
             m.name,
-            p.input,
-            p.output,
+            input,
+            output,
             format::score(i, crate::domain::model::Scale::Index),
             catalog.index.as_ref().map_or("index", |x| x.name.as_str())
         ),
-        (Some(p), None) => {
-            format!("{} by {provider}: {} per 1M input tokens, {} per 1M output tokens.", m.name, p.input, p.output)
+        (Some((input, output)), None) => {
+            format!("{} by {provider}: {input} per 1M input tokens, {output} per 1M output tokens.", m.name)
         }
         _ => format!("{} by {provider}.", m.name),
     };
