@@ -30,6 +30,9 @@ pub struct Config {
     pub shutdown_grace: Duration,
 }
 
+/// Default size of the page cache in megabytes (`PAGE_CACHE_MB`).
+pub const DEFAULT_PAGE_CACHE_MB: usize = 128;
+
 /// Defaults for the connection settings: a request head takes milliseconds to send, so 10 s is
 /// generous; 60 s of keep-alive covers a reader moving between pages; 4,096 connections hold
 /// about 100 MB and stay far below a typical 1,048,576 hard open-file limit. At start the cap is
@@ -105,7 +108,7 @@ impl Config {
             }
         };
         let page_cache_mb = match get("PAGE_CACHE_MB") {
-            None => crate::web::DEFAULT_PAGE_CACHE_MB,
+            None => DEFAULT_PAGE_CACHE_MB,
             Some(value) => value.parse::<usize>().ok().filter(|&mb| mb <= 1 << 20).ok_or(ConfigError {
                 variable: "PAGE_CACHE_MB",
                 value,

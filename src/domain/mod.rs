@@ -2,8 +2,7 @@
 //! chart data are computed here from a [`Catalog`] and nothing else.
 
 pub mod catalog;
-pub mod chart;
-pub mod comparison;
+pub mod compare;
 pub mod cost;
 pub mod directory;
 pub mod format;
@@ -12,7 +11,6 @@ pub mod index;
 pub mod market;
 pub mod model;
 pub mod money;
-pub mod narrative;
 pub mod plausible;
 pub mod pricing;
 pub mod rate_card;
@@ -20,9 +18,8 @@ pub mod sitemap;
 pub mod slug;
 pub mod source_notes;
 pub mod status;
-pub mod summary;
 
 pub use catalog::Catalog;
-pub use comparison::{Comparison, compare};
+pub use compare::{Comparison, compare};
 pub use model::{Dataset, Model};
 pub use slug::ModelId;

@@ -9,15 +9,15 @@ use axum::http::{StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
 
-use crate::domain::comparison::{Comparison, Side};
+use crate::domain::compare::{Comparison, Side};
 use crate::domain::model::{Model, PriceSchedule};
 use crate::domain::rate_card::{RateCard, RateKey, ServiceTier, TimeWindow};
 use crate::domain::slug::{PairError, PairSpec, compare_path, parse_pair};
 use crate::domain::{Catalog, compare as build_comparison};
 
 use super::error::AppError;
+use super::error::Link;
 use super::extract::PathSegment;
-use super::templates::Link;
 use super::workload_query::{WorkloadQuery, unreadable};
 use super::{AppState, day_of};
 
@@ -296,14 +296,11 @@ pub async fn compare(
         Err(rejection) => {
             return Err(ApiError(AppError::BadParameter {
                 bad: Box::new(unreadable(&rejection.body_text())),
-                form: Box::new(super::templates::WorkloadForm::new(String::new(), &WorkloadQuery::default())),
+                refill: None,
             }));
         }
     };
-    let workload = query.parse(catalog).map_err(|bad| AppError::BadParameter {
-        bad: Box::new(bad),
-        form: Box::new(super::templates::WorkloadForm::new(String::new(), &query)),
-    })?;
+    let workload = query.parse(catalog).map_err(|bad| AppError::BadParameter { bad: Box::new(bad), refill: None })?;
     let cmp = build_comparison(catalog, a, b, &workload, &day_of(catalog));
     Ok(Json(comparison_json(state.base_url(), &cmp)).into_response())
 }

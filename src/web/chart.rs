@@ -10,7 +10,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use crate::domain::comparison::{ChartData, ChartPoint};
+use crate::domain::compare::{ChartData, ChartPoint};
 
 /// Colour of the first compared model; the stylesheet's `--a` is the same (a test checks).
 pub const COLOR_A: RGBColor = RGBColor(37, 99, 235);
@@ -445,7 +445,7 @@ pub(crate) fn xml_escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::comparison::UnscoredPoint;
+    use crate::domain::compare::UnscoredPoint;
 
     fn point(name: &str, cost: f64, index: f64, highlight: u8) -> ChartPoint {
         ChartPoint {

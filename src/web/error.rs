@@ -5,8 +5,8 @@ use askama::Template;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 
-use super::templates::{ErrorPage, Link, Meta, WorkloadForm};
-use super::workload_query::BadParameter;
+use super::seo::Meta;
+use super::workload_query::{BadParameter, WorkloadForm, WorkloadQuery};
 
 /// `Result` with [`AppError`] as the default error.
 pub type Result<T, E = AppError> = std::result::Result<T, E>;
@@ -31,18 +31,55 @@ pub enum AppError {
         /// Links that help (e.g. the model's own page).
         suggestions: Vec<Link>,
     },
-    /// 400: a workload parameter is unusable. Names it, says why and what is allowed, and
+    /// 400: a workload parameter is unusable. Names it, says why and what is allowed; a page
     /// shows the form filled in as the reader sent it so they can fix it.
     BadParameter {
         /// The parameter and its problem.
         bad: Box<BadParameter>,
-        /// The form to show, pre-filled.
-        form: Box<WorkloadForm>,
+        /// What the page's form is refilled from; `None` where no form is shown (the API).
+        refill: Option<Box<Refill>>,
     },
     /// 405: the route exists but not for this method.
     MethodNotAllowed,
     /// 500: a bug or a failed render. Logged in full; the reader sees a generic page.
     Internal(String),
+}
+
+/// The form a refused workload is shown again in: the page it submits to and the query as
+/// the reader sent it.
+#[derive(Debug)]
+pub struct Refill {
+    /// The pair's canonical path.
+    pub action: String,
+    /// The raw query (empty when it could not be read at all).
+    pub query: WorkloadQuery,
+}
+
+/// A link with its text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Link {
+    /// Target path.
+    pub href: String,
+    /// Visible text.
+    pub text: String,
+}
+
+/// The error page.
+#[derive(Template)]
+#[template(path = "error.html")]
+pub struct ErrorPage {
+    /// Head: the title and a description, never indexed.
+    pub meta: Meta,
+    /// HTTP status.
+    pub status: u16,
+    /// Title.
+    pub title: String,
+    /// Explanation.
+    pub detail: String,
+    /// Helpful links.
+    pub suggestions: Vec<Link>,
+    /// The workload form, for a bad parameter.
+    pub form: Option<WorkloadForm>,
 }
 
 impl From<askama::Error> for AppError {
@@ -55,8 +92,8 @@ impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         let mut form = None;
         let (status, title, detail, suggestions) = match self {
-            AppError::BadParameter { bad, form: f } => {
-                form = Some(f.with_error(&bad));
+            AppError::BadParameter { bad, refill } => {
+                form = refill.map(|r| WorkloadForm::new(r.action, &r.query).with_error(&bad));
                 (
                     StatusCode::BAD_REQUEST,
                     format!("The “{}” parameter {}", bad.param, bad.problem),

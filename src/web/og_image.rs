@@ -13,7 +13,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters_backend::{BackendColor, BackendCoord, BackendTextStyle, DrawingErrorKind};
 
 use crate::domain::Comparison;
-use crate::domain::comparison::Side;
+use crate::domain::compare::Side;
 use crate::domain::format;
 use crate::domain::model::Scale;
 use crate::domain::money::format_usd_pair;
@@ -423,7 +423,7 @@ fn encode_png(pixels: &[u8], width: u32, height: u32) -> Result<Vec<u8>, String>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::comparison::{ChartData, ChartPoint};
+    use crate::domain::compare::{ChartData, ChartPoint};
 
     /// Pixels in a rectangle that are not the white background.
     fn inked(pixels: &[u8], (x0, y0): (u32, u32), (x1, y1): (u32, u32)) -> usize {

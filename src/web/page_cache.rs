@@ -12,8 +12,8 @@ use quick_cache::Equivalent;
 
 use super::encoding::{Encoding, Level};
 
-/// Default size of the cache (`PAGE_CACHE_MB`).
-pub const DEFAULT_MB: usize = 128;
+/// Default size of the cache (`PAGE_CACHE_MB`), which the configuration owns.
+pub use crate::config::DEFAULT_PAGE_CACHE_MB as DEFAULT_MB;
 
 /// Bytes an entry costs besides its body and path: the headers, the key, the index.
 const ENTRY_OVERHEAD: u64 = 1_024;

@@ -3,7 +3,7 @@
 
 use serde_json::{Value, json};
 
-use crate::domain::narrative::Faq;
+use crate::domain::compare::Faq;
 
 /// Head fields every page has.
 #[derive(Debug, Clone)]

@@ -4,12 +4,11 @@
 use askama::Template;
 use axum::response::{Html, IntoResponse, Response};
 
-use crate::domain::comparison::Comparison;
-use crate::domain::cost::Workload;
+use crate::domain::compare::Comparison;
 
-use super::workload_query::{BadParameter, WorkloadQuery, given};
-
-use super::error::AppError;
+use super::error::{AppError, Link};
+use super::seo::Meta;
+use super::workload_query::WorkloadForm;
 
 /// Renders any template as an HTML response; a render failure becomes a logged 500.
 pub struct HtmlTemplate<T>(pub T);
@@ -23,17 +22,6 @@ impl<T: Template> IntoResponse for HtmlTemplate<T> {
     }
 }
 
-/// A link with its text.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Link {
-    /// Target path.
-    pub href: String,
-    /// Visible text.
-    pub text: String,
-}
-
-pub use super::seo::Meta;
-
 /// An option of the model picker's type-to-filter list.
 #[derive(Debug, Clone)]
 pub struct PickerOption {
@@ -41,98 +29,6 @@ pub struct PickerOption {
     pub name: String,
     /// Shown beside the name: the provider, and "retired" where it is.
     pub label: String,
-}
-
-/// The error page.
-#[derive(Template)]
-#[template(path = "error.html")]
-pub struct ErrorPage {
-    /// Head: the title and a description, never indexed.
-    pub meta: Meta,
-    /// HTTP status.
-    pub status: u16,
-    /// Title.
-    pub title: String,
-    /// Explanation.
-    pub detail: String,
-    /// Helpful links.
-    pub suggestions: Vec<Link>,
-    /// The workload form, for a bad parameter.
-    pub form: Option<WorkloadForm>,
-}
-
-/// The workload form on a comparison page, filled with what the reader sent.
-#[derive(Debug, Clone)]
-pub struct WorkloadForm {
-    /// The pair's canonical path.
-    pub action: String,
-    /// The number fields, in the order shown.
-    pub fields: Vec<FormField>,
-    /// Batch box ticked.
-    pub batch: bool,
-    /// Why the batch value was refused, when it was.
-    pub batch_error: Option<String>,
-}
-
-/// One number field of the workload form.
-#[derive(Debug, Clone)]
-pub struct FormField {
-    /// The query parameter.
-    pub name: &'static str,
-    /// Visible label.
-    pub label: &'static str,
-    /// As the reader typed it, or the default.
-    pub value: String,
-    /// Width in characters.
-    pub size: u8,
-    /// Shown when the field is blank.
-    pub placeholder: Option<&'static str>,
-    /// Why the value was refused, shown next to the field (which is marked `aria-invalid`).
-    pub error: Option<String>,
-}
-
-impl WorkloadForm {
-    /// The form for `action`, showing the raw query where given and the defaults elsewhere.
-    pub fn new(action: String, query: &WorkloadQuery) -> Self {
-        let typical = Workload::TYPICAL;
-        let typed = |raw: &Option<String>, default: String| given(raw).map_or(default, str::to_owned);
-        let field =
-            |name, label, value, size, placeholder| FormField { name, label, value, size, placeholder, error: None };
-        Self {
-            action,
-            fields: vec![
-                field(
-                    "input",
-                    "Input tokens per request",
-                    typed(&query.input, typical.input_tokens.to_string()),
-                    9,
-                    None,
-                ),
-                field(
-                    "output",
-                    "Output tokens per request",
-                    typed(&query.output, typical.output_tokens.to_string()),
-                    9,
-                    None,
-                ),
-                field("cached", "Input served from cache (%)", typed(&query.cached, "0".into()), 4, None),
-                field("requests", "Requests per month", typed(&query.requests, String::new()), 12, Some("optional")),
-            ],
-            batch: given(&query.batch) == Some("1"),
-            batch_error: None,
-        }
-    }
-
-    /// The same form with the refused parameter marked and its message beside it.
-    pub fn with_error(mut self, bad: &BadParameter) -> Self {
-        let message = format!("This value {}: enter {}.", bad.problem, bad.allowed);
-        if bad.param == "batch" {
-            self.batch_error = Some(message);
-        } else if let Some(f) = self.fields.iter_mut().find(|f| f.name == bad.param) {
-            f.error = Some(message);
-        }
-        self
-    }
 }
 
 /// One row of the home page's model table.

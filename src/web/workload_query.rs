@@ -127,6 +127,80 @@ fn whole(
     Ok(Some(value))
 }
 
+/// The workload form on a comparison page, filled with what the reader sent.
+#[derive(Debug, Clone)]
+pub struct WorkloadForm {
+    /// The pair's canonical path.
+    pub action: String,
+    /// The number fields, in the order shown.
+    pub fields: Vec<FormField>,
+    /// Batch box ticked.
+    pub batch: bool,
+    /// Why the batch value was refused, when it was.
+    pub batch_error: Option<String>,
+}
+
+/// One number field of the workload form.
+#[derive(Debug, Clone)]
+pub struct FormField {
+    /// The query parameter.
+    pub name: &'static str,
+    /// Visible label.
+    pub label: &'static str,
+    /// As the reader typed it, or the default.
+    pub value: String,
+    /// Width in characters.
+    pub size: u8,
+    /// Shown when the field is blank.
+    pub placeholder: Option<&'static str>,
+    /// Why the value was refused, shown next to the field (which is marked `aria-invalid`).
+    pub error: Option<String>,
+}
+
+impl WorkloadForm {
+    /// The form for `action`, showing the raw query where given and the defaults elsewhere.
+    pub fn new(action: String, query: &WorkloadQuery) -> Self {
+        let typical = Workload::TYPICAL;
+        let typed = |raw: &Option<String>, default: String| given(raw).map_or(default, str::to_owned);
+        let field =
+            |name, label, value, size, placeholder| FormField { name, label, value, size, placeholder, error: None };
+        Self {
+            action,
+            fields: vec![
+                field(
+                    "input",
+                    "Input tokens per request",
+                    typed(&query.input, typical.input_tokens.to_string()),
+                    9,
+                    None,
+                ),
+                field(
+                    "output",
+                    "Output tokens per request",
+                    typed(&query.output, typical.output_tokens.to_string()),
+                    9,
+                    None,
+                ),
+                field("cached", "Input served from cache (%)", typed(&query.cached, "0".into()), 4, None),
+                field("requests", "Requests per month", typed(&query.requests, String::new()), 12, Some("optional")),
+            ],
+            batch: given(&query.batch) == Some("1"),
+            batch_error: None,
+        }
+    }
+
+    /// The same form with the refused parameter marked and its message beside it.
+    pub fn with_error(mut self, bad: &BadParameter) -> Self {
+        let message = format!("This value {}: enter {}.", bad.problem, bad.allowed);
+        if bad.param == "batch" {
+            self.batch_error = Some(message);
+        } else if let Some(f) = self.fields.iter_mut().find(|f| f.name == bad.param) {
+            f.error = Some(message);
+        }
+        self
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

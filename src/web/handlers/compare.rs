@@ -13,10 +13,12 @@ use crate::domain::sitemap::{model_lastmod, pair_lastmod};
 use crate::domain::slug::{PairError, PairSpec, compare_path, parse_pair};
 use crate::domain::{Catalog, Model, ModelId, compare as build_comparison};
 use crate::web::chart::scatter_svg;
+use crate::web::error::{Link, Refill};
 use crate::web::extract::PathSegment;
-use crate::web::templates::{ComparePage, HtmlTemplate, IndexGroup, Link, Meta, PickerPage, WorkloadForm};
+use crate::web::seo::Meta;
+use crate::web::templates::{ComparePage, HtmlTemplate, IndexGroup, PickerPage};
 use crate::web::validators::with_last_modified;
-use crate::web::workload_query::{WorkloadQuery, unreadable};
+use crate::web::workload_query::{WorkloadForm, WorkloadQuery, unreadable};
 use crate::web::{AppError, AppState, Result, day_of};
 
 use super::{model_href, picker_options, suggestions};
@@ -102,13 +104,13 @@ pub async fn compare(
         Err(rejection) => {
             return Err(AppError::BadParameter {
                 bad: Box::new(unreadable(&rejection.body_text())),
-                form: Box::new(WorkloadForm::new(canonical, &WorkloadQuery::default())),
+                refill: Some(Box::new(Refill { action: canonical, query: WorkloadQuery::default() })),
             });
         }
     };
     let workload = query.parse(catalog).map_err(|bad| AppError::BadParameter {
         bad: Box::new(bad),
-        form: Box::new(WorkloadForm::new(canonical.clone(), &query)),
+        refill: Some(Box::new(Refill { action: canonical.clone(), query: query.clone() })),
     })?;
     let form = WorkloadForm::new(canonical.clone(), &query);
     let page = render(catalog, a, b, &workload, form, state.base_url(), !query.is_empty()).into_response();

@@ -3,7 +3,9 @@
 use axum::extract::State;
 
 use crate::web::AppState;
-use crate::web::templates::{HomePage, HtmlTemplate, Link, Meta};
+use crate::web::error::Link;
+use crate::web::seo::Meta;
+use crate::web::templates::{HomePage, HtmlTemplate};
 
 use super::{model_row, picker_options};
 
@@ -46,7 +48,7 @@ pub async fn home(State(state): State<AppState>) -> HtmlTemplate<HomePage> {
         rows,
         retired_rows,
         options: picker_options(catalog),
-        typical: crate::domain::narrative::request_words(&crate::domain::cost::Workload::TYPICAL),
+        typical: crate::domain::compare::request_words(&crate::domain::cost::Workload::TYPICAL),
         index_name,
         index_source,
         last_updated: dataset.last_updated().map_or("n/a".into(), |d| d.long()),

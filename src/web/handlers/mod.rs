@@ -12,7 +12,8 @@ use crate::domain::format;
 use crate::domain::model::{ModelStatus, Scale};
 use crate::domain::{Catalog, Model};
 
-use super::templates::{Link, ModelRow, PickerOption};
+use super::error::Link;
+use super::templates::{ModelRow, PickerOption};
 
 /// The path of a model's page.
 pub fn model_href(model: &Model) -> String {

@@ -11,8 +11,10 @@ use crate::domain::money::PricePerMTok;
 use crate::domain::rate_card::{Meter, RateKey, ServiceTier};
 use crate::domain::sitemap::model_lastmod;
 use crate::domain::{Catalog, Model, ModelId};
+use crate::web::error::Link;
 use crate::web::extract::PathSegment;
-use crate::web::templates::{FactRow, HtmlTemplate, Link, Meta, ModelPage, PriceHistoryRow};
+use crate::web::seo::Meta;
+use crate::web::templates::{FactRow, HtmlTemplate, ModelPage, PriceHistoryRow};
 use crate::web::validators::with_last_modified;
 use crate::web::{AppError, AppState, Result, day_of};
 

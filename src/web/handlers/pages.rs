@@ -2,13 +2,14 @@
 
 use axum::extract::State;
 
+use crate::domain::compare;
 use crate::domain::cost::{STANDARD_PROFILES, Workload};
 use crate::domain::format;
 use crate::domain::freshness::{PRICE_STALE_AFTER_DAYS, SPEED_STALE_AFTER_DAYS};
-use crate::domain::narrative;
 use crate::domain::slug::ModelId;
 use crate::web::api::comparison_json;
-use crate::web::templates::{ApiPage, HtmlTemplate, Meta, MethodologyPage, ModelsPage, ProviderGroup, SourceRow};
+use crate::web::seo::Meta;
+use crate::web::templates::{ApiPage, HtmlTemplate, MethodologyPage, ModelsPage, ProviderGroup, SourceRow};
 use crate::web::{AppState, day_of};
 
 use super::model_row;
@@ -28,7 +29,7 @@ pub async fn models(State(state): State<AppState>) -> HtmlTemplate<ModelsPage> {
     }
     let index_name = catalog.index.as_ref().map_or("Index".to_owned(), |i| i.name.clone());
     HtmlTemplate(ModelsPage {
-        typical: narrative::request_words(&Workload::TYPICAL),
+        typical: compare::request_words(&Workload::TYPICAL),
         meta: Meta::new(
             state.base_url(),
             "/models",
@@ -71,7 +72,7 @@ pub async fn methodology(State(state): State<AppState>) -> HtmlTemplate<Methodol
         })
         .collect();
     sources.sort_by(|a, b| b.as_of.cmp(&a.as_of).then(a.title.cmp(&b.title)));
-    let index_paragraphs = narrative::index_methodology(&catalog);
+    let index_paragraphs = compare::index_methodology(&catalog);
     HtmlTemplate(MethodologyPage {
         meta: Meta::new(
             state.base_url(),
@@ -81,7 +82,7 @@ pub async fn methodology(State(state): State<AppState>) -> HtmlTemplate<Methodol
             &[("Methodology", "/methodology")],
         ),
         index_paragraphs,
-        typical: narrative::request_words(&Workload::TYPICAL),
+        typical: compare::request_words(&Workload::TYPICAL),
         sizes: STANDARD_PROFILES
             .iter()
             .map(|p| format!("{} in / {} out", format::count(p.input_tokens), format::count(p.output_tokens)))

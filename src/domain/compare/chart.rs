@@ -2,12 +2,12 @@
 //! score, and the compared models that have a cost but no score (drawn on a rail below the
 //! plot). The web layer draws it; nothing here knows about pixels.
 
-use super::catalog::Catalog;
-use super::comparison::Side;
-use super::format;
-use super::market::Market;
-use super::model::Scale;
+use super::side::Side;
 use super::summary::NO_INDEX;
+use crate::domain::catalog::Catalog;
+use crate::domain::format;
+use crate::domain::market::Market;
+use crate::domain::model::Scale;
 
 /// One point of the intelligence-vs-price chart.
 #[derive(Debug, Clone, PartialEq)]

@@ -3,9 +3,10 @@
 //! rows are copies of the comparison's own table rows, so the summary, the tables below it and
 //! the API can never disagree.
 
-use super::Catalog;
-use super::comparison::{Citations, Figure, Row, Side};
-use super::model::{Date, ModelStatus};
+use super::side::Side;
+use super::tables::{Citations, Figure, Row};
+use crate::domain::Catalog;
+use crate::domain::model::{Date, ModelStatus};
 
 /// Label of the performance row the summary takes the context window from.
 pub(crate) const CONTEXT_LABEL: &str = "Context window (tokens)";
@@ -77,7 +78,7 @@ fn status_row(catalog: &Catalog, cites: &mut Citations, a: &Side, b: &Side, toda
         let m = s.model;
         let shut = m.deprecation_date.as_ref();
         // The one dated-status rule (domain/status.rs), not a second reading of the date here.
-        let on_the_day = super::status::status_on(m.status, shut, today);
+        let on_the_day = crate::domain::status::status_on(m.status, shut, today);
         let text = match (on_the_day, shut) {
             (ModelStatus::Retired, Some(d)) => format!("retired {}", d.iso()),
             (ModelStatus::Retired, None) => "retired".to_owned(),

@@ -1,0 +1,344 @@
+//! The comparison's tables: figures with their citations, price rows, long-context tiers,
+//! request sizes under each billing, and the reader's monthly bill.
+
+use super::side::Side;
+use crate::domain::catalog::Catalog;
+use std::collections::BTreeSet;
+
+use crate::domain::cost::{Billing, LimitViolation, NoPrice, RequestCost, RequestProfile, Workload, request_cost};
+use crate::domain::format;
+use crate::domain::index::limits_of;
+use crate::domain::model::Date;
+use crate::domain::money::{Usd, format_usd_pair};
+use crate::domain::pricing::threshold_for;
+use crate::domain::rate_card::{CacheTtl, Meter, RateKey, ServiceTier};
+
+/// A numbered reference to a source, as listed at the foot of the page.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Citation {
+    /// The number shown next to figures, from 1.
+    pub number: usize,
+    /// Source id.
+    pub id: String,
+    /// Source title.
+    pub title: String,
+    /// Source URL.
+    pub url: String,
+    /// License of the figures.
+    pub license: String,
+    /// Snapshot date.
+    pub as_of: Date,
+}
+
+/// Hands out citation numbers in order of first use.
+#[derive(Debug, Default)]
+pub struct Citations {
+    list: Vec<Citation>,
+}
+
+impl Citations {
+    /// The number for a source id; unknown ids get no number.
+    pub fn cite(&mut self, catalog: &Catalog, id: &str) -> Option<usize> {
+        if let Some(c) = self.list.iter().find(|c| c.id == id) {
+            return Some(c.number);
+        }
+        let source = catalog.dataset.source(id)?;
+        let number = self.list.len() + 1;
+        self.list.push(Citation {
+            number,
+            id: source.id.clone(),
+            title: source.title.clone(),
+            url: crate::domain::plausible::href(&source.url).to_owned(),
+            license: source.license.clone(),
+            as_of: source.as_of.clone(),
+        });
+        Some(number)
+    }
+
+    /// The citations handed out.
+    pub fn into_list(self) -> Vec<Citation> {
+        self.list
+    }
+}
+
+/// One figure as shown in a table cell.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+pub struct Figure {
+    /// The figure, formatted; `n/a` or a reason when missing.
+    pub text: String,
+    /// Citation number.
+    pub cite: Option<usize>,
+    /// Extra detail such as the date the figure holds for.
+    pub detail: Option<String>,
+    /// Whether the figure is missing.
+    pub missing: bool,
+}
+
+impl Figure {
+    pub(super) fn known(text: String, cite: Option<usize>) -> Self {
+        Self { text, cite, detail: None, missing: false }
+    }
+
+    pub(super) fn missing(reason: &str) -> Self {
+        Self { text: reason.to_owned(), cite: None, detail: None, missing: true }
+    }
+
+    pub(super) fn with_detail(mut self, detail: impl Into<String>) -> Self {
+        self.detail = Some(detail.into());
+        self
+    }
+}
+
+/// A table row comparing the two models.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Row {
+    /// What the row shows.
+    pub label: String,
+    /// A short explanation under the label.
+    pub hint: Option<String>,
+    /// First model's figure.
+    pub a: Figure,
+    /// Second model's figure.
+    pub b: Figure,
+    /// How they differ, in words (`GPT-4.1 mini 2.67x`), when both are known.
+    pub difference: Option<String>,
+}
+
+/// The reader's own request as a row of the request-size table.
+pub(super) fn your_request_row(a: &Side, b: &Side, workload: &Workload) -> Row {
+    let show = |s: &Side| match &s.workload_cost {
+        Some(Ok(c)) => {
+            let mut f = Figure::known(c.total.to_string(), None);
+            if let Some(t) = c.tier_above {
+                f = f.with_detail(format!("long-context rate (input above {})", format::count(t)));
+            }
+            f
+        }
+        Some(Err(NoPrice::ExceedsLimits)) => {
+            // Say which limit: the input cap is the one a reader cannot see from the window.
+            let why = limits_of(s.model).violations(&workload.profile()).first().map(|v| match *v {
+                LimitViolation::ContextWindow(_, c) => format!("over its {}-token context window", format::count(c)),
+                LimitViolation::MaxInput(_, c) => format!("over its {}-token input cap", format::count(c)),
+                LimitViolation::MaxOutput(_, c) => format!("over its {}-token output limit", format::count(c)),
+            });
+            Figure::missing(&format!("impossible: {}", why.unwrap_or_else(|| "exceeds its limits".into())))
+        }
+        Some(Err(NoPrice::NotOffered)) => Figure::missing(&format!("no {} price", workload.pay.words())),
+        Some(Err(NoPrice::TierRateUnknown)) => Figure::missing(&format!(
+            "no {} rate above {} input tokens",
+            workload.pay.tier.as_str(),
+            format::count(s.price.map_or(0, |p| threshold_for(&p.rates, workload.input_tokens)))
+        )),
+        None => Figure::missing("n/a"),
+    };
+    let (mut fa, mut fb) = (show(a), show(b));
+    let difference = match (a.cost, b.cost) {
+        (Some(x), Some(y)) => {
+            let (tx, ty) = format_usd_pair(x, y);
+            fa.text = tx;
+            fb.text = ty;
+            cost_difference(x, y, a.name(), b.name())
+        }
+        _ => None,
+    };
+    let label = format!("Your request ({})", workload.short_label());
+    Row { label, hint: Some("as set in the form".into()), a: fa, b: fb, difference }
+}
+
+/// "GPT-4.1 mini 2.67x" for two costs, or "same".
+fn cost_difference(x: Usd, y: Usd, name_a: &str, name_b: &str) -> Option<String> {
+    match x.cmp(&y) {
+        std::cmp::Ordering::Equal => Some("same".to_owned()),
+        std::cmp::Ordering::Less => format::cost_ratio(y, x).map(|r| format!("{name_b} {r}")),
+        std::cmp::Ordering::Greater => format::cost_ratio(x, y).map(|r| format!("{name_a} {r}")),
+    }
+}
+
+/// The bill per request, per month and per year at the reader's volume.
+pub(super) fn monthly_rows(a: &Side, b: &Side, requests: u64) -> Vec<Row> {
+    let periods: [(String, u64); 3] = [
+        ("Per request".into(), 1),
+        (format!("Per month ({} requests)", format::count(requests)), requests),
+        ("Per year (12 months)".into(), requests.saturating_mul(12)),
+    ];
+    periods
+        .into_iter()
+        .map(|(label, n)| {
+            let (fa, fb, difference) = match (a.cost, b.cost) {
+                (Some(x), Some(y)) => {
+                    let (x, y) = (x.times(n), y.times(n));
+                    let (tx, ty) = format_usd_pair(x, y);
+                    let diff = match x.cmp(&y) {
+                        std::cmp::Ordering::Equal => "same".to_owned(),
+                        std::cmp::Ordering::Less => format!("{} costs {} more", b.name(), y - x),
+                        std::cmp::Ordering::Greater => format!("{} costs {} more", a.name(), x - y),
+                    };
+                    (Figure::known(tx, None), Figure::known(ty, None), Some(diff))
+                }
+                (x, y) => {
+                    let show = |c: Option<Usd>| {
+                        c.map_or_else(|| Figure::missing("n/a"), |c| Figure::known(c.times(n).to_string(), None))
+                    };
+                    (show(x), show(y), None)
+                }
+            };
+            Row { label, hint: None, a: fa, b: fb, difference }
+        })
+        .collect()
+}
+
+/// A request size as a row label: "Medium (5K in / 1K out)".
+pub(super) fn profile_label(p: &RequestProfile) -> String {
+    format!("{} ({} in / {} out)", p.label, format::tokens_short(p.input_tokens), format::tokens_short(p.output_tokens))
+}
+
+/// Which of two values is larger, named, with the ratio: `GPT-4.1 mini 2.67x`.
+pub(super) fn ratio_difference(a: f64, b: f64, name_a: &str, name_b: &str) -> Option<String> {
+    if a == b {
+        return Some("same".into());
+    }
+    let (high, low, name) = if a > b { (a, b, name_a) } else { (b, a, name_b) };
+    format::ratio(high, low).map(|r| format!("{name} {r}"))
+}
+
+/// One rate of one side, cited, with the date it took effect and whether it may be stale.
+fn price_figure(catalog: &Catalog, cites: &mut Citations, side: &Side, key: &RateKey) -> Figure {
+    let Some(price) = side.price else {
+        return Figure::missing("n/a");
+    };
+    match price.rates.get(key) {
+        Some(p) => {
+            let mut detail = format!("in effect since {}", price.effective_from.iso());
+            if let Some(f) = side.prices_checked.as_ref().filter(|f| f.stale) {
+                detail.push_str(&format!("; last checked {}, possibly stale", f.checked.iso()));
+            }
+            Figure::known(p.to_string(), cites.cite(catalog, &price.last_seen_in)).with_detail(detail)
+        }
+        None => Figure::missing("not listed"),
+    }
+}
+
+/// One row per base rate either card lists (every tier, meter and window; long-context rates
+/// are in [`tier_rows`]), in card order: a rate neither lists has no row.
+pub(super) fn price_rows(catalog: &Catalog, cites: &mut Citations, a: &Side, b: &Side) -> Vec<Row> {
+    let keys: BTreeSet<RateKey> = [a, b]
+        .iter()
+        .filter_map(|s| s.price)
+        .flat_map(|p| p.rates.rates().map(|(k, _)| *k))
+        .filter(|k| k.above_tokens == 0)
+        .collect();
+    keys.iter()
+        .map(|key| {
+            let rate = |s: &Side| s.price.and_then(|p| p.rates.get(key));
+            let hint = match key.meter {
+                Meter::Output => Some("reasoning tokens bill as output"),
+                Meter::CacheWrite(CacheTtl::FiveMinutes) => {
+                    Some("the default cache, 5 minutes where there are several")
+                }
+                _ => None,
+            };
+            Row {
+                label: format!("{} / 1M tokens", key.label()),
+                hint: hint.map(str::to_owned),
+                a: price_figure(catalog, cites, a, key),
+                b: price_figure(catalog, cites, b, key),
+                difference: match (rate(a), rate(b)) {
+                    (Some(x), Some(y)) => ratio_difference(x.as_f64(), y.as_f64(), a.name(), b.name()),
+                    _ => None,
+                },
+            }
+        })
+        .collect()
+}
+
+pub(super) fn tier_rows(catalog: &Catalog, cites: &mut Citations, a: &Side, b: &Side) -> Vec<Row> {
+    let listed = |s: &Side| s.price.map_or(0, |p| p.rates.thresholds().len());
+    if listed(a) == 0 && listed(b) == 0 {
+        return Vec::new();
+    }
+    let describe = |s: &Side, cites: &mut Citations| {
+        let reachable = s.model.reachable_thresholds();
+        if listed(s) == 0 {
+            return Figure::missing("none listed");
+        }
+        if reachable.is_empty() {
+            // Listed by the source, but no request the model accepts can reach it.
+            return Figure::missing("listed, but beyond its context window: never applies");
+        }
+        let card = s.price.map(|p| &p.rates);
+        let rate = |above_tokens, meter| {
+            card.and_then(|c| c.get(&RateKey { above_tokens, ..RateKey::base(ServiceTier::Standard, meter) }))
+                .map_or_else(|| "not listed".to_owned(), |r| r.to_string())
+        };
+        let text = reachable
+            .iter()
+            .map(|&t| {
+                format!(
+                    "above {} input tokens: {} in / {} out",
+                    format::count(t),
+                    rate(t, Meter::Input),
+                    rate(t, Meter::Output)
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("; ");
+        Figure::known(text, s.price.and_then(|p| cites.cite(catalog, &p.last_seen_in)))
+    };
+    vec![Row {
+        label: "Long-context pricing".into(),
+        hint: Some("the whole request bills at the higher rate once its input passes the threshold".into()),
+        a: describe(a, cites),
+        b: describe(b, cites),
+        difference: None,
+    }]
+}
+
+/// A row pricing one request size under one billing, through the same [`request_cost`] every
+/// table uses, so the tables can never price the same request two ways. A rate the card
+/// lacks shows why ("no batch price", "no cache price"), never a fallback.
+pub(super) fn request_row(
+    a: &Side,
+    b: &Side,
+    profile: &RequestProfile,
+    billing: Billing,
+    label: String,
+    hint: Option<&str>,
+) -> Row {
+    let cost = |s: &Side| -> Result<RequestCost, String> {
+        let price = s.price.ok_or("no price")?;
+        request_cost(price, &limits_of(s.model), profile, billing).map_err(|e| match e {
+            NoPrice::ExceedsLimits => "exceeds limits".to_owned(),
+            NoPrice::TierRateUnknown => format!(
+                "no {} rate above {} input tokens",
+                billing.pay.tier.as_str(),
+                format::count(threshold_for(&price.rates, profile.input_tokens))
+            ),
+            NoPrice::NotOffered if billing.all_cached => "no cache price".to_owned(),
+            NoPrice::NotOffered => format!("no {} price", billing.pay.words()),
+        })
+    };
+    // Say when a long-context rate applied, so a jump in the table explains itself.
+    let known = |text: String, c: &RequestCost| {
+        let figure = Figure::known(text, None);
+        match c.tier_above {
+            Some(t) => figure.with_detail(format!("long-context rate (input above {})", format::count(t))),
+            None => figure,
+        }
+    };
+    let (ca, cb) = (cost(a), cost(b));
+    let (fa, fb, difference) = match (&ca, &cb) {
+        (Ok(x), Ok(y)) => {
+            let (tx, ty) = format_usd_pair(x.total, y.total);
+            let diff = cost_difference(x.total, y.total, a.name(), b.name());
+            (known(tx, x), known(ty, y), diff)
+        }
+        _ => {
+            let show = |c: &Result<RequestCost, String>| match c {
+                Ok(v) => known(v.total.to_string(), v),
+                Err(reason) => Figure::missing(reason),
+            };
+            (show(&ca), show(&cb), None)
+        }
+    };
+    Row { label, hint: hint.map(str::to_owned), a: fa, b: fb, difference }
+}
