@@ -10,7 +10,10 @@ use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
 
 use crate::domain::compare::{Comparison, Side};
+use crate::domain::cost::{Billing, NoPrice, RequestProfile, TYPICAL_REQUEST, request_cost};
+use crate::domain::index::limits_of;
 use crate::domain::model::{Model, PriceSchedule};
+use crate::domain::pricing::PayAs;
 use crate::domain::rate_card::{RateCard, RateKey, ServiceTier, TimeWindow};
 use crate::domain::slug::{PairError, PairSpec, compare_path, parse_pair};
 use crate::domain::{Catalog, compare as build_comparison};
@@ -183,8 +186,38 @@ pub async fn models(State(state): State<AppState>) -> Response {
     Json(body).into_response()
 }
 
-fn side_json(s: &Side) -> Value {
+/// The priced request at every tier and window, as exact decimals: `usd` is null with a
+/// `not_priced` reason where the model does not offer that way to pay (at this size).
+fn ways_to_pay_json(s: &Side, request: &RequestProfile) -> Value {
+    let Some(price) = s.price else { return json!([]) };
+    let mut ways: Vec<PayAs> = ServiceTier::ALL.iter().map(|t| PayAs::tier(*t)).collect();
+    ways.extend(price.rates.windows().flat_map(|(w, _)| ServiceTier::ALL.map(|tier| PayAs { tier, window: Some(w) })));
+    let rows: Vec<Value> = ways
+        .into_iter()
+        .map(|pay| {
+            let cost = request_cost(price, &limits_of(s.model), request, Billing { pay, all_cached: false });
+            let not_priced = match cost {
+                Ok(_) => None,
+                Err(NoPrice::NotOffered) => Some("not_offered"),
+                Err(NoPrice::TierRateUnknown) => Some("no_rate_above_threshold"),
+                Err(NoPrice::ExceedsLimits) => Some("exceeds_limits"),
+            };
+            json!({
+                "tier": pay.tier.as_str(),
+                "window": pay.window.map(TimeWindow::as_str),
+                "usd": cost.ok().map(|c| c.total.to_decimal()),
+                "above_input_tokens": cost.ok().and_then(|c| c.tier_above),
+                "not_priced": not_priced,
+            })
+        })
+        .collect();
+    Value::Array(rows)
+}
+
+fn side_json(s: &Side, request: &RequestProfile) -> Value {
     json!({
+        "rate_card": s.price.map(|p| card_json(&p.rates)),
+        "request_cost_by_way_to_pay": ways_to_pay_json(s, request),
         "id": s.id().as_str(),
         "name": s.name(),
         "provider": s.provider,
@@ -200,6 +233,7 @@ fn side_json(s: &Side) -> Value {
 
 /// The JSON of a comparison: what the page shows, from the same value.
 pub fn comparison_json(base_url: &str, cmp: &Comparison) -> Value {
+    let request = if cmp.custom { cmp.workload.profile() } else { TYPICAL_REQUEST };
     let path = compare_path(cmp.a.id(), cmp.b.id());
     let w = &cmp.workload;
     json!({
@@ -219,7 +253,7 @@ pub fn comparison_json(base_url: &str, cmp: &Comparison) -> Value {
             "custom": cmp.custom,
             "description": cmp.request_words,
         },
-        "models": [side_json(&cmp.a), side_json(&cmp.b)],
+        "models": [side_json(&cmp.a, &request), side_json(&cmp.b, &request)],
         "headline_index": cmp.index_label,
         "verdict": cmp.verdict,
         "description": cmp.description,
@@ -232,6 +266,7 @@ pub fn comparison_json(base_url: &str, cmp: &Comparison) -> Value {
             "long_context": cmp.tier_rows,
             "requests": cmp.request_rows,
             "billing": cmp.billing_rows,
+            "ways_to_pay": cmp.ways_to_pay,
             "monthly": cmp.monthly_rows,
         },
         "workload_notes": cmp.workload_notes,

@@ -132,3 +132,108 @@ async fn gpt_5_4_batch_above_272k_is_76125_micro_dollars_on_the_seeded_card_and_
     let row = crate::support::row(&body, "Your request (").expect("your row");
     assert!(row.contains("$0.76125") && !row.contains("$1.5225"), "{row}");
 }
+
+async fn path_of(a: &str, b: &str, query: &str) -> String {
+    let catalog = &site().await.catalog;
+    let model = |id: &str| catalog.model(&llm_compare::domain::ModelId::parse(id).unwrap()).unwrap();
+    format!("{}{query}", catalog.canonical_path(model(a), model(b)))
+}
+
+#[tokio::test]
+async fn a_tier_one_model_lacks_is_stated_for_it_and_the_other_is_priced_at_that_tier() {
+    // GPT-5.5 flex (LiteLLM 1.110.2 `_flex` 2.5e-06 / 1.5e-05): 5,000 x 2.5 + 1,000 x 15 = $0.0275.
+    // Claude Sonnet 4.5 has no flex tier.
+    let path = path_of("claude-sonnet-4-5", "gpt-5-5", "?tier=flex").await;
+    let (status, _, body) = crate::support::get(&path).await;
+    assert_eq!(status, axum::http::StatusCode::OK);
+    let your = crate::support::row(&body, "Your request (").expect("your row");
+    assert!(your.contains("$0.0275") && your.contains("no flex price"), "{your}");
+    // The ways-to-pay table: every tier either model offers, "not offered" where one lacks it.
+    let flex = crate::support::row(&body, "Flex").expect("a flex row");
+    assert!(flex.contains("not offered") && flex.contains("0.5x standard"), "{flex}");
+    let priority = crate::support::row(&body, "Priority").expect("a priority row");
+    // 5,000 x 12.5 + 1,000 x 75 = $0.1375 on GPT-5.5 (at 5K in / 1K out, as the form says).
+    assert!(priority.contains("$0.1375") && priority.contains("2.5x standard"), "{priority}");
+
+    let api = format!("/api/v1{path}");
+    let (_, _, body) = crate::support::get(&api).await;
+    let json: Value = serde_json::from_str(&body).unwrap();
+    let ways = |i: usize| json["models"][i]["request_cost_by_way_to_pay"].as_array().unwrap().clone();
+    let flex_of = |i| ways(i).into_iter().find(|w| w["tier"] == "flex").unwrap();
+    let (claude, gpt) = if json["models"][0]["id"] == "gpt-5-5" { (1, 0) } else { (0, 1) };
+    assert_eq!(flex_of(gpt)["usd"], "0.0275");
+    assert_eq!(
+        (flex_of(claude)["usd"].clone(), flex_of(claude)["not_priced"].clone()),
+        (Value::Null, Value::from("not_offered"))
+    );
+    assert!(
+        json["models"][gpt]["rate_card"]["rates"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["tier"] == "priority" && r["meter"] == "output" && r["usd_per_mtok"] == "75")
+    );
+}
+
+#[tokio::test]
+async fn deepseek_off_peak_is_priced_in_its_window_and_a_model_without_windows_at_its_list_price() {
+    // DeepSeek V4 Pro off-peak: 5,000 x 0.66 + 1,000 x 1.98 = $0.00528; GPT-5.5 has no time
+    // windows, so its list price ($0.055) holds at every hour, and the page says so.
+    let path = path_of("deepseek-v4-pro", "gpt-5-5", "?window=off-peak").await;
+    let (status, _, body) = crate::support::get(&path).await;
+    assert_eq!(status, axum::http::StatusCode::OK);
+    let your = crate::support::row(&body, "Your request (").expect("your row");
+    assert!(your.contains("$0.00528") && your.contains("$0.055"), "{your}");
+    assert!(body.contains("GPT-5.5 publishes no off-peak prices: its list price holds at every hour."));
+    assert!(body.contains("name=\"window\""), "the window field shows where a model has one");
+    let off_peak = crate::support::row(&body, "Standard, off-peak").expect("an off-peak row");
+    assert!(off_peak.contains("Mon-Fri 00:00-01:00, 04:00-06:00, 10:00-24:00; Sat-Sun 00:00-24:00 UTC"), "{off_peak}");
+    // Without a window DeepSeek bills its list price: 5,000 x 1.32 + 1,000 x 3.96 = $0.01056.
+    let (_, _, body) = crate::support::get(&path_of("deepseek-v4-pro", "gpt-5-5", "?requests=1").await).await;
+    assert!(crate::support::row(&body, "Your request (").unwrap().contains("$0.01056"));
+    let (_, _, plain) = crate::support::get(&path_of("claude-sonnet-4-5", "gpt-5-5", "").await).await;
+    assert!(!plain.contains("name=\"window\""), "no window field where neither model has one");
+}
+
+#[tokio::test]
+async fn bad_tier_window_or_cache_write_is_a_400_naming_the_parameter() {
+    for (query, param) in [
+        ("?tier=turbo", "tier"),
+        ("?window=night", "window"),
+        ("?cache_write=2h", "cache_write"),
+        ("?tier=flex&batch=1", "batch"),
+    ] {
+        let path = path_of("claude-sonnet-4-5", "gpt-5-5", query).await;
+        let (status, _, body) = crate::support::get(&path).await;
+        assert_eq!(status, axum::http::StatusCode::BAD_REQUEST, "{query}");
+        assert!(body.contains(&format!("The “{param}” parameter")), "{query}");
+        let (status, _, body) = crate::support::get(&format!("/api/v1{path}")).await;
+        assert_eq!(status, axum::http::StatusCode::BAD_REQUEST, "{query}");
+        let json: Value = serde_json::from_str(&body).unwrap();
+        assert_eq!(json["error"]["parameter"], param, "{query}");
+    }
+}
+
+#[tokio::test]
+async fn a_claude_one_hour_cache_write_bills_at_its_listed_rate() {
+    // Claude Sonnet 4.5: 10,000 in, 50% cached, the rest written to the 1-hour cache
+    // (`cache_creation_input_token_cost_above_1hr` 6e-06), 1,000 out:
+    // 5,000 x 6 + 5,000 x 0.3 + 1,000 x 15 = 30,000 + 1,500 + 15,000 = $0.0465.
+    let path = path_of("claude-sonnet-4-5", "gpt-5-5", "?input=10000&cached=50&cache_write=1h").await;
+    let (_, _, body) = crate::support::get(&path).await;
+    let your = crate::support::row(&body, "Your request (").expect("your row");
+    assert!(your.contains("$0.0465"), "{your}");
+    assert!(body.contains("GPT-5.5 lists no 1-hour cache-write price in our data"));
+}
+
+#[tokio::test]
+async fn the_model_page_shows_the_whole_card_its_history_per_tier_and_listed_fees() {
+    let (_, _, body) = crate::support::get("/models/gpt-5-4").await;
+    // GPT-5.4's batch rate above 272K, its priority tier in the history, a listed fee.
+    assert!(body.contains("Batch API · Input · above 272,000 input tokens / 1M tokens"), "the whole card");
+    assert!(body.contains("<td data-label=\"Tier\">Priority</td>"), "history per tier");
+    assert!(body.contains("EU regional processing (data residency): 1.1x the token rates"), "a listed fee");
+    let (_, _, body) = crate::support::get("/models/deepseek-v4-pro").await;
+    assert!(body.contains("Mon-Fri 00:00-01:00, 04:00-06:00, 10:00-24:00; Sat-Sun 00:00-24:00"), "off-peak hours");
+    assert!(body.contains("<td data-label=\"Tier\">Standard, off-peak</td>"));
+}

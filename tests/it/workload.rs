@@ -158,6 +158,9 @@ async fn every_bad_value_is_a_400_naming_the_parameter_with_the_form_prefilled()
         ("requests=999999999999999", "requests"),
         ("batch=yes", "batch"),
         ("batch=2", "batch"),
+        ("tier=turbo", "tier"),
+        ("window=night", "window"),
+        ("cache_write=2h", "cache_write"),
         ("input=%3Cscript%3Ealert(1)%3C%2Fscript%3E", "input"),
     ];
     for (query, param) in cases {
@@ -178,8 +181,11 @@ async fn every_bad_value_is_a_400_naming_the_parameter_with_the_form_prefilled()
     assert!(body.contains(r#"id="w-input" size="9" aria-invalid="true" aria-describedby="w-input-error""#), "{body}");
     assert!(body.contains(r#"<span class="field-error" id="w-input-error">This value is not a whole number: enter a whole number of input tokens per request from 1 to "#));
     assert_eq!(body.matches("aria-invalid").count(), 1);
+    // `batch` is the older spelling of the tier: its error marks the tier field.
     let (_, _, body) = get(&format!("{REFERENCE}?batch=yes")).await;
-    assert!(body.contains(r#"aria-invalid="true" aria-describedby="w-batch-error""#));
+    assert!(body.contains(r#"aria-invalid="true" aria-describedby="w-tier-error""#));
+    let (_, _, body) = get(&format!("{REFERENCE}?tier=turbo")).await;
+    assert!(body.contains(r#"aria-invalid="true" aria-describedby="w-tier-error""#));
 }
 
 #[tokio::test]

@@ -20,7 +20,9 @@ mod words;
 
 use self::facts::Facts;
 use self::performance::performance_rows;
-use self::tables::{Citations, Row, monthly_rows, price_rows, profile_label, request_row, tier_rows, your_request_row};
+use self::tables::{
+    Citations, Row, monthly_rows, price_rows, profile_label, request_row, tier_rows, ways_to_pay_rows, your_request_row,
+};
 use crate::domain::catalog::Catalog;
 use crate::domain::cost::{Billing, STANDARD_PROFILES, TYPICAL_REQUEST, Workload, workload_cost};
 use crate::domain::freshness::price_freshness;
@@ -70,6 +72,8 @@ pub struct Comparison<'a> {
     pub request_rows: Vec<Row>,
     /// Typical request under cache and batch billing.
     pub billing_rows: Vec<Row>,
+    /// The priced request at every service tier and window either model offers.
+    pub ways_to_pay: Vec<Row>,
     /// One-sentence verdict.
     pub verdict: String,
     /// Verdict facts.
@@ -141,6 +145,7 @@ pub fn compare<'a>(
         request_rows.push(your_request_row(&sa, &sb, workload));
     }
     let profile = if custom { workload.profile() } else { TYPICAL_REQUEST };
+    let ways_to_pay = ways_to_pay_rows(&sa, &sb, &profile);
     let billing_rows = vec![
         request_row(&sa, &sb, &profile, Billing::STANDARD, "Standard".into(), Some("no cache, synchronous API")),
         request_row(
@@ -192,6 +197,7 @@ pub fn compare<'a>(
         price_rows,
         tier_rows,
         request_rows,
+        ways_to_pay,
         billing_rows,
         verdict: text.verdict,
         bottom_line: text.bottom_line,

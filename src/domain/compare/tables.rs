@@ -10,7 +10,7 @@ use crate::domain::format;
 use crate::domain::index::limits_of;
 use crate::domain::model::Date;
 use crate::domain::money::{Usd, format_usd_pair};
-use crate::domain::pricing::threshold_for;
+use crate::domain::pricing::{PayAs, threshold_for};
 use crate::domain::rate_card::{CacheTtl, Meter, RateKey, ServiceTier};
 
 /// A numbered reference to a source, as listed at the foot of the page.
@@ -341,4 +341,59 @@ pub(super) fn request_row(
         }
     };
     Row { label, hint: hint.map(str::to_owned), a: fa, b: fb, difference }
+}
+
+/// The "ways to pay" table: for every service tier and window either model offers, what the
+/// request costs on each and its ratio to that model's standard cost; "not offered" where a
+/// model has no such tier, never its price at another tier.
+pub(super) fn ways_to_pay_rows(a: &Side, b: &Side, profile: &RequestProfile) -> Vec<Row> {
+    let mut ways: Vec<PayAs> = [a, b]
+        .iter()
+        .filter_map(|s| s.price)
+        .flat_map(|p| p.rates.ways_to_pay())
+        .map(|(tier, window)| PayAs { tier, window })
+        .collect();
+    ways.sort();
+    ways.dedup();
+    let cost = |s: &Side, pay: PayAs| {
+        let price = s.price.ok_or(NoPrice::NotOffered)?;
+        request_cost(price, &limits_of(s.model), profile, Billing { pay, all_cached: false }).map(|c| c.total)
+    };
+    ways.into_iter()
+        .map(|pay| {
+            let show = |s: &Side, c: &Result<Usd, NoPrice>, text: String| match c {
+                Ok(total) => {
+                    let standard = cost(s, PayAs::STANDARD).ok().filter(|_| pay != PayAs::STANDARD);
+                    let figure = Figure::known(text, None);
+                    match standard.filter(|s| s.picos() > 0) {
+                        Some(st) => {
+                            figure.with_detail(format!("{}x standard", format::number(total.as_f64() / st.as_f64(), 2)))
+                        }
+                        None => figure,
+                    }
+                }
+                Err(NoPrice::NotOffered) => Figure::missing("not offered"),
+                Err(NoPrice::TierRateUnknown) => Figure::missing(&format!(
+                    "no {} rate above {} input tokens",
+                    pay.tier.as_str(),
+                    format::count(s.price.map_or(0, |p| threshold_for(&p.rates, profile.input_tokens)))
+                )),
+                Err(NoPrice::ExceedsLimits) => Figure::missing("exceeds limits"),
+            };
+            let (ca, cb) = (cost(a, pay), cost(b, pay));
+            let (ta, tb, difference) = match (ca, cb) {
+                (Ok(x), Ok(y)) => {
+                    let (tx, ty) = format_usd_pair(x, y);
+                    (tx, ty, cost_difference(x, y, a.name(), b.name()))
+                }
+                (x, y) => {
+                    (x.map(|c| c.to_string()).unwrap_or_default(), y.map(|c| c.to_string()).unwrap_or_default(), None)
+                }
+            };
+            let hint = pay
+                .window
+                .and_then(|w| [a, b].iter().find_map(|s| s.price?.rates.window_hours(w)).map(|h| format!("{h} UTC")));
+            Row { label: pay.label(), hint, a: show(a, &ca, ta), b: show(b, &cb, tb), difference }
+        })
+        .collect()
 }

@@ -8,7 +8,8 @@ use crate::domain::format;
 use crate::domain::freshness::{Freshness, price_freshness};
 use crate::domain::model::{Dataset, PriceSchedule};
 use crate::domain::money::PricePerMTok;
-use crate::domain::rate_card::{Meter, RateKey, ServiceTier};
+use crate::domain::pricing::PayAs;
+use crate::domain::rate_card::{Meter, RateKey};
 use crate::domain::sitemap::model_lastmod;
 use crate::domain::{Catalog, Model, ModelId};
 use crate::web::error::Link;
@@ -30,10 +31,6 @@ fn source_date(dataset: &Dataset, id: &str) -> String {
 
 fn rate_text(rate: Option<PricePerMTok>) -> String {
     rate.map_or_else(|| "not listed".to_owned(), |v| v.to_string())
-}
-
-fn base(p: &PriceSchedule, tier: ServiceTier, meter: Meter) -> Option<PricePerMTok> {
-    p.rates.get(&RateKey::base(tier, meter))
 }
 
 /// The "possibly stale" badge text, when the prices are too old.
@@ -88,6 +85,10 @@ fn page(catalog: &Catalog, m: &Model, base_url: &str) -> ModelPage {
         for (w, hours) in p.rates.windows() {
             fact(&format!("{} hours (UTC)", w.label()), hours.to_string(), &p.last_seen_in, seen(p));
         }
+        // Surcharges and per-query fees: listed with their figures, never priced into requests.
+        for fee in &p.rates.fees {
+            fact("Listed fee (not in request costs)", fee.text(), &p.last_seen_in, seen(p));
+        }
         if let Some(c) = catalog.market.cost_of(&m.id) {
             fact("Typical request (5K in / 1K out)", c.to_string(), &p.last_seen_in, "computed".into());
         }
@@ -129,21 +130,24 @@ fn page(catalog: &Catalog, m: &Model, base_url: &str) -> ModelPage {
         }
     }
 
+    // One row per period and way to pay (tier, window) its card offers, newest first.
     let history = m
         .prices
         .iter()
         .rev()
-        .map(|p| PriceHistoryRow {
-            from: p.effective_from.iso().into(),
-            to: p.effective_to.as_ref().map_or("current".into(), |d| d.iso().into()),
-            input: rate_text(p.rates.standard(Meter::Input)),
-            output: rate_text(p.rates.standard(Meter::Output)),
-            cached: rate_text(p.rates.standard(Meter::CacheRead)),
-            batch: match (base(p, ServiceTier::Batch, Meter::Input), base(p, ServiceTier::Batch, Meter::Output)) {
-                (Some(i), Some(o)) => format!("{i} / {o}"),
-                _ => "not listed".into(),
-            },
-            source: source_title(dataset, &p.source),
+        .flat_map(|p| {
+            p.rates.ways_to_pay().into_iter().map(move |(tier, window)| {
+                let rate = |meter| rate_text(p.rates.get(&RateKey { tier, window, above_tokens: 0, meter }));
+                PriceHistoryRow {
+                    from: p.effective_from.iso().into(),
+                    to: p.effective_to.as_ref().map_or("current".into(), |d| d.iso().into()),
+                    tier: PayAs { tier, window }.label(),
+                    input: rate(Meter::Input),
+                    output: rate(Meter::Output),
+                    cached: rate(Meter::CacheRead),
+                    source: source_title(dataset, &p.source),
+                }
+            })
         })
         .collect();
 
