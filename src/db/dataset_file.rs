@@ -5,6 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
+pub use super::price_entry::{FeeEntry, PriceEntry, RateEntry, WindowEntry};
 use crate::domain::model::{Date, ModelStatus, Scale};
 use crate::domain::money::PricePerMTok;
 use crate::domain::plausible;
@@ -12,8 +13,9 @@ use crate::domain::slug::ModelId;
 
 /// The `format` field every dataset file carries.
 pub const FORMAT: &str = "llm-compare-dataset";
-/// The newest `version` this build reads.
-pub const VERSION: u32 = 1;
+/// The `version` this build reads and writes: 2 holds a rate card per price period (version 1
+/// had one field per rate).
+pub const VERSION: u32 = 2;
 
 /// The fields a catalog entry can set by hand, so that `import modelsdev` leaves them alone.
 pub const PINNABLE: [&str; 4] = ["limits", "name", "release_date", "status"];
@@ -149,50 +151,6 @@ pub struct ModelEntry {
     pub speeds: Vec<SpeedEntry>,
 }
 
-/// One price period.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct PriceEntry {
-    /// First date seen.
-    pub effective_from: String,
-    /// Replaced on.
-    pub effective_to: Option<String>,
-    /// Input $/1M.
-    pub input: String,
-    /// Output $/1M.
-    pub output: String,
-    /// Cache hit $/1M.
-    pub cache_read: Option<String>,
-    /// Cache write $/1M.
-    pub cache_write: Option<String>,
-    /// 1-hour cache write $/1M.
-    pub cache_write_1h: Option<String>,
-    /// Batch input $/1M.
-    pub batch_input: Option<String>,
-    /// Batch output $/1M.
-    pub batch_output: Option<String>,
-    /// Long-context tiers.
-    pub long_context: Vec<TierEntry>,
-    /// First snapshot showing it.
-    pub source: String,
-    /// Newest snapshot showing it.
-    pub last_seen_in: String,
-}
-
-/// A long-context tier.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct TierEntry {
-    /// Threshold in input tokens.
-    pub above_tokens: u64,
-    /// Input $/1M above it.
-    pub input: String,
-    /// Output $/1M above it.
-    pub output: String,
-    /// Cache hit $/1M above it.
-    pub cache_read: Option<String>,
-}
-
 /// A score.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -237,7 +195,7 @@ pub struct Invalid {
     pub problem: String,
 }
 
-fn invalid(entry: &str, field: &str, problem: impl Into<String>) -> Invalid {
+pub(super) fn invalid(entry: &str, field: &str, problem: impl Into<String>) -> Invalid {
     Invalid { entry: entry.to_owned(), field: field.to_owned(), problem: problem.into() }
 }
 
@@ -245,7 +203,7 @@ fn check_date(entry: &str, field: &str, text: &str) -> Result<(), Invalid> {
     Date::parse(text).map(|_| ()).ok_or_else(|| invalid(entry, field, format!("`{text}` is not a YYYY-MM-DD date")))
 }
 
-fn check_price(entry: &str, field: &str, text: &str) -> Result<PricePerMTok, Invalid> {
+pub(super) fn check_price(entry: &str, field: &str, text: &str) -> Result<PricePerMTok, Invalid> {
     let price = PricePerMTok::parse(text).map_err(|e| invalid(entry, field, e.to_string()))?;
     match plausible::price_problem(price) {
         Some(problem) => Err(invalid(entry, field, problem)),
@@ -254,7 +212,10 @@ fn check_price(entry: &str, field: &str, text: &str) -> Result<PricePerMTok, Inv
 }
 
 /// Text fields: bounded in size, without control characters (they reach logs and pages).
-fn check_texts<'a>(entry: &str, fields: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<(), Invalid> {
+pub(super) fn check_texts<'a>(
+    entry: &str,
+    fields: impl IntoIterator<Item = (&'a str, &'a str)>,
+) -> Result<(), Invalid> {
     for (field, text) in fields {
         if let Some(problem) = plausible::text_problem(text) {
             return Err(invalid(entry, field, problem));
@@ -263,7 +224,7 @@ fn check_texts<'a>(entry: &str, fields: impl IntoIterator<Item = (&'a str, &'a s
     Ok(())
 }
 
-fn check_tokens(entry: &str, field: &str, tokens: u64) -> Result<(), Invalid> {
+pub(super) fn check_tokens(entry: &str, field: &str, tokens: u64) -> Result<(), Invalid> {
     plausible::tokens_problem(tokens).map_or(Ok(()), |problem| Err(invalid(entry, field, problem)))
 }
 
@@ -282,6 +243,20 @@ impl DatasetFile {
         // Strict first (a key given twice, deep nesting), then typed.
         crate::db::import::json::parse(json)
             .map_err(|e| invalid(&format!("line {} column {}", e.line, e.column), "(json)", e.problem))?;
+        // The version first, so a version-1 file is named as such, not as unknown fields.
+        #[derive(Deserialize)]
+        struct Header {
+            version: u32,
+        }
+        if let Ok(Header { version }) = serde_json::from_str::<Header>(json)
+            && version != VERSION
+        {
+            return Err(invalid(
+                "(file)",
+                "version",
+                format!("this build reads version {VERSION} (a rate card per price period), found {version}"),
+            ));
+        }
         let file: DatasetFile = serde_json::from_str(json)
             .map_err(|e| invalid(&format!("line {} column {}", e.line(), e.column()), "(json)", e.to_string()))?;
         file.validate()?;
@@ -293,11 +268,11 @@ impl DatasetFile {
         if self.format != FORMAT {
             return Err(invalid("(file)", "format", format!("expected `{FORMAT}`, found `{}`", self.format)));
         }
-        if self.version == 0 || self.version > VERSION {
+        if self.version != VERSION {
             return Err(invalid(
                 "(file)",
                 "version",
-                format!("this build reads version {VERSION}, found {}", self.version),
+                format!("this build reads version {VERSION} (a rate card per price period), found {}", self.version),
             ));
         }
         let mut sources = HashSet::new();
@@ -437,48 +412,9 @@ impl DatasetFile {
             let mut current = 0;
             for (i, p) in m.prices.iter().enumerate() {
                 let entry = format!("models[{}].prices[{i}]", m.slug);
-                check_date(&entry, "effective_from", &p.effective_from)?;
-                match &p.effective_to {
-                    Some(to) => {
-                        check_date(&entry, "effective_to", to)?;
-                        if to < &p.effective_from {
-                            return Err(invalid(&entry, "effective_to", "ends before it starts"));
-                        }
-                    }
-                    None => current += 1,
-                }
-                let input = check_price(&entry, "input", &p.input)?;
-                let output = check_price(&entry, "output", &p.output)?;
-                if input.micros() == 0 && output.micros() == 0 {
-                    return Err(invalid(
-                        &entry,
-                        "output",
-                        "input and output both 0: a missing price, not a free model",
-                    ));
-                }
-                for (field, value) in [
-                    ("cache_read", &p.cache_read),
-                    ("cache_write", &p.cache_write),
-                    ("cache_write_1h", &p.cache_write_1h),
-                    ("batch_input", &p.batch_input),
-                    ("batch_output", &p.batch_output),
-                ] {
-                    if let Some(v) = value {
-                        check_price(&entry, field, v)?;
-                    }
-                }
-                let mut last = 0;
-                for t in &p.long_context {
-                    if t.above_tokens <= last {
-                        return Err(invalid(&entry, "long_context", "tiers must rise in above_tokens"));
-                    }
-                    last = t.above_tokens;
-                    check_tokens(&entry, "long_context.above_tokens", t.above_tokens)?;
-                    check_price(&entry, "long_context.input", &t.input)?;
-                    check_price(&entry, "long_context.output", &t.output)?;
-                    if let Some(c) = &t.cache_read {
-                        check_price(&entry, "long_context.cache_read", c)?;
-                    }
+                let schedule = p.schedule(&entry)?;
+                if schedule.effective_to.is_none() {
+                    current += 1;
                 }
                 source_ok(&entry, "source", &p.source)?;
                 source_ok(&entry, "last_seen_in", &p.last_seen_in)?;
@@ -602,9 +538,10 @@ mod tests {
     #[test]
     fn errors_name_the_entry_and_field() {
         let mut file = DatasetFile::parse(SEED).unwrap();
-        file.models[0].prices[0].output = "1e-6".into();
+        let output = file.models[0].prices[0].rates.iter().position(|r| r.meter == "output").unwrap();
+        file.models[0].prices[0].rates[output].usd = "1e-6".into();
         let err = file.validate().unwrap_err();
-        assert_eq!(err.field, "output");
+        assert_eq!(err.field, format!("rates[{output}]"));
         assert!(err.entry.starts_with(&format!("models[{}].prices[0]", file.models[0].slug)), "{err}");
 
         let mut file = DatasetFile::parse(SEED).unwrap();

@@ -1,5 +1,5 @@
 //! Writing the whole dataset to a file in the format of `data/seed.json`: every source,
-//! provider, benchmark and model with all its price periods (closed ones too), tiers, LiteLLM
+//! provider, benchmark and model with all its price periods (closed ones too) with their rate cards, LiteLLM
 //! keys, scores and speeds. `import dataset` reads it back into an empty database, and an
 //! export of that database is the same file byte for byte.
 
@@ -12,9 +12,8 @@ use sqlx::{SqliteConnection, SqlitePool};
 use super::DbError;
 use super::dataset_file::{
     self, BenchmarkEntry, DatasetFile, ModelEntry, PriceEntry, ProviderEntry, ScoreEntry, SourceEntry, SpeedEntry,
-    TierEntry,
 };
-use super::load::{ModelRow, PriceRow};
+use super::load::ModelRow;
 
 /// Why an export wrote nothing.
 #[derive(Debug, thiserror::Error)]
@@ -30,21 +29,6 @@ pub enum ExportError {
         /// The I/O error.
         source: std::io::Error,
     },
-}
-
-/// A price as the dataset file writes it: `0.075`, `15`, never an exponent or trailing zeros.
-fn decimal(micros: i64) -> String {
-    let micros = micros.max(0);
-    let (whole, frac) = (micros / 1_000_000, micros % 1_000_000);
-    if frac == 0 {
-        return whole.to_string();
-    }
-    let frac = format!("{frac:06}");
-    format!("{whole}.{}", frac.trim_end_matches('0'))
-}
-
-fn opt_decimal(micros: Option<i64>) -> Option<String> {
-    micros.map(decimal)
 }
 
 fn count(v: Option<i64>) -> Option<u64> {
@@ -79,41 +63,12 @@ async fn read_all(conn: &mut SqliteConnection) -> Result<DatasetFile, DbError> {
         keys.entry(model).or_default().push(key);
     }
 
-    let mut tiers: HashMap<i64, Vec<TierEntry>> = HashMap::new();
-    let tier_rows: Vec<(i64, i64, i64, i64, Option<i64>)> = sqlx::query_as(
-        "SELECT price_id, above_tokens, input_micros, output_micros, cache_read_micros FROM price_tiers
-         ORDER BY price_id, above_tokens",
-    )
-    .fetch_all(&mut *conn)
-    .await?;
-    for (price_id, above, input, output, cache_read) in tier_rows {
-        tiers.entry(price_id).or_default().push(TierEntry {
-            above_tokens: above.max(0) as u64,
-            input: decimal(input),
-            output: decimal(output),
-            cache_read: opt_decimal(cache_read),
-        });
-    }
-
-    let mut prices: HashMap<String, Vec<PriceEntry>> = HashMap::new();
-    let price_rows: Vec<PriceRow> =
-        sqlx::query_as("SELECT * FROM prices ORDER BY model, effective_from, id").fetch_all(&mut *conn).await?;
-    for p in price_rows {
-        prices.entry(p.model).or_default().push(PriceEntry {
-            effective_from: p.effective_from,
-            effective_to: p.effective_to,
-            input: decimal(p.input_micros),
-            output: decimal(p.output_micros),
-            cache_read: opt_decimal(p.cache_read_micros),
-            cache_write: opt_decimal(p.cache_write_micros),
-            cache_write_1h: opt_decimal(p.cache_write_1h_micros),
-            batch_input: opt_decimal(p.batch_input_micros),
-            batch_output: opt_decimal(p.batch_output_micros),
-            long_context: tiers.remove(&p.id).unwrap_or_default(),
-            source: p.source,
-            last_seen_in: p.last_seen_in,
-        });
-    }
+    let prices: HashMap<String, Vec<PriceEntry>> = super::load::price_periods(&mut *conn)
+        .await?
+        .into_iter()
+        .map(|(model, periods)| (model, periods.iter().map(|(_, p)| PriceEntry::from_schedule(p)).collect()))
+        .collect();
+    let mut prices = prices;
 
     let mut scores: HashMap<String, Vec<ScoreEntry>> = HashMap::new();
     #[allow(clippy::type_complexity)]
@@ -267,10 +222,10 @@ pub async fn export_to_file(pool: &SqlitePool, path: &Path) -> Result<ExportRepo
 
 #[cfg(test)]
 mod tests {
-    use super::*;
 
     #[test]
     fn prices_are_written_as_plain_decimals() {
+        let decimal = |m| crate::domain::money::PricePerMTok::from_micros(m).to_decimal();
         assert_eq!(decimal(75_000), "0.075");
         assert_eq!(decimal(15_000_000), "15");
         assert_eq!(decimal(8_750), "0.00875");

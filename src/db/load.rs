@@ -6,10 +6,9 @@ use sqlx::{SqliteConnection, SqlitePool};
 
 use super::DbError;
 use crate::domain::model::{
-    Benchmark, Dataset, Date, LongContextTier, Model, ModelStatus, OtherLimits, PriceSchedule, Provider, Scale, Score,
-    Source, Sourced, Speed,
+    Benchmark, Dataset, Date, Model, ModelStatus, OtherLimits, PriceSchedule, Provider, Scale, Score, Source, Sourced,
+    Speed,
 };
-use crate::domain::money::PricePerMTok;
 use crate::domain::slug::ModelId;
 
 /// A `models` row as stored.
@@ -39,31 +38,15 @@ pub(super) struct ModelRow {
     pub(super) litellm_limits_source: Option<String>,
 }
 
-/// A `prices` row as stored.
+/// A `prices` row as stored (its rates are in the rate-card tables).
 #[derive(sqlx::FromRow)]
 pub(super) struct PriceRow {
     pub(super) id: i64,
     pub(super) model: String,
     pub(super) effective_from: String,
     pub(super) effective_to: Option<String>,
-    pub(super) input_micros: i64,
-    pub(super) output_micros: i64,
-    pub(super) cache_read_micros: Option<i64>,
-    pub(super) cache_write_micros: Option<i64>,
-    pub(super) cache_write_1h_micros: Option<i64>,
-    pub(super) batch_input_micros: Option<i64>,
-    pub(super) batch_output_micros: Option<i64>,
     pub(super) source: String,
     pub(super) last_seen_in: String,
-}
-
-#[derive(sqlx::FromRow)]
-struct TierRow {
-    price_id: i64,
-    above_tokens: i64,
-    input_micros: i64,
-    output_micros: i64,
-    cache_read_micros: Option<i64>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -90,11 +73,6 @@ fn date(what: &str, text: &str) -> Result<Date, DbError> {
     Date::parse(text).ok_or_else(|| DbError::Inconsistent(format!("{what}: `{text}` is not a YYYY-MM-DD date")))
 }
 
-fn price(micros: i64) -> PricePerMTok {
-    // CHECK constraints keep stored prices non-negative.
-    PricePerMTok::from_micros(micros.max(0) as u64)
-}
-
 fn sourced<T>(value: Option<T>, source: &Option<String>) -> Option<Sourced<T>> {
     Some(Sourced { value: value?, source: source.clone()? })
 }
@@ -115,40 +93,25 @@ pub async fn load_snapshot(pool: &SqlitePool) -> Result<(i64, Dataset), DbError>
     Ok((revision, dataset))
 }
 
-/// Every price period with its row id and long-context tiers, by model, oldest first: the one
-/// reading of the price tables, for the dataset and for the LiteLLM import.
+/// Every price period with its row id and rate card, by model, oldest first: the one
+/// reading of the price tables, for the dataset, the export and the LiteLLM import.
 pub(super) async fn price_periods(
     conn: &mut SqliteConnection,
 ) -> Result<HashMap<String, Vec<(i64, PriceSchedule)>>, DbError> {
-    let mut tiers: HashMap<i64, Vec<LongContextTier>> = HashMap::new();
-    for t in sqlx::query_as::<_, TierRow>("SELECT * FROM price_tiers ORDER BY price_id, above_tokens")
-        .fetch_all(&mut *conn)
-        .await?
-    {
-        tiers.entry(t.price_id).or_default().push(LongContextTier {
-            above_tokens: t.above_tokens.max(0) as u64,
-            input: price(t.input_micros),
-            output: price(t.output_micros),
-            cache_read: t.cache_read_micros.map(price),
-        });
-    }
+    let mut cards = super::rate_card::read_cards(&mut *conn).await?;
     let mut prices: HashMap<String, Vec<(i64, PriceSchedule)>> = HashMap::new();
-    for p in sqlx::query_as::<_, PriceRow>("SELECT * FROM prices ORDER BY model, effective_from, id")
-        .fetch_all(&mut *conn)
-        .await?
+    for p in sqlx::query_as::<_, PriceRow>(
+        "SELECT id, model, effective_from, effective_to, source, last_seen_in FROM prices
+         ORDER BY model, effective_from, id",
+    )
+    .fetch_all(&mut *conn)
+    .await?
     {
         let what = format!("price {} of {}", p.id, p.model);
         let schedule = PriceSchedule {
             effective_from: date(&what, &p.effective_from)?,
             effective_to: p.effective_to.as_deref().map(|d| date(&what, d)).transpose()?,
-            input: price(p.input_micros),
-            output: price(p.output_micros),
-            cache_read: p.cache_read_micros.map(price),
-            cache_write: p.cache_write_micros.map(price),
-            cache_write_1h: p.cache_write_1h_micros.map(price),
-            batch_input: p.batch_input_micros.map(price),
-            batch_output: p.batch_output_micros.map(price),
-            long_context: tiers.remove(&p.id).unwrap_or_default(),
+            rates: cards.remove(&p.id).unwrap_or_default(),
             source: p.source,
             last_seen_in: p.last_seen_in,
         };

@@ -6,6 +6,8 @@ pub mod export;
 pub mod import;
 mod load;
 mod meta;
+mod price_entry;
+mod rate_card;
 mod write;
 
 use std::path::Path;

@@ -3,85 +3,28 @@
 use sqlx::{Sqlite, SqliteConnection, SqlitePool, Transaction};
 
 use super::DbError;
-use super::dataset_file::{DatasetFile, PriceEntry};
-use crate::domain::model::{Date, LongContextTier, PriceSchedule};
-use crate::domain::money::PricePerMTok;
+use super::dataset_file::DatasetFile;
+use crate::domain::model::{Date, PriceSchedule};
 
-/// A dataset file's price period as the domain holds it. `DatasetFile::validate` has checked
-/// every price and date; a failure here still refuses the write rather than storing a guess.
-fn price_schedule(model: &str, p: &PriceEntry) -> Result<PriceSchedule, DbError> {
-    let bad = |what: &str| DbError::Inconsistent(format!("models[{model}].prices: invalid {what}"));
-    let price = |text: &str| PricePerMTok::parse(text).map_err(|_| bad("price"));
-    let opt = |text: &Option<String>| text.as_deref().map(price).transpose();
-    let date = |text: &str| Date::parse(text).ok_or_else(|| bad("date"));
-    Ok(PriceSchedule {
-        effective_from: date(&p.effective_from)?,
-        effective_to: p.effective_to.as_deref().map(date).transpose()?,
-        input: price(&p.input)?,
-        output: price(&p.output)?,
-        cache_read: opt(&p.cache_read)?,
-        cache_write: opt(&p.cache_write)?,
-        cache_write_1h: opt(&p.cache_write_1h)?,
-        batch_input: opt(&p.batch_input)?,
-        batch_output: opt(&p.batch_output)?,
-        long_context: p
-            .long_context
-            .iter()
-            .map(|t| {
-                Ok(LongContextTier {
-                    above_tokens: t.above_tokens,
-                    input: price(&t.input)?,
-                    output: price(&t.output)?,
-                    cache_read: opt(&t.cache_read)?,
-                })
-            })
-            .collect::<Result<_, DbError>>()?,
-        source: p.source.clone(),
-        last_seen_in: p.last_seen_in.clone(),
-    })
-}
-
-/// Inserts one price period of `model` with its long-context tiers; returns its row id. The one
+/// Inserts one price period of `model` with its rate card; returns its row id. The one
 /// place a price row is written, for the seed, `import dataset` and `import litellm` alike.
 pub(super) async fn insert_price_period(
     conn: &mut SqliteConnection,
     model: &str,
     p: &PriceSchedule,
 ) -> Result<i64, sqlx::Error> {
-    let micros = |p: PricePerMTok| p.micros() as i64;
     let id: i64 = sqlx::query_scalar(
-        "INSERT INTO prices (model, effective_from, effective_to, input_micros, output_micros,
-            cache_read_micros, cache_write_micros, cache_write_1h_micros,
-            batch_input_micros, batch_output_micros, source, last_seen_in)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        "INSERT INTO prices (model, effective_from, effective_to, source, last_seen_in)
+         VALUES (?, ?, ?, ?, ?) RETURNING id",
     )
     .bind(model)
     .bind(p.effective_from.iso())
     .bind(p.effective_to.as_ref().map(Date::iso))
-    .bind(micros(p.input))
-    .bind(micros(p.output))
-    .bind(p.cache_read.map(micros))
-    .bind(p.cache_write.map(micros))
-    .bind(p.cache_write_1h.map(micros))
-    .bind(p.batch_input.map(micros))
-    .bind(p.batch_output.map(micros))
     .bind(&p.source)
     .bind(&p.last_seen_in)
     .fetch_one(&mut *conn)
     .await?;
-    for t in &p.long_context {
-        sqlx::query(
-            "INSERT INTO price_tiers (price_id, above_tokens, input_micros, output_micros, cache_read_micros)
-             VALUES (?, ?, ?, ?, ?)",
-        )
-        .bind(id)
-        .bind(t.above_tokens as i64)
-        .bind(micros(t.input))
-        .bind(micros(t.output))
-        .bind(t.cache_read.map(micros))
-        .execute(&mut *conn)
-        .await?;
-    }
+    super::rate_card::write_card(&mut *conn, id, &p.rates).await?;
     Ok(id)
 }
 
@@ -175,7 +118,7 @@ pub(super) async fn insert_all(tx: &mut Transaction<'_, Sqlite>, file: &DatasetF
                 .await?;
         }
         for p in &m.prices {
-            insert_price_period(tx, &m.slug, &price_schedule(&m.slug, p)?).await?;
+            insert_price_period(tx, &m.slug, &p.schedule(&format!("models[{}].prices", m.slug))?).await?;
         }
         for s in &m.scores {
             sqlx::query(

@@ -2,6 +2,8 @@
 
 use super::model::PriceSchedule;
 use super::money::{PricePerMTok, Usd};
+use super::pricing::{PayAs, Priced, Unpriced, Usage, price_on_card};
+use super::rate_card::{CacheTtl, Meter, ServiceTier, TimeWindow};
 
 /// The token counts of one request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,23 +27,30 @@ pub const STANDARD_PROFILES: [RequestProfile; 3] = [
 pub const TYPICAL_REQUEST: RequestProfile =
     RequestProfile { label: "Typical", input_tokens: 5_000, output_tokens: 1_000 };
 
-/// How the request is billed.
+/// How a table row bills a request: a way to pay, and whether every input token is a cache hit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Billing {
-    /// Standard synchronous API, no cache.
-    Standard,
+pub struct Billing {
+    /// The tier and window.
+    pub pay: PayAs,
     /// Every input token is a cache hit (a repeated prompt prefix).
-    CachedInput,
-    /// The batch API.
-    Batch,
+    pub all_cached: bool,
+}
+
+impl Billing {
+    /// Standard synchronous API, no cache.
+    pub const STANDARD: Billing = Billing { pay: PayAs::STANDARD, all_cached: false };
+    /// Standard API, every input token a cache hit.
+    pub const CACHED_INPUT: Billing = Billing { pay: PayAs::STANDARD, all_cached: true };
+    /// The batch API, no cache.
+    pub const BATCH: Billing = Billing { pay: PayAs::tier(ServiceTier::Batch), all_cached: false };
 }
 
 /// Why a request cannot be priced or served.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NoPrice {
-    /// The model publishes no price for this kind of billing.
+    /// The model publishes no price for this tier, window or cache use.
     NotOffered,
-    /// The request crosses a long-context tier whose rate for this billing we do not hold.
+    /// The request crosses a long-context threshold at which the tier has no published rate.
     TierRateUnknown,
     /// The request breaks one of the model's limits ([`Limits::violations`] says which).
     ExceedsLimits,
@@ -102,7 +111,8 @@ impl Limits {
 }
 
 /// The reader's workload: one request's size, how much of its input the prompt cache serves,
-/// whether it goes through the batch API, and how many such requests a month.
+/// how it is paid (service tier, time window), whether the rest is written to the cache, and
+/// how many such requests a month.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Workload {
     /// Input tokens per request, cached ones included.
@@ -111,19 +121,22 @@ pub struct Workload {
     pub output_tokens: u64,
     /// Share of input tokens served from the prompt cache, in whole percent (0 to 100).
     pub cached_percent: u8,
-    /// Sent through the batch API.
-    pub batch: bool,
+    /// The service tier and time window the requests are sent in.
+    pub pay: PayAs,
+    /// Whether the input not served from the cache is written to it, and for how long.
+    pub cache_write: Option<CacheTtl>,
     /// Requests per month, when the reader gave one.
     pub requests_per_month: Option<u64>,
 }
 
 impl Workload {
-    /// The typical request with no cache and no batch: what a page without parameters shows.
+    /// The typical request with no cache at standard rates: what a page without parameters shows.
     pub const TYPICAL: Workload = Workload {
         input_tokens: TYPICAL_REQUEST.input_tokens,
         output_tokens: TYPICAL_REQUEST.output_tokens,
         cached_percent: 0,
-        batch: false,
+        pay: PayAs::STANDARD,
+        cache_write: None,
         requests_per_month: None,
     };
 
@@ -143,8 +156,14 @@ impl Workload {
         if self.cached_percent > 0 {
             label.push_str(&format!(", {}% cached", self.cached_percent));
         }
-        if self.batch {
-            label.push_str(", batch");
+        if let Some(ttl) = self.cache_write {
+            label.push_str(&format!(", {} cache writes", ttl.label()));
+        }
+        if self.pay.tier != ServiceTier::Standard {
+            label.push_str(&format!(", {}", self.pay.tier.as_str()));
+        }
+        if let Some(w) = self.pay.window {
+            label.push_str(&format!(", {}", w.label()));
         }
         label
     }
@@ -158,21 +177,28 @@ impl Workload {
     pub fn profile(&self) -> RequestProfile {
         RequestProfile { label: "Your request", input_tokens: self.input_tokens, output_tokens: self.output_tokens }
     }
+
+    fn usage(&self) -> Usage {
+        Usage {
+            input_tokens: self.input_tokens,
+            cache_read_tokens: self.cached_tokens(),
+            cache_write: self.cache_write,
+            output_tokens: self.output_tokens,
+        }
+    }
 }
 
-/// A fallback the workload's price had to take, said on the page.
+/// A documented assumption the workload's price had to make, said on the page. Each keeps
+/// to the model's own tier: none prices at another tier's rates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BillingNote {
-    /// No cache-read price: cached tokens billed at the input price.
+    /// No cache-read rate in this tier: cached tokens billed as uncached input of the tier.
     NoCachePrice,
-    /// No batch price: billed at standard prices.
-    NoBatchPrice,
-    /// Batch asked above a long-context threshold, where no batch rate is published: billed at
-    /// the standard long-context rates.
-    NoBatchTierRate,
-    /// Batch with cached input: cache reads billed at the standard cache price (batch cache
-    /// rates are not in our data), an upper bound.
-    BatchCacheAtStandard,
+    /// No cache-write rate of this duration in this tier: those tokens billed as uncached input.
+    NoCacheWritePrice(CacheTtl),
+    /// The window asked for, where the model publishes no time windows at all: its list price
+    /// holds at every hour.
+    SamePriceAtAllHours(TimeWindow),
 }
 
 /// The cost of one request of a workload.
@@ -182,15 +208,15 @@ pub struct WorkloadCost {
     pub total: Usd,
     /// The long-context threshold whose tier was applied, if any.
     pub tier_above: Option<u64>,
-    /// Fallbacks taken.
+    /// Assumptions made.
     pub notes: Vec<BillingNote>,
 }
 
-/// The per-1M rates one request of a workload pays on a model, after the long-context tier,
-/// batch and cache fallbacks.
+/// The per-1M rates one request of a workload pays on a model.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WorkloadRates {
-    /// Rate for uncached input tokens.
+    /// Rate for input tokens not served from the cache (the cache-write rate when they are
+    /// written to it).
     pub input: PricePerMTok,
     /// Rate for cached input tokens.
     pub cached_input: PricePerMTok,
@@ -198,7 +224,7 @@ pub struct WorkloadRates {
     pub output: PricePerMTok,
     /// The long-context threshold whose tier applies, if any.
     pub tier_above: Option<u64>,
-    /// Fallbacks taken.
+    /// Assumptions made.
     pub notes: Vec<BillingNote>,
 }
 
@@ -211,92 +237,93 @@ impl WorkloadRates {
     }
 }
 
-/// The rates a workload's request pays. A missing cache or batch price does not refuse the
-/// request: it bills at the next price that surely applies and notes it.
-pub fn workload_rates(price: &PriceSchedule, workload: &Workload) -> WorkloadRates {
-    let mut notes = Vec::new();
-    let tier = price.long_context.iter().rev().find(|t| workload.input_tokens > t.above_tokens);
-    let (mut input, mut output, cache_read) = match tier {
-        Some(t) => (t.input, t.output, t.cache_read),
-        None => (price.input, price.output, price.cache_read),
-    };
-    let cached = workload.cached_tokens();
-    if workload.batch {
-        match (price.batch_input, price.batch_output, tier) {
-            (Some(bi), Some(bo), None) => {
-                input = bi;
-                output = bo;
-                if cached > 0 && cache_read.is_some() {
-                    notes.push(BillingNote::BatchCacheAtStandard);
-                }
-            }
-            (Some(_), Some(_), Some(_)) => notes.push(BillingNote::NoBatchTierRate),
-            _ => notes.push(BillingNote::NoBatchPrice),
-        }
+fn no_price(u: Unpriced) -> NoPrice {
+    match u {
+        Unpriced::NotOffered | Unpriced::RateNotListed(_) => NoPrice::NotOffered,
+        Unpriced::TierRateUnknown(_) => NoPrice::TierRateUnknown,
     }
-    let cached_input = match cache_read {
-        // A cache hit never bills above a miss (in batch mode the batch input rate can be
-        // below the standard cache rate, and batch cache rates are not in our data).
-        Some(c) => c.min(input),
-        None => {
-            if cached > 0 {
-                notes.push(BillingNote::NoCachePrice);
-            }
-            input
-        }
-    };
-    WorkloadRates { input, cached_input, output, tier_above: tier.map(|t| t.above_tokens), notes }
 }
 
-/// Prices one request of the workload at [`workload_rates`]. Only a request the model cannot
-/// serve (too large for its limits) is refused.
+/// Prices a workload's request through [`price_on_card`] with the workload's three
+/// documented assumptions ([`BillingNote`]); a tier or window the model does not offer, or
+/// does not offer at this size, is refused, never priced at another tier.
+fn price_workload(price: &PriceSchedule, workload: &Workload) -> Result<(Priced, Vec<BillingNote>), NoPrice> {
+    let card = &price.rates;
+    let mut notes = Vec::new();
+    let mut pay = workload.pay;
+    if let Some(w) = pay.window
+        && card.windows().next().is_none()
+    {
+        notes.push(BillingNote::SamePriceAtAllHours(w));
+        pay.window = None;
+    }
+    let mut usage = workload.usage();
+    loop {
+        match price_on_card(card, &usage, pay) {
+            Ok(p) => return Ok((p, notes)),
+            Err(Unpriced::RateNotListed(Meter::CacheRead)) => {
+                notes.push(BillingNote::NoCachePrice);
+                usage.cache_read_tokens = 0;
+            }
+            Err(Unpriced::RateNotListed(Meter::CacheWrite(ttl))) => {
+                notes.push(BillingNote::NoCacheWritePrice(ttl));
+                usage.cache_write = None;
+            }
+            Err(other) => return Err(no_price(other)),
+        }
+    }
+}
+
+/// The rates a workload's request pays, or why the model cannot price it.
+pub fn workload_rates(price: &PriceSchedule, workload: &Workload) -> Result<WorkloadRates, NoPrice> {
+    let (p, notes) = price_workload(price, workload)?;
+    let input = p.cache_write.unwrap_or(p.input);
+    Ok(WorkloadRates {
+        input,
+        cached_input: p.cache_read.unwrap_or(input),
+        output: p.output,
+        tier_above: p.tier_above,
+        notes,
+    })
+}
+
+/// Prices one request of the workload. Refused when the model cannot serve it (too large for
+/// its limits) or does not offer the workload's tier or window at this size.
 pub fn workload_cost(price: &PriceSchedule, limits: &Limits, workload: &Workload) -> Result<WorkloadCost, NoPrice> {
     if !limits.allows(&workload.profile()) {
         return Err(NoPrice::ExceedsLimits);
     }
-    let rates = workload_rates(price, workload);
-    let cached = workload.cached_tokens();
-    Ok(WorkloadCost {
-        total: rates.input.cost_of(workload.input_tokens - cached)
-            + rates.cached_input.cost_of(cached)
-            + rates.output.cost_of(workload.output_tokens),
-        tier_above: rates.tier_above,
-        notes: rates.notes,
-    })
+    let (p, notes) = price_workload(price, workload)?;
+    Ok(WorkloadCost { total: p.total, tier_above: p.tier_above, notes })
 }
 
-/// Prices a request under one billing. A request whose input exceeds a long-context threshold
-/// bills wholly at that tier's rates, as providers bill it. Unlike [`workload_cost`], a cache or
-/// batch price the model does not list refuses the request (`NotOffered`), as does batch above
-/// a threshold (`TierRateUnknown`), so a table row about caching or batch never shows a fallback.
+/// Prices a request under one billing, through [`price_on_card`] with no assumption at all: a
+/// rate the card lacks refuses the request (`NotOffered`, or `TierRateUnknown` above a
+/// threshold), so a table row about caching or a tier never shows a fallback.
 pub fn request_cost(
     price: &PriceSchedule,
     limits: &Limits,
     request: &RequestProfile,
     billing: Billing,
 ) -> Result<RequestCost, NoPrice> {
-    // One pricing path: this is `workload_cost` with its fallbacks turned into refusals.
-    let workload = Workload {
+    if !limits.allows(request) {
+        return Err(NoPrice::ExceedsLimits);
+    }
+    let usage = Usage {
         input_tokens: request.input_tokens,
+        cache_read_tokens: if billing.all_cached { request.input_tokens } else { 0 },
+        cache_write: None,
         output_tokens: request.output_tokens,
-        cached_percent: if billing == Billing::CachedInput { 100 } else { 0 },
-        batch: billing == Billing::Batch,
-        requests_per_month: None,
     };
-    let cost = workload_cost(price, limits, &workload)?;
-    if cost.notes.iter().any(|n| matches!(n, BillingNote::NoCachePrice | BillingNote::NoBatchPrice)) {
-        return Err(NoPrice::NotOffered);
-    }
-    if cost.notes.contains(&BillingNote::NoBatchTierRate) {
-        return Err(NoPrice::TierRateUnknown);
-    }
-    Ok(RequestCost { total: cost.total, tier_above: cost.tier_above })
+    let p = price_on_card(&price.rates, &usage, billing.pay).map_err(no_price)?;
+    Ok(RequestCost { total: p.total, tier_above: p.tier_above })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::model::{Date, LongContextTier};
+    use crate::domain::model::Date;
+    use crate::domain::rate_card::{RateCard, RateKey};
 
     fn p(s: &str) -> PricePerMTok {
         PricePerMTok::parse(s).unwrap()
@@ -309,19 +336,33 @@ mod tests {
         cache: Option<&str>,
         batch: Option<(&str, &str)>,
     ) -> PriceSchedule {
+        let mut rates = RateCard::default();
+        let mut set = |tier, meter, v: &str| rates.insert(RateKey::base(tier, meter), p(v));
+        set(ServiceTier::Standard, Meter::Input, input);
+        set(ServiceTier::Standard, Meter::Output, output);
+        if let Some(c) = cache {
+            set(ServiceTier::Standard, Meter::CacheRead, c);
+        }
+        if let Some((i, o)) = batch {
+            set(ServiceTier::Batch, Meter::Input, i);
+            set(ServiceTier::Batch, Meter::Output, o);
+        }
         PriceSchedule {
             effective_from: Date::parse("2026-03-05").unwrap(),
             effective_to: None,
-            input: p(input),
-            output: p(output),
-            cache_read: cache.map(p),
-            cache_write: None,
-            cache_write_1h: None,
-            batch_input: batch.map(|b| p(b.0)),
-            batch_output: batch.map(|b| p(b.1)),
-            long_context: vec![],
+            rates,
             source: "test".into(),
             last_seen_in: "test".into(),
+        }
+    }
+
+    /// Adds standard long-context rates above `above` input tokens.
+    fn tier(price: &mut PriceSchedule, above: u64, input: &str, output: &str, cache: Option<&str>) {
+        let key = |meter| RateKey { above_tokens: above, ..RateKey::base(ServiceTier::Standard, meter) };
+        price.rates.insert(key(Meter::Input), p(input));
+        price.rates.insert(key(Meter::Output), p(output));
+        if let Some(c) = cache {
+            price.rates.insert(key(Meter::CacheRead), p(c));
         }
     }
 
@@ -336,43 +377,38 @@ mod tests {
         let mini_41 = schedule("0.4", "1.6", Some("0.1"), Some(("0.2", "0.8")));
         let [small, medium, large] = STANDARD_PROFILES;
         // 500*0.15 + 200*0.6 = 75 + 120 = 195 micro-dollars.
-        assert_eq!(cost(&mini_4o, &small, Billing::Standard), "$0.000195");
-        assert_eq!(cost(&mini_41, &small, Billing::Standard), "$0.00052");
-        assert_eq!(cost(&mini_4o, &medium, Billing::Standard), "$0.00135");
-        assert_eq!(cost(&mini_41, &medium, Billing::Standard), "$0.0036");
-        assert_eq!(cost(&mini_4o, &large, Billing::Standard), "$0.0099");
-        assert_eq!(cost(&mini_41, &large, Billing::Standard), "$0.0264");
+        assert_eq!(cost(&mini_4o, &small, Billing::STANDARD), "$0.000195");
+        assert_eq!(cost(&mini_41, &small, Billing::STANDARD), "$0.00052");
+        assert_eq!(cost(&mini_4o, &medium, Billing::STANDARD), "$0.00135");
+        assert_eq!(cost(&mini_41, &medium, Billing::STANDARD), "$0.0036");
+        assert_eq!(cost(&mini_4o, &large, Billing::STANDARD), "$0.0099");
+        assert_eq!(cost(&mini_41, &large, Billing::STANDARD), "$0.0264");
         // All 5K input tokens from cache: 5000*0.075 + 1000*0.6 = 975 micro-dollars.
-        assert_eq!(cost(&mini_4o, &medium, Billing::CachedInput), "$0.000975");
-        assert_eq!(cost(&mini_41, &medium, Billing::CachedInput), "$0.0021");
+        assert_eq!(cost(&mini_4o, &medium, Billing::CACHED_INPUT), "$0.000975");
+        assert_eq!(cost(&mini_41, &medium, Billing::CACHED_INPUT), "$0.0021");
         // Batch halves both: 5000*0.075 + 1000*0.3 = 675.
-        assert_eq!(cost(&mini_4o, &medium, Billing::Batch), "$0.000675");
-        assert_eq!(cost(&mini_41, &medium, Billing::Batch), "$0.0018");
+        assert_eq!(cost(&mini_4o, &medium, Billing::BATCH), "$0.000675");
+        assert_eq!(cost(&mini_41, &medium, Billing::BATCH), "$0.0018");
     }
 
     #[test]
     fn whole_request_bills_at_the_tier_once_input_crosses_the_threshold() {
         let mut price = schedule("3", "15", Some("0.3"), Some(("1.5", "7.5")));
-        price.long_context.push(LongContextTier {
-            above_tokens: 200_000,
-            input: p("6"),
-            output: p("22.5"),
-            cache_read: Some(p("0.6")),
-        });
+        tier(&mut price, 200_000, "6", "22.5", Some("0.6"));
         let at = |input| RequestProfile { label: "x", input_tokens: input, output_tokens: 1_000 };
         // Exactly at the threshold: standard rates. 200000*3 + 1000*15 = 615000 micro-dollars.
-        let r = request_cost(&price, &Limits::default(), &at(200_000), Billing::Standard).unwrap();
+        let r = request_cost(&price, &Limits::default(), &at(200_000), Billing::STANDARD).unwrap();
         assert_eq!((r.total.to_string(), r.tier_above), ("$0.615".into(), None));
         // One token over: every token at the tier rate. 200001*6 + 1000*22.5 = 1222506.
-        let r = request_cost(&price, &Limits::default(), &at(200_001), Billing::Standard).unwrap();
+        let r = request_cost(&price, &Limits::default(), &at(200_001), Billing::STANDARD).unwrap();
         assert_eq!((r.total.to_string(), r.tier_above), ("$1.222506".into(), Some(200_000)));
         assert_eq!(r.total.picos(), 1_222_506_000_000);
         // Cached at the tier's cache rate: 250000*0.6 + 1000*22.5 = 172500.
-        let r = request_cost(&price, &Limits::default(), &at(250_000), Billing::CachedInput).unwrap();
+        let r = request_cost(&price, &Limits::default(), &at(250_000), Billing::CACHED_INPUT).unwrap();
         assert_eq!(r.total.to_string(), "$0.1725");
         // Batch rates above a tier are not in our data: no guess.
         assert_eq!(
-            request_cost(&price, &Limits::default(), &at(250_000), Billing::Batch),
+            request_cost(&price, &Limits::default(), &at(250_000), Billing::BATCH),
             Err(NoPrice::TierRateUnknown)
         );
     }
@@ -381,23 +417,19 @@ mod tests {
     fn highest_crossed_tier_wins() {
         let mut price = schedule("1.2", "6", None, None);
         for (above, i, o) in [(32_000, "2.4", "12"), (128_000, "3", "15")] {
-            price.long_context.push(LongContextTier {
-                above_tokens: above,
-                input: p(i),
-                output: p(o),
-                cache_read: None,
-            });
+            tier(&mut price, above, i, o, None);
         }
         let req = RequestProfile { label: "x", input_tokens: 150_000, output_tokens: 0 };
-        let r = request_cost(&price, &Limits::default(), &req, Billing::Standard).unwrap();
+        let r = request_cost(&price, &Limits::default(), &req, Billing::STANDARD).unwrap();
         assert_eq!((r.total.to_string(), r.tier_above), ("$0.45".into(), Some(128_000)));
         let req = RequestProfile { label: "x", input_tokens: 50_000, output_tokens: 4_000 };
         // 50000*2.4 + 4000*12 = 168000.
-        assert_eq!(cost(&price, &req, Billing::Standard), "$0.168");
+        assert_eq!(cost(&price, &req, Billing::STANDARD), "$0.168");
     }
 
     fn workload(input: u64, output: u64, cached_percent: u8, batch: bool) -> Workload {
-        Workload { input_tokens: input, output_tokens: output, cached_percent, batch, requests_per_month: None }
+        let pay = if batch { PayAs::tier(ServiceTier::Batch) } else { PayAs::STANDARD };
+        Workload { input_tokens: input, output_tokens: output, cached_percent, pay, ..Workload::TYPICAL }
     }
 
     fn priced(price: &PriceSchedule, w: &Workload) -> (i128, Vec<BillingNote>) {
@@ -416,28 +448,29 @@ mod tests {
         assert_eq!(priced(&mini_4o, &workload(10_000, 1_000, 50, false)), (1_725, vec![]));
         // Batch: 10,000*0.075 + 1,000*0.3 = 1,050.
         assert_eq!(priced(&mini_4o, &workload(10_000, 1_000, 0, true)), (1_050, vec![]));
-        // Batch and cache: uncached at the batch rate, cache reads at the standard cache rate.
-        assert_eq!(
-            priced(&mini_4o, &workload(10_000, 1_000, 50, true)),
-            (375 + 375 + 300, vec![BillingNote::BatchCacheAtStandard])
-        );
+        // Batch and cache with no batch cache-read rate: never the standard cache rate; the
+        // cached tokens bill as batch input, said in a note: 10,000*0.075 + 1,000*0.3 = 1,050.
+        assert_eq!(priced(&mini_4o, &workload(10_000, 1_000, 50, true)), (1_050, vec![BillingNote::NoCachePrice]));
+        // With a batch cache-read rate ($0.0375): 5,000*0.075 + 5,000*0.0375 + 1,000*0.3 = 862.5.
+        let mut batch_cache = mini_4o.clone();
+        batch_cache.rates.insert(RateKey::base(ServiceTier::Batch, Meter::CacheRead), p("0.0375"));
+        let c = workload_cost(&batch_cache, &Limits::default(), &workload(10_000, 1_000, 50, true)).unwrap();
+        assert_eq!((c.total.to_string(), c.notes), ("$0.0008625".into(), vec![]));
     }
 
     #[test]
-    fn workload_without_cache_or_batch_price_bills_at_input_and_standard_and_says_so() {
+    fn workload_without_cache_price_bills_at_input_and_without_batch_is_not_offered() {
         // Qwen3 Max: $1.20 / $6.00, tiers above 32K and 128K, no cache or batch price.
         let mut qwen = schedule("1.2", "6", None, None);
         for (above, i, o) in [(32_000, "2.4", "12"), (128_000, "3", "15")] {
-            qwen.long_context.push(LongContextTier {
-                above_tokens: above,
-                input: p(i),
-                output: p(o),
-                cache_read: None,
-            });
+            tier(&mut qwen, above, i, o, None);
         }
         // 10,000*1.2 + 1,000*6 = 18,000 even with half "cached".
         assert_eq!(priced(&qwen, &workload(10_000, 1_000, 50, false)), (18_000, vec![BillingNote::NoCachePrice]));
-        assert_eq!(priced(&qwen, &workload(10_000, 1_000, 0, true)), (18_000, vec![BillingNote::NoBatchPrice]));
+        assert_eq!(
+            workload_cost(&qwen, &Limits::default(), &workload(10_000, 1_000, 0, true)),
+            Err(NoPrice::NotOffered)
+        );
         // 150,000 input is above 128K: 150,000*3 + 1,000*15 = 465,000.
         assert_eq!(priced(&qwen, &workload(150_000, 1_000, 0, false)).0, 465_000);
     }
@@ -446,19 +479,17 @@ mod tests {
     fn a_250k_request_bills_wholly_at_the_200k_tier() {
         // Gemini 2.5 Pro: $1.25 / $10, above 200K $2.50 / $15, cache $0.125 (above 200K $0.25).
         let mut gemini = schedule("1.25", "10", Some("0.125"), Some(("0.625", "5")));
-        gemini.long_context.push(LongContextTier {
-            above_tokens: 200_000,
-            input: p("2.5"),
-            output: p("15"),
-            cache_read: Some(p("0.25")),
-        });
+        tier(&mut gemini, 200_000, "2.5", "15", Some("0.25"));
         // 250,000*2.5 + 1,000*15 = 640,000 micro-dollars = $0.64.
         let c = workload_cost(&gemini, &Limits::default(), &workload(250_000, 1_000, 0, false)).unwrap();
         assert_eq!((c.total.to_string(), c.tier_above), ("$0.64".into(), Some(200_000)));
         // With 40% cached: 150,000*2.5 + 100,000*0.25 + 1,000*15 = 415,000.
         assert_eq!(priced(&gemini, &workload(250_000, 1_000, 40, false)).0, 415_000);
-        // Batch above the tier: no published batch tier rate, so standard tier rates, noted.
-        assert_eq!(priced(&gemini, &workload(250_000, 1_000, 0, true)), (640_000, vec![BillingNote::NoBatchTierRate]));
+        // Batch above the tier with no batch rate there: refused, never the standard tier rate.
+        assert_eq!(
+            workload_cost(&gemini, &Limits::default(), &workload(250_000, 1_000, 0, true)),
+            Err(NoPrice::TierRateUnknown)
+        );
         // Under the tier, batch applies: 100,000*0.625 + 1,000*5 = 67,500.
         assert_eq!(priced(&gemini, &workload(100_000, 1_000, 0, true)).0, 67_500);
     }
@@ -482,12 +513,7 @@ mod tests {
     #[test]
     fn property_cost_is_monotonic_in_tokens_and_caching_never_costs_more() {
         let mut gemini = schedule("1.25", "10", Some("0.125"), Some(("0.625", "5")));
-        gemini.long_context.push(LongContextTier {
-            above_tokens: 200_000,
-            input: p("2.5"),
-            output: p("15"),
-            cache_read: Some(p("0.25")),
-        });
+        tier(&mut gemini, 200_000, "2.5", "15", Some("0.25"));
         let schedules = [
             schedule("0.15", "0.6", Some("0.075"), Some(("0.075", "0.3"))),
             schedule("1.2", "6", None, None),
@@ -502,14 +528,16 @@ mod tests {
             let batch = xorshift(&mut seed).is_multiple_of(2);
             let extra = xorshift(&mut seed) % 10_000 + 1;
             for price in &schedules {
-                let cost = |w: Workload| workload_cost(price, &Limits::default(), &w).unwrap().total;
+                let cost = |w: Workload| workload_cost(price, &Limits::default(), &w).ok().map(|c| c.total);
                 let base = workload(input, output, cached, batch);
+                if cost(base).is_none() || cost(Workload { input_tokens: input + extra, ..base }).is_none() {
+                    continue; // a tier not offered at this size has no cost to compare
+                }
                 let more_output = Workload { output_tokens: output + extra, ..base };
                 assert!(cost(more_output) >= cost(base), "output monotonic at {base:?}");
                 // More input never costs less within the same tier...
                 let more_input = Workload { input_tokens: input + extra, ..base };
-                let same_tier =
-                    price.long_context.iter().all(|t| (input > t.above_tokens) == (input + extra > t.above_tokens));
+                let same_tier = price.rates.thresholds().iter().all(|t| (input > *t) == (input + extra > *t));
                 if same_tier {
                     assert!(cost(more_input) >= cost(base), "input monotonic at {base:?}");
                 } else {
@@ -526,8 +554,8 @@ mod tests {
     fn missing_cache_or_batch_price_is_not_offered_never_zero() {
         let price = schedule("1", "2", None, None);
         let req = STANDARD_PROFILES[1];
-        assert_eq!(request_cost(&price, &Limits::default(), &req, Billing::CachedInput), Err(NoPrice::NotOffered));
-        assert_eq!(request_cost(&price, &Limits::default(), &req, Billing::Batch), Err(NoPrice::NotOffered));
+        assert_eq!(request_cost(&price, &Limits::default(), &req, Billing::CACHED_INPUT), Err(NoPrice::NotOffered));
+        assert_eq!(request_cost(&price, &Limits::default(), &req, Billing::BATCH), Err(NoPrice::NotOffered));
     }
 
     #[test]
@@ -535,16 +563,16 @@ mod tests {
         let price = schedule("1", "2", None, None);
         let large = STANDARD_PROFILES[2];
         let small_window = Limits { context_window: Some(32_000), max_output: None, max_input: None };
-        assert_eq!(request_cost(&price, &small_window, &large, Billing::Standard), Err(NoPrice::ExceedsLimits));
+        assert_eq!(request_cost(&price, &small_window, &large, Billing::STANDARD), Err(NoPrice::ExceedsLimits));
         let short_output = Limits { context_window: None, max_output: Some(2_048), max_input: None };
-        assert_eq!(request_cost(&price, &short_output, &large, Billing::Standard), Err(NoPrice::ExceedsLimits));
+        assert_eq!(request_cost(&price, &short_output, &large, Billing::STANDARD), Err(NoPrice::ExceedsLimits));
         let exact_fit = Limits { context_window: Some(54_000), max_output: Some(4_000), max_input: None };
-        assert!(request_cost(&price, &exact_fit, &large, Billing::Standard).is_ok());
+        assert!(request_cost(&price, &exact_fit, &large, Billing::STANDARD).is_ok());
         // GPT-5: a 400,000-token window but at most 272,000 input tokens.
         let capped_input =
             Limits { context_window: Some(400_000), max_output: Some(128_000), max_input: Some(272_000) };
         let req = |input| RequestProfile { label: "x", input_tokens: input, output_tokens: 1_000 };
-        assert!(request_cost(&price, &capped_input, &req(272_000), Billing::Standard).is_ok());
-        assert_eq!(request_cost(&price, &capped_input, &req(272_001), Billing::Standard), Err(NoPrice::ExceedsLimits));
+        assert!(request_cost(&price, &capped_input, &req(272_000), Billing::STANDARD).is_ok());
+        assert_eq!(request_cost(&price, &capped_input, &req(272_001), Billing::STANDARD), Err(NoPrice::ExceedsLimits));
     }
 }

@@ -12,6 +12,8 @@ pub mod market;
 pub mod model;
 pub mod money;
 pub mod plausible;
+pub mod pricing;
+pub mod rate_card;
 pub mod sitemap;
 pub mod slug;
 pub mod source_notes;

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::money::PricePerMTok;
+use super::rate_card::RateCard;
 use super::slug::ModelId;
 
 /// A calendar date as `YYYY-MM-DD`; ISO order is chronological order.
@@ -186,42 +186,15 @@ pub struct Sourced<T> {
     pub source: String,
 }
 
-/// Rates that apply when a request's input exceeds `above_tokens`: the whole request bills at them.
-#[derive(Debug, Clone, PartialEq)]
-pub struct LongContextTier {
-    /// Input size past which the tier applies.
-    pub above_tokens: u64,
-    /// Input price in the tier.
-    pub input: PricePerMTok,
-    /// Output price in the tier.
-    pub output: PricePerMTok,
-    /// Cache-read price in the tier, if published.
-    pub cache_read: Option<PricePerMTok>,
-}
-
-/// One period of a model's list prices, per 1M tokens.
+/// One period of a model's list prices: its rate card and the dates it held for.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PriceSchedule {
     /// First date these prices were seen.
     pub effective_from: Date,
     /// Date they were replaced; `None` for the current prices.
     pub effective_to: Option<Date>,
-    /// Standard input price.
-    pub input: PricePerMTok,
-    /// Standard output price.
-    pub output: PricePerMTok,
-    /// Price of an input token served from the prompt cache.
-    pub cache_read: Option<PricePerMTok>,
-    /// Price of writing an input token to the cache (5-minute cache where there are two).
-    pub cache_write: Option<PricePerMTok>,
-    /// Price of writing to the 1-hour cache.
-    pub cache_write_1h: Option<PricePerMTok>,
-    /// Batch API input price.
-    pub batch_input: Option<PricePerMTok>,
-    /// Batch API output price.
-    pub batch_output: Option<PricePerMTok>,
-    /// Long-context tiers, in increasing `above_tokens`.
-    pub long_context: Vec<LongContextTier>,
+    /// Every rate of the period.
+    pub rates: RateCard,
     /// The snapshot that first showed these prices.
     pub source: String,
     /// The newest snapshot that still showed them.
@@ -370,10 +343,10 @@ impl Model {
         self.prices.iter().rev().find(|p| p.effective_to.is_none())
     }
 
-    /// The current long-context tiers a request can actually reach: a tier whose threshold is
-    /// at or beyond the most input the model accepts (its input cap, or its context window less
-    /// one output token) never applies, however it is listed.
-    pub fn reachable_tiers(&self) -> Vec<&LongContextTier> {
+    /// The current long-context thresholds a request can actually cross: one at or beyond the
+    /// most input the model accepts (its input cap, or its context window less one output
+    /// token) never applies, however it is listed.
+    pub fn reachable_thresholds(&self) -> Vec<u64> {
         let most_input = match (&self.max_input, &self.context_window) {
             (Some(i), Some(c)) => Some(i.value.min(c.value.saturating_sub(1))),
             (Some(i), None) => Some(i.value),
@@ -381,7 +354,7 @@ impl Model {
             (None, None) => None,
         };
         self.current_price()
-            .map(|p| p.long_context.iter().filter(|t| most_input.is_none_or(|m| t.above_tokens < m)).collect())
+            .map(|p| p.rates.thresholds().into_iter().filter(|t| most_input.is_none_or(|m| *t < m)).collect())
             .unwrap_or_default()
     }
 

@@ -10,8 +10,11 @@ use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
 
 use crate::domain::compare::{Comparison, Side};
+use crate::domain::cost::{Billing, NoPrice, RequestProfile, TYPICAL_REQUEST, request_cost};
+use crate::domain::index::limits_of;
 use crate::domain::model::{Model, PriceSchedule};
-
+use crate::domain::pricing::PayAs;
+use crate::domain::rate_card::{RateCard, RateKey, ServiceTier, TimeWindow};
 use crate::domain::{Catalog, compare as build_comparison};
 
 use super::error::AppError;
@@ -75,24 +78,31 @@ impl IntoResponse for ApiError {
     }
 }
 
+/// A rate card as numbers: every rate with its tier, meter, threshold and window, as an exact
+/// decimal string of dollars per 1M tokens; the windows' UTC hours; the listed fees.
+pub fn card_json(card: &RateCard) -> Value {
+    json!({
+        "rates": card.rates().map(|(k, v)| json!({
+            "tier": k.tier.as_str(),
+            "meter": k.meter.as_str(),
+            "above_input_tokens": k.above_tokens,
+            "window": k.window.map(TimeWindow::as_str),
+            "usd_per_mtok": v.to_decimal(),
+        })).collect::<Vec<_>>(),
+        "windows": card.windows().map(|(w, h)| json!({ "window": w.as_str(), "hours_utc": h.to_string() })).collect::<Vec<_>>(),
+        "fees": card.fees.iter().map(|f| json!({ "what": f.what, "unit": f.unit.as_str(), "figure": f.figure })).collect::<Vec<_>>(),
+    })
+}
+
 fn price_json(p: &PriceSchedule) -> Value {
-    let opt = |v: Option<crate::domain::money::PricePerMTok>| v.map(|p| p.to_decimal());
+    let list = p.rates.list_prices();
     json!({
         "effective_from": p.effective_from,
         "effective_to": p.effective_to,
-        "input_per_mtok": p.input.to_decimal(),
-        "output_per_mtok": p.output.to_decimal(),
-        "cache_read_per_mtok": opt(p.cache_read),
-        "cache_write_per_mtok": opt(p.cache_write),
-        "cache_write_1h_per_mtok": opt(p.cache_write_1h),
-        "batch_input_per_mtok": opt(p.batch_input),
-        "batch_output_per_mtok": opt(p.batch_output),
-        "long_context": p.long_context.iter().map(|t| json!({
-            "above_input_tokens": t.above_tokens,
-            "input_per_mtok": t.input.to_decimal(),
-            "output_per_mtok": t.output.to_decimal(),
-            "cache_read_per_mtok": opt(t.cache_read),
-        })).collect::<Vec<_>>(),
+        // The standard list prices, also in `rate_card`, for readers that want only those.
+        "input_per_mtok": list.map(|(i, _)| i.to_decimal()),
+        "output_per_mtok": list.map(|(_, o)| o.to_decimal()),
+        "rate_card": card_json(&p.rates),
         "source": p.source,
         "last_seen_in": p.last_seen_in,
     })
@@ -177,8 +187,38 @@ pub async fn models(State(state): State<AppState>) -> Response {
     Json(body).into_response()
 }
 
-fn side_json(s: &Side) -> Value {
+/// The priced request at every tier and window, as exact decimals: `usd` is null with a
+/// `not_priced` reason where the model does not offer that way to pay (at this size).
+fn ways_to_pay_json(s: &Side, request: &RequestProfile) -> Value {
+    let Some(price) = s.price else { return json!([]) };
+    let mut ways: Vec<PayAs> = ServiceTier::ALL.iter().map(|t| PayAs::tier(*t)).collect();
+    ways.extend(price.rates.windows().flat_map(|(w, _)| ServiceTier::ALL.map(|tier| PayAs { tier, window: Some(w) })));
+    let rows: Vec<Value> = ways
+        .into_iter()
+        .map(|pay| {
+            let cost = request_cost(price, &limits_of(s.model), request, Billing { pay, all_cached: false });
+            let not_priced = match cost {
+                Ok(_) => None,
+                Err(NoPrice::NotOffered) => Some("not_offered"),
+                Err(NoPrice::TierRateUnknown) => Some("no_rate_above_threshold"),
+                Err(NoPrice::ExceedsLimits) => Some("exceeds_limits"),
+            };
+            json!({
+                "tier": pay.tier.as_str(),
+                "window": pay.window.map(TimeWindow::as_str),
+                "usd": cost.ok().map(|c| c.total.to_decimal()),
+                "above_input_tokens": cost.ok().and_then(|c| c.tier_above),
+                "not_priced": not_priced,
+            })
+        })
+        .collect();
+    Value::Array(rows)
+}
+
+fn side_json(s: &Side, request: &RequestProfile) -> Value {
     json!({
+        "rate_card": s.price.map(|p| card_json(&p.rates)),
+        "request_cost_by_way_to_pay": ways_to_pay_json(s, request),
         "id": s.id().as_str(),
         "name": s.name(),
         "provider": s.provider,
@@ -194,6 +234,7 @@ fn side_json(s: &Side) -> Value {
 
 /// The JSON of a comparison: what the page shows, from the same value.
 pub fn comparison_json(base_url: &str, cmp: &Comparison) -> Value {
+    let request = if cmp.custom { cmp.workload.profile() } else { TYPICAL_REQUEST };
     let path = paths::pair(cmp.a.id(), cmp.b.id());
     let w = &cmp.workload;
     json!({
@@ -206,12 +247,14 @@ pub fn comparison_json(base_url: &str, cmp: &Comparison) -> Value {
             "input_tokens": w.input_tokens,
             "output_tokens": w.output_tokens,
             "cached_percent": w.cached_percent,
-            "batch": w.batch,
+            "tier": w.pay.tier.as_str(),
+            "window": w.pay.window.map(TimeWindow::as_str),
+            "cache_write": w.cache_write.map(|c| c.as_str()),
             "requests_per_month": w.requests_per_month,
             "custom": cmp.custom,
             "description": cmp.request_words,
         },
-        "models": [side_json(&cmp.a), side_json(&cmp.b)],
+        "models": [side_json(&cmp.a, &request), side_json(&cmp.b, &request)],
         "headline_index": cmp.index_label,
         "verdict": cmp.verdict,
         "description": cmp.description,
@@ -224,6 +267,7 @@ pub fn comparison_json(base_url: &str, cmp: &Comparison) -> Value {
             "long_context": cmp.tier_rows,
             "requests": cmp.request_rows,
             "billing": cmp.billing_rows,
+            "ways_to_pay": cmp.ways_to_pay,
             "monthly": cmp.monthly_rows,
         },
         "workload_notes": cmp.workload_notes,
@@ -274,6 +318,24 @@ pub async fn not_found() -> ApiError {
     ApiError(AppError::NotFound { what: "API endpoint at this address".into(), suggestions: Vec::new() })
 }
 
+/// A rate's CSV field: `input_per_mtok`, `batch_output_per_mtok`,
+/// `cache_read_per_mtok_above_272000`, `input_per_mtok@off-peak` (the base standard rates keep
+/// the names they had before the rate card).
+fn csv_rate_field(key: &RateKey) -> String {
+    let tier = match key.tier {
+        ServiceTier::Standard => String::new(),
+        other => format!("{}_", other.as_str()),
+    };
+    let mut field = format!("{tier}{}_per_mtok", key.meter.as_str());
+    if key.above_tokens > 0 {
+        field.push_str(&format!("_above_{}", key.above_tokens));
+    }
+    if let Some(w) = key.window {
+        field.push_str(&format!("@{}", w.as_str()));
+    }
+    field
+}
+
 /// `GET /api/v1/models.csv`: the whole dataset in long form, one figure a row:
 /// `model,kind,field,value,source,as_of` (source is a source id, as_of that figure's date).
 pub async fn models_csv(State(state): State<AppState>) -> Response {
@@ -319,27 +381,19 @@ pub async fn models_csv(State(state): State<AppState>) -> Response {
                 None => format!("{}..", p.effective_from.iso()),
             };
             let seen = date_of(&p.last_seen_in);
-            let mut fields = vec![
-                ("input_per_mtok", Some(p.input)),
-                ("output_per_mtok", Some(p.output)),
-                ("cache_read_per_mtok", p.cache_read),
-                ("cache_write_per_mtok", p.cache_write),
-                ("cache_write_1h_per_mtok", p.cache_write_1h),
-                ("batch_input_per_mtok", p.batch_input),
-                ("batch_output_per_mtok", p.batch_output),
-            ];
-            fields.retain(|(_, v)| v.is_some());
-            for (field, v) in fields {
-                let v = v.map(|v| v.to_decimal()).unwrap_or_default();
-                row(id, kind, &format!("{field} [{period}]"), &v, &p.last_seen_in, &seen);
+            for (key, rate) in p.rates.rates() {
+                let field = format!("{} [{period}]", csv_rate_field(key));
+                row(id, kind, &field, &rate.to_decimal(), &p.last_seen_in, &seen);
             }
-            for t in &p.long_context {
-                let f = |name: &str| format!("{name}_above_{} [{period}]", t.above_tokens);
-                row(id, kind, &f("input_per_mtok"), &t.input.to_decimal(), &p.last_seen_in, &seen);
-                row(id, kind, &f("output_per_mtok"), &t.output.to_decimal(), &p.last_seen_in, &seen);
-                if let Some(c) = t.cache_read {
-                    row(id, kind, &f("cache_read_per_mtok"), &c.to_decimal(), &p.last_seen_in, &seen);
-                }
+            for (w, hours) in p.rates.windows() {
+                row(
+                    id,
+                    kind,
+                    &format!("{}_hours_utc [{period}]", w.as_str()),
+                    &hours.to_string(),
+                    &p.last_seen_in,
+                    &seen,
+                );
             }
         }
         for s in &m.scores {

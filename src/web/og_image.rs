@@ -156,8 +156,8 @@ fn model_block(root: &Area, faces: &Faces, side: &Side, cost: &str, color: RGBCo
         let after = x + advance(&faces.bold, 58, cost).ceil() as i32 + 14;
         text(root, "per request", (after, cost_baseline), regular(24).color(&MUTED))?;
     }
-    let prices = match side.price {
-        Some(p) => format!("{} in · {} out per 1M tokens", p.input, p.output),
+    let prices = match side.price.and_then(|p| p.rates.list_prices()) {
+        Some((input, output)) => format!("{input} in · {output} out per 1M tokens"),
         None => "no list price".to_owned(),
     };
     text(root, &prices, (x, cost_baseline + 44), regular(25).color(&MUTED))?;

@@ -123,14 +123,14 @@ pub struct PriceHistoryRow {
     pub from: String,
     /// To, or `current`.
     pub to: String,
+    /// The way to pay: `Standard`, `Batch API`, `Standard, off-peak`.
+    pub tier: String,
     /// Input.
     pub input: String,
     /// Output.
     pub output: String,
     /// Cache read.
     pub cached: String,
-    /// Batch in/out.
-    pub batch: String,
     /// Source.
     pub source: String,
 }

@@ -1,5 +1,6 @@
 //! The reader's workload from the query string: `input`, `output`, `cached`, `requests`,
-//! `batch`. Every parameter is optional, and an empty one (`requests=`, what a form sends for a
+//! `tier` (`standard`, `batch`, `flex`, `priority`; `batch=1` is the older spelling of
+//! `tier=batch`), `window` (`off-peak`) and `cache_write` (`5m`, `1h`, `12h`). Every parameter is optional, and an empty one (`requests=`, what a form sends for a
 //! field left blank) counts as not set; a bad one is refused with its name, what was wrong and
 //! the allowed range. Unknown parameters are ignored.
 
@@ -7,6 +8,8 @@ use serde::Deserialize;
 
 use crate::domain::Catalog;
 use crate::domain::cost::Workload;
+use crate::domain::pricing::PayAs;
+use crate::domain::rate_card::{CacheTtl, ServiceTier, TimeWindow};
 
 /// Most requests a month the calculator accepts: far beyond any real bill, small enough that a
 /// year of them times any price stays exact.
@@ -23,8 +26,14 @@ pub struct WorkloadQuery {
     pub cached: Option<String>,
     /// Requests per month.
     pub requests: Option<String>,
-    /// `1` for the batch API, `0` for standard.
+    /// `1` for the batch API, `0` for standard (the spelling before `tier`).
     pub batch: Option<String>,
+    /// The service tier.
+    pub tier: Option<String>,
+    /// The time window the requests are sent in.
+    pub window: Option<String>,
+    /// How long the uncached input is written to the cache.
+    pub cache_write: Option<String>,
 }
 
 /// A parameter that cannot be used.
@@ -39,7 +48,7 @@ pub struct BadParameter {
 }
 
 /// The parameters the calculator reads.
-const PARAMETERS: [&str; 5] = ["input", "output", "cached", "requests", "batch"];
+const PARAMETERS: [&str; 8] = ["input", "output", "cached", "requests", "batch", "tier", "window", "cache_write"];
 
 /// A query string that did not parse (a parameter given twice, say), named where possible.
 pub fn unreadable(message: &str) -> BadParameter {
@@ -54,7 +63,18 @@ pub fn unreadable(message: &str) -> BadParameter {
 impl WorkloadQuery {
     /// Whether the reader set anything at all (blank fields set nothing).
     pub fn is_empty(&self) -> bool {
-        [&self.input, &self.output, &self.cached, &self.requests, &self.batch].into_iter().all(|v| given(v).is_none())
+        [
+            &self.input,
+            &self.output,
+            &self.cached,
+            &self.requests,
+            &self.batch,
+            &self.tier,
+            &self.window,
+            &self.cache_write,
+        ]
+        .into_iter()
+        .all(|v| given(v).is_none())
     }
 
     /// The workload, with defaults for what is missing, or the first bad parameter.
@@ -68,9 +88,9 @@ impl WorkloadQuery {
         let cached =
             whole("cached", &self.cached, 0, 100, "percent of input tokens served from the cache")?.unwrap_or(0);
         let requests = whole("requests", &self.requests, 1, MAX_REQUESTS_PER_MONTH, "requests per month")?;
-        let batch = match given(&self.batch) {
-            None | Some("0") => false,
-            Some("1") => true,
+        let tier = match given(&self.batch) {
+            None | Some("0") => ServiceTier::Standard,
+            Some("1") => ServiceTier::Batch,
             Some(_) => {
                 return Err(BadParameter {
                     param: "batch",
@@ -79,11 +99,46 @@ impl WorkloadQuery {
                 });
             }
         };
+        let tier = match (given(&self.tier), tier) {
+            (None, tier) => tier,
+            (Some(text), from_batch) => {
+                let tier = ServiceTier::parse(text).ok_or_else(|| BadParameter {
+                    param: "tier",
+                    problem: "is not a service tier".into(),
+                    allowed: "standard, batch, flex or priority".into(),
+                })?;
+                if from_batch == ServiceTier::Batch && tier != ServiceTier::Batch {
+                    return Err(BadParameter {
+                        param: "batch",
+                        problem: "contradicts the tier parameter".into(),
+                        allowed: "tier alone (batch=1 is the older spelling of tier=batch)".into(),
+                    });
+                }
+                tier
+            }
+        };
+        let window = match given(&self.window) {
+            None | Some("any") => None,
+            Some(text) => Some(TimeWindow::parse(text).ok_or_else(|| BadParameter {
+                param: "window",
+                problem: "is not a time window".into(),
+                allowed: "off-peak, or leave it out for any hour".into(),
+            })?),
+        };
+        let cache_write = match given(&self.cache_write) {
+            None | Some("none") => None,
+            Some(text) => Some(CacheTtl::parse(text).ok_or_else(|| BadParameter {
+                param: "cache_write",
+                problem: "is not a cache duration".into(),
+                allowed: "5m, 1h or 12h, or leave it out for no cache writes".into(),
+            })?),
+        };
         Ok(Workload {
             input_tokens: input,
             output_tokens: output,
             cached_percent: cached as u8,
-            batch,
+            pay: PayAs { tier, window },
+            cache_write,
             requests_per_month: requests,
         })
     }
@@ -131,10 +186,29 @@ pub struct WorkloadForm {
     pub action: String,
     /// The number fields, in the order shown.
     pub fields: Vec<FormField>,
-    /// Batch box ticked.
-    pub batch: bool,
-    /// Why the batch value was refused, when it was.
-    pub batch_error: Option<String>,
+    /// The choice fields (service tier, cache writes, and the window where a model has one).
+    pub selects: Vec<FormSelect>,
+}
+
+/// One choice field of the workload form.
+#[derive(Debug, Clone)]
+pub struct FormSelect {
+    /// The query parameter.
+    pub name: &'static str,
+    /// Visible label.
+    pub label: &'static str,
+    /// (value, label, selected), in the order shown.
+    pub options: Vec<(&'static str, String, bool)>,
+    /// Why the value was refused, shown next to the field.
+    pub error: Option<String>,
+}
+
+impl FormSelect {
+    fn new(name: &'static str, label: &'static str, options: Vec<(&'static str, String)>, raw: Option<&str>) -> Self {
+        let chosen = raw.unwrap_or(options[0].0);
+        let options = options.into_iter().map(|(v, l)| (v, l, v == chosen)).collect();
+        Self { name, label, options, error: None }
+    }
 }
 
 /// One number field of the workload form.
@@ -181,21 +255,52 @@ impl WorkloadForm {
                 field("cached", "Input served from cache (%)", typed(&query.cached, "0".into()), 4, None),
                 field("requests", "Requests per month", typed(&query.requests, String::new()), 12, Some("optional")),
             ],
-            batch: given(&query.batch) == Some("1"),
-            batch_error: None,
+            selects: {
+                let tier = given(&query.tier).or((given(&query.batch) == Some("1")).then_some("batch"));
+                let tiers = ServiceTier::ALL.iter().map(|t| (t.as_str(), t.label().to_owned())).collect();
+                let mut writes = vec![("none", "No cache writes".to_owned())];
+                writes.extend(CacheTtl::ALL.iter().map(|t| (t.as_str(), format!("{} cache", t.label()))));
+                let mut selects = vec![
+                    FormSelect::new("tier", "Service tier", tiers, tier),
+                    FormSelect::new(
+                        "cache_write",
+                        "Uncached input written to the cache",
+                        writes,
+                        given(&query.cache_write),
+                    ),
+                ];
+                if given(&query.window).is_some() {
+                    selects.push(window_select(given(&query.window)));
+                }
+                selects
+            },
         }
+    }
+
+    /// The form with the window field, for a pair where either model publishes one.
+    pub fn offering_window(mut self, raw: Option<&str>) -> Self {
+        if !self.selects.iter().any(|s| s.name == "window") {
+            self.selects.push(window_select(raw));
+        }
+        self
     }
 
     /// The same form with the refused parameter marked and its message beside it.
     pub fn with_error(mut self, bad: &BadParameter) -> Self {
         let message = format!("This value {}: enter {}.", bad.problem, bad.allowed);
-        if bad.param == "batch" {
-            self.batch_error = Some(message);
+        let param = if bad.param == "batch" { "tier" } else { bad.param };
+        if let Some(s) = self.selects.iter_mut().find(|s| s.name == param) {
+            s.error = Some(message);
         } else if let Some(f) = self.fields.iter_mut().find(|f| f.name == bad.param) {
             f.error = Some(message);
         }
         self
     }
+}
+
+fn window_select(raw: Option<&str>) -> FormSelect {
+    let options = vec![("any", "Any hour".to_owned()), ("off-peak", "Off-peak hours (where published)".to_owned())];
+    FormSelect::new("window", "When requests are sent", options, raw)
 }
 
 #[cfg(test)]
@@ -224,6 +329,7 @@ mod tests {
             cached: Some(String::new()),
             requests: Some(String::new()),
             batch: Some(String::new()),
+            ..WorkloadQuery::default()
         };
         assert!(blank.is_empty());
     }

@@ -60,14 +60,20 @@ async fn a_long_context_tier_beyond_the_context_window_is_marked_as_never_applyi
 }
 
 #[tokio::test]
-async fn batch_above_a_tier_is_priced_the_same_in_every_table() {
-    // Gemini 2.5 Pro has batch prices but none above 200K: both tables bill the standard tier.
-    let path = format!("{}?input=250000&output=1000&batch=1", pair("claude-sonnet-4", "gemini-2-5-pro").await);
+async fn batch_above_a_tier_without_a_batch_rate_there_is_not_priced_in_any_table() {
+    // Gemini 3 Pro Preview lists batch rates but none above 200K (LiteLLM 1.110.2): no table
+    // prices batch at 250K, since the standard long-context rate would be another tier's price.
+    let path = format!("{}?input=250000&output=1000&batch=1", pair("claude-sonnet-4", "gemini-3-pro-preview").await);
     let (_, _, body) = get(&path).await;
     let batch = row(&body, "Batch API").expect("batch row");
-    assert!(batch.contains("$0.64"), "{batch}");
-    assert!(batch.contains("no batch rate above 200,000 input tokens: standard long-context rate"), "{batch}");
-    assert!(!body.contains("tier rate not published"));
+    assert!(batch.contains("no batch rate above 200,000 input tokens"), "{batch}");
+    let your = row(&body, "Your request").expect("your row");
+    assert!(your.contains("no batch rate above 200,000 input tokens"), "{your}");
+    // Gemini 2.5 Pro publishes its batch rates above 200K: 250,000 x $1.25 + 1,000 x $7.50.
+    let path = format!("{}?input=250000&output=1000&batch=1", pair("claude-sonnet-4", "gemini-2-5-pro").await);
+    let (_, _, body) = get(&path).await;
+    let your = row(&body, "Your request").expect("your row");
+    assert!(your.contains("$0.32") && !your.contains("$0.64"), "{your}");
 }
 
 #[tokio::test]

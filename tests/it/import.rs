@@ -11,6 +11,7 @@ use llm_compare::cli::Reloader;
 use llm_compare::db::import::{self, ImportError, ImportOptions, NewSource};
 use llm_compare::db::{self, DatasetFile};
 use llm_compare::domain::model::Date;
+use llm_compare::domain::rate_card::Meter;
 use llm_compare::domain::{Catalog, ModelId};
 use serde_json::Value;
 use sqlx::SqlitePool;
@@ -34,28 +35,42 @@ fn options(dry_run: bool, as_of: &str) -> ImportOptions {
 type PriceRow =
     (String, Option<String>, i64, i64, Option<i64>, Option<i64>, Option<i64>, Option<i64>, Option<i64>, String, String);
 
-async fn prices(pool: &SqlitePool, model: &str) -> Vec<PriceRow> {
-    sqlx::query_as(
-        "SELECT effective_from, effective_to, input_micros, output_micros, cache_read_micros, cache_write_micros,
-                cache_write_1h_micros, batch_input_micros, batch_output_micros, source, last_seen_in
-         FROM prices WHERE model = ? ORDER BY effective_from, id",
+/// The SQL of one base rate of price row `p` (standard tier unless `tier` says otherwise).
+fn rate_sql(tier: &str, meter: &str, above: &str) -> String {
+    format!(
+        "(SELECT micros FROM price_rates r WHERE r.price_id = p.id AND r.tier = '{tier}' AND r.time_window = ''
+          AND r.above_tokens = {above} AND r.meter = '{meter}')"
     )
-    .bind(model)
-    .fetch_all(pool)
-    .await
-    .unwrap()
 }
 
-/// The current period's tiers: (above, input, output, cache_read).
+async fn prices(pool: &SqlitePool, model: &str) -> Vec<PriceRow> {
+    let base = |tier, meter| rate_sql(tier, meter, "0");
+    let sql = format!(
+        "SELECT effective_from, effective_to, {}, {}, {}, {}, {}, {}, {}, source, last_seen_in
+         FROM prices p WHERE model = ? ORDER BY effective_from, id",
+        base("standard", "input"),
+        base("standard", "output"),
+        base("standard", "cache_read"),
+        base("standard", "cache_write_5m"),
+        base("standard", "cache_write_1h"),
+        base("batch", "input"),
+        base("batch", "output"),
+    );
+    sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(model).fetch_all(pool).await.unwrap()
+}
+
+/// The current period's standard long-context tiers: (above, input, output, cache_read).
 async fn current_tiers(pool: &SqlitePool, model: &str) -> Vec<(i64, i64, i64, Option<i64>)> {
-    sqlx::query_as(
-        "SELECT above_tokens, t.input_micros, t.output_micros, t.cache_read_micros FROM price_tiers t
-         JOIN prices p ON p.id = t.price_id WHERE p.model = ? AND p.effective_to IS NULL ORDER BY above_tokens",
-    )
-    .bind(model)
-    .fetch_all(pool)
-    .await
-    .unwrap()
+    let at = |meter| rate_sql("standard", meter, "t.above_tokens");
+    let sql = format!(
+        "SELECT DISTINCT t.above_tokens, {}, {}, {} FROM price_rates t JOIN prices p ON p.id = t.price_id
+         WHERE p.model = ? AND p.effective_to IS NULL AND t.tier = 'standard' AND t.above_tokens > 0
+         ORDER BY t.above_tokens",
+        at("input"),
+        at("output"),
+        at("cache_read"),
+    );
+    sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(model).fetch_all(pool).await.unwrap()
 }
 
 async fn count(pool: &SqlitePool, sql: &str) -> i64 {
@@ -94,12 +109,12 @@ async fn litellm_fixture_closes_changed_prices_and_confirms_unchanged_ones() {
     assert_eq!(limits, ["claude-haiku-4-5 max output Some(64000) 32000"]);
     let text = report.to_string();
     for line in [
-        "  gpt-4o-mini (gpt-4o-mini): the price in force since 2026-03-05 closes on 2026-12-01",
-        "    input: $0.15 → $0.12",
-        "    batch_output: $0.30 → $0.24",
-        "    input above 200,000 tokens: $2.50 → $3.00",
-        "    cache_write: $3.75 → $3.125",
-        "    cache_read: $0.05 → not listed",
+        "  gpt-4o-mini (gpt-4o-mini): the price in force since 2026-11-25 closes on 2026-12-01",
+        "    standard input: $0.15 → $0.12",
+        "    batch output: $0.30 → $0.24",
+        "    standard input above 200,000 tokens: $2.50 → $3.00",
+        "    standard cache_write_5m: $3.75 → $3.125",
+        "    standard cache_read: $0.05 → not listed",
         "Unchanged prices: 3 (last checked moves to 2026-12-01 for 3)",
         "  acme/frontier-1",
     ] {
@@ -113,7 +128,7 @@ async fn litellm_fixture_closes_changed_prices_and_confirms_unchanged_ones() {
     let closed = &mini[mini.len() - 2];
     assert_eq!(
         (closed.0.as_str(), closed.1.as_deref(), closed.2, closed.3),
-        ("2026-03-05", Some(DECEMBER), 150_000, 600_000)
+        ("2026-11-25", Some(DECEMBER), 150_000, 600_000)
     );
     assert_eq!(
         mini.last().unwrap(),
@@ -355,7 +370,7 @@ async fn march_then_november_litellm_maps_rebuild_the_seed_price_history() {
     eprintln!("{report}");
     for needle in [
         "  llama-3-1-405b (meta.llama3-1-405b-instruct-v1:0): the price in force since 2026-03-05 closes on 2026-11-25",
-        "    input: $5.32 → $2.40",
+        "    standard input: $5.32 → $2.40",
         "  grok-code-fast-1 (xai/grok-code-fast-1): the price in force since 2026-03-05 closes on 2026-11-25",
     ] {
         assert!(report.contains(needle), "November report lacks {needle:?}");
@@ -550,7 +565,9 @@ async fn reload_swaps_the_catalog_when_the_revision_moves_and_keeps_it_on_failur
     assert!(!reloader.check().await.unwrap(), "nothing changed yet");
 
     let mini = ModelId::parse("gpt-4o-mini").unwrap();
-    let input = |state: &AppState| state.catalog().model(&mini).unwrap().current_price().unwrap().input.micros();
+    let input = |state: &AppState| {
+        state.catalog().model(&mini).unwrap().current_price().unwrap().rates.standard(Meter::Input).unwrap().micros()
+    };
     assert_eq!(input(&state), 150_000);
     import::import_litellm(&pool, &fixture("litellm/december.json"), &options(false, DECEMBER)).await.unwrap();
     assert_eq!(input(&state), 150_000, "the served catalog only changes on reload");
@@ -588,7 +605,7 @@ async fn the_binary_runs_import_litellm_dry_run_and_reports_errors_with_an_exit_
     let out = run(&["import", "litellm", fixture.to_str().unwrap(), "--dry-run", "--as-of", DECEMBER]);
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "exit {:?}\n{stdout}\n{}", out.status, String::from_utf8_lossy(&out.stderr));
-    assert!(stdout.contains("Price changes: 4") && stdout.contains("    input: $0.15 → $0.12"), "{stdout}");
+    assert!(stdout.contains("Price changes: 4") && stdout.contains("    standard input: $0.15 → $0.12"), "{stdout}");
     assert!(stdout.trim_end().ends_with("Dry run: nothing was written."), "{stdout}");
     assert_eq!(db.bytes(), before, "the dry run changed the database");
 

@@ -10,6 +10,7 @@ mod hostile;
 mod images;
 mod import;
 mod properties;
+mod rate_card;
 mod refusals;
 mod routes;
 mod security;

@@ -104,7 +104,7 @@ async fn litellm_refusals() {
     let mut jump = december();
     jump["gpt-4o-mini"]["input_cost_per_token"] = json!(1.5e-4);
     let jump = serde_json::to_vec(&jump).unwrap();
-    assert_refused(litellm, &jump, None, "gpt-4o-mini", "input", "1000x or more").await;
+    assert_refused(litellm, &jump, None, "gpt-4o-mini", "input_cost_per_token", "1000x or more").await;
     let mut tier = december();
     tier["gpt-4o-mini"]["input_cost_per_token_above_99999999999999k_tokens"] = json!(1e-6);
     tier["gpt-4o-mini"]["output_cost_per_token_above_99999999999999k_tokens"] = json!(2e-6);
@@ -184,11 +184,10 @@ async fn dataset_refusals_that_used_to_fail_only_the_real_run() {
     let cases: Vec<(Vec<u8>, &str, &str, &str)> = vec![
         (
             seed_with(|s| {
-                model(s, "gpt-5-4")["prices"][0]["long_context"][0]["above_tokens"] =
-                    json!(9_223_372_036_854_775_808u64);
+                model(s, "gpt-5-4")["prices"][0]["rates"][0]["above_tokens"] = json!(9_223_372_036_854_775_808u64);
             }),
             "models[gpt-5-4].prices[0]",
-            "long_context.above_tokens",
+            "rates[0]",
             "more than the 100000000",
         ),
         (
@@ -249,9 +248,10 @@ async fn dataset_refusals_that_used_to_fail_only_the_real_run() {
             "at most 2000",
         ),
         (
-            seed_with(|s| model(s, "gpt-4o-mini")["prices"][0]["output"] = json!("150000")),
+            // rates[1] is the standard output rate: the card lists input, then output, first.
+            seed_with(|s| model(s, "gpt-4o-mini")["prices"][0]["rates"][1]["usd"] = json!("150000")),
             "models[gpt-4o-mini].prices[0]",
-            "output",
+            "rates[1]",
             "above the $1000 ceiling",
         ),
         (br#"{"format": "llm-compare-dataset", "format": "x"}"#.to_vec(), "line 1 column", "(json)", "given twice"),

@@ -310,7 +310,8 @@ async fn model_page_shows_price_history_and_links_every_comparison() {
 
     let history = between(&body, "<section aria-labelledby=\"history\">", "</section>").expect("price history");
     let rows = between(history, "<tbody>", "</tbody>").expect("history rows");
-    assert_eq!(count(rows, "<tr>"), me.prices.len(), "one row per price period");
+    let ways: usize = me.prices.iter().map(|p| p.rates.ways_to_pay().len()).sum();
+    assert_eq!(count(rows, "<tr>"), ways, "one row per price period and tier");
     assert!(rows.contains("$0.15") && rows.contains("$0.60"), "{rows}");
     assert!(rows.contains("current"), "the open price period says current: {rows}");
 

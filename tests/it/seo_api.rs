@@ -148,7 +148,17 @@ async fn api_models_lists_every_model_with_sourced_figures() {
     assert_eq!(models.len(), site().await.catalog.dataset.models.len());
     let mini = models.iter().find(|m| m["id"] == "gpt-4o-mini").unwrap();
     assert_eq!(mini["price"]["input_per_mtok"], "0.15");
-    assert_eq!(mini["price"]["cache_read_per_mtok"], "0.075");
+    let rate = |tier: &str, meter: &str| {
+        mini["price"]["rate_card"]["rates"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["tier"] == tier && r["meter"] == meter && r["above_input_tokens"] == 0 && r["window"].is_null())
+            .map(|r| r["usd_per_mtok"].clone())
+    };
+    assert_eq!(rate("standard", "cache_read"), Some(Value::from("0.075")));
+    assert_eq!(rate("batch", "output"), Some(Value::from("0.3")));
+    assert_eq!(rate("flex", "input"), None, "a tier the source does not give has no rate, never 0");
     assert_eq!(mini["typical_request_usd"], "0.00135");
     assert_eq!(mini["context_window"]["value"], 128_000);
     assert!(mini["context_window"]["source"].is_string());
@@ -274,8 +284,11 @@ async fn the_csv_holds_every_figure_one_per_row() {
         let scores = rows.iter().filter(|r| r.starts_with(&format!("{id},score_"))).count();
         assert_eq!(scores, m.scores.len(), "{id}: every score is a row");
     }
-    // The exact price, never rounded: $0.075, not $0.08.
-    assert!(rows.iter().any(|r| r.starts_with("gpt-4o-mini,price,cache_read_per_mtok [2026-03-05..],0.075,")));
+    // The exact price, never rounded: $0.075, not $0.08; every rate of the card, by tier,
+    // threshold and window, the base rates under the names they had before the card.
+    assert!(rows.iter().any(|r| r.starts_with("gpt-4o-mini,price,cache_read_per_mtok [2026-11-25..],0.075,")));
+    assert!(rows.iter().any(|r| r.starts_with("gpt-5-4,price,batch_input_per_mtok_above_272000 [2026-11-25..],2.5,")));
+    assert!(rows.iter().any(|r| r.starts_with("deepseek-v4-pro,price,input_per_mtok@off-peak [2026-11-25..],0.66,")));
 }
 
 #[tokio::test]

@@ -11,6 +11,7 @@ use http_body_util::BodyExt;
 use llm_compare::AppState;
 use llm_compare::domain::Catalog;
 use llm_compare::domain::money::PricePerMTok;
+use llm_compare::domain::rate_card::{Meter, RateKey, ServiceTier};
 use tower::ServiceExt;
 
 use crate::support::{content_type, fresh_catalog, site};
@@ -330,7 +331,9 @@ async fn a_reload_changes_the_etag_of_pages_whose_numbers_changed_and_of_no_othe
     let mut dataset = catalog.dataset.clone();
     let model = dataset.models.iter_mut().find(|m| m.id == changed).unwrap();
     let price = model.prices.iter_mut().find(|p| p.effective_to.is_none()).unwrap();
-    price.output = PricePerMTok::parse(&format!("{}1", price.output.to_decimal())).expect("a price");
+    let output = RateKey::base(ServiceTier::Standard, Meter::Output);
+    let changed_output = price.rates.get(&output).expect("an output price");
+    price.rates.insert(output, PricePerMTok::parse(&format!("{}1", changed_output.to_decimal())).expect("a price"));
     state.replace_catalog(Catalog::new(dataset));
 
     let after = (etags(&router, &with_changed).await, etags(&router, &without).await);

@@ -9,6 +9,7 @@ use axum::http::{HeaderMap, Method, StatusCode, header};
 use llm_compare::AppState;
 use llm_compare::domain::model::{Date, ModelStatus, PriceSchedule, Provider, Source, Sourced};
 use llm_compare::domain::money::PricePerMTok;
+use llm_compare::domain::rate_card::{Meter, RateCard, RateKey, ServiceTier};
 use llm_compare::domain::sitemap::{MAX_URLS_PER_FILE, model_lastmod};
 use llm_compare::domain::{Catalog, Dataset, Model, ModelId};
 
@@ -232,14 +233,14 @@ fn generated_catalog(n: usize) -> Catalog {
             prices: vec![PriceSchedule {
                 effective_from: date(19_000),
                 effective_to: None,
-                input: PricePerMTok::from_micros(100_000 + i as u64 * 1_000),
-                output: PricePerMTok::from_micros(400_000 + i as u64 * 3_000),
-                cache_read: None,
-                cache_write: None,
-                cache_write_1h: None,
-                batch_input: None,
-                batch_output: None,
-                long_context: vec![],
+                rates: {
+                    let mut card = RateCard::default();
+                    let input = PricePerMTok::from_micros(100_000 + i as u64 * 1_000);
+                    card.insert(RateKey::base(ServiceTier::Standard, Meter::Input), input);
+                    let output = PricePerMTok::from_micros(400_000 + i as u64 * 3_000);
+                    card.insert(RateKey::base(ServiceTier::Standard, Meter::Output), output);
+                    card
+                },
                 source: "prices-old".into(),
                 last_seen_in: if i % 3 == 0 { "prices-new" } else { "prices-old" }.into(),
             }],

@@ -9,6 +9,14 @@ use crate::domain::format::{self, cheaper_share, percent};
 use crate::domain::index::limits_of;
 use crate::domain::model::Scale;
 use crate::domain::money::{PricePerMTok, Usd, format_usd_pair};
+use crate::domain::rate_card::{Meter, RateKey, ServiceTier};
+
+/// A card's standard input and output list prices, as the price-difference answer reads them.
+#[derive(Clone, Copy)]
+struct ListPrices {
+    input: PricePerMTok,
+    output: PricePerMTok,
+}
 
 /// One question and its answer.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -105,7 +113,7 @@ impl Facts<'_, '_> {
         let (an, bn) = (a.name(), b.name());
         let small = STANDARD_PROFILES[0];
         let small_cost = |s: &Side| {
-            s.price.and_then(|p| request_cost(p, &limits_of(s.model), &small, Billing::Standard).ok()).map(|c| c.total)
+            s.price.and_then(|p| request_cost(p, &limits_of(s.model), &small, Billing::STANDARD).ok()).map(|c| c.total)
         };
         let classification = match (small_cost(a), small_cost(b)) {
             (Some(x), Some(y)) => {
@@ -134,8 +142,10 @@ impl Facts<'_, '_> {
         let (an, bn) = (a.name(), b.name());
         let batch = |s: &Side| {
             let p = s.price?;
-            let (bi, bo) = (p.batch_input?, p.batch_output?);
-            let cost = request_cost(p, &limits_of(s.model), &self.workload.profile(), Billing::Batch).ok()?.total;
+            let rate = |meter| p.rates.get(&RateKey::base(ServiceTier::Batch, meter));
+            let (bi, bo) = (rate(Meter::Input)?, rate(Meter::Output)?);
+            // A batch tier without a rate at this request's size has no cost to compare here.
+            let cost = request_cost(p, &limits_of(s.model), &self.workload.profile(), Billing::BATCH).ok()?.total;
             let standard = standard_cost(s, &self.workload.profile())?;
             Some((bi, bo, cost, cheaper_share(standard, cost)))
         };
@@ -167,8 +177,10 @@ impl Facts<'_, '_> {
     fn price_difference(&self) -> Faq {
         let (a, b) = (self.a, self.b);
         let (an, bn) = (a.name(), b.name());
-        let price_answer = match (self.price_gap_sentence(), a.price, b.price) {
+        let list = |s: &Side| s.price.and_then(|p| p.rates.list_prices());
+        let price_answer = match (self.price_gap_sentence(), list(a), list(b)) {
             (Some(gap), Some(pa), Some(pb)) => {
+                let (pa, pb) = (ListPrices { input: pa.0, output: pa.1 }, ListPrices { input: pb.0, output: pb.1 });
                 let part = |label: &str, x: PricePerMTok, y: PricePerMTok| {
                     if x == y {
                         format!("{label} costs the same ({x})")
@@ -387,7 +399,7 @@ impl Facts<'_, '_> {
         let cached = |s: &Side| {
             let p = s.price?;
             let profile = self.workload.profile();
-            let c = request_cost(p, &limits_of(s.model), &profile, Billing::CachedInput).ok()?.total;
+            let c = request_cost(p, &limits_of(s.model), &profile, Billing::CACHED_INPUT).ok()?.total;
             Some((c, cheaper_share(standard_cost(s, &profile)?, c)))
         };
         let cache_answer = match (cached(a), cached(b)) {
@@ -435,13 +447,13 @@ impl Facts<'_, '_> {
         let (an, bn) = (a.name(), b.name());
         let large = STANDARD_PROFILES[2];
         let large_cost = |s: &Side| {
-            s.price.and_then(|p| request_cost(p, &limits_of(s.model), &large, Billing::Standard).ok()).map(|c| c.total)
+            s.price.and_then(|p| request_cost(p, &limits_of(s.model), &large, Billing::STANDARD).ok()).map(|c| c.total)
         };
         let tiers = |s: &Side| {
             s.model
-                .reachable_tiers()
+                .reachable_thresholds()
                 .iter()
-                .map(|t| format!("above {} input tokens", format::count(t.above_tokens)))
+                .map(|t| format!("above {} input tokens", format::count(*t)))
                 .collect::<Vec<_>>()
         };
         let mut long_answer = match (large_cost(a), large_cost(b)) {
@@ -495,5 +507,5 @@ impl Facts<'_, '_> {
 
 /// The standard (no cache, no batch) cost of a request size on one side.
 fn standard_cost(s: &Side, profile: &RequestProfile) -> Option<Usd> {
-    request_cost(s.price?, &limits_of(s.model), profile, Billing::Standard).ok().map(|c| c.total)
+    request_cost(s.price?, &limits_of(s.model), profile, Billing::STANDARD).ok().map(|c| c.total)
 }

@@ -21,10 +21,10 @@ mod words;
 use self::facts::Facts;
 use self::performance::performance_rows;
 use self::tables::{
-    Citations, Row, RowBilling, monthly_rows, price_rows, profile_label, request_row, tier_rows, your_request_row,
+    Citations, Row, monthly_rows, price_rows, profile_label, request_row, tier_rows, ways_to_pay_rows, your_request_row,
 };
 use crate::domain::catalog::Catalog;
-use crate::domain::cost::{STANDARD_PROFILES, TYPICAL_REQUEST, Workload, workload_cost};
+use crate::domain::cost::{Billing, STANDARD_PROFILES, TYPICAL_REQUEST, Workload, workload_cost};
 use crate::domain::freshness::price_freshness;
 use crate::domain::index::limits_of;
 use crate::domain::market::Market;
@@ -72,6 +72,8 @@ pub struct Comparison<'a> {
     pub request_rows: Vec<Row>,
     /// Typical request under cache and batch billing.
     pub billing_rows: Vec<Row>,
+    /// The priced request at every service tier and window either model offers.
+    pub ways_to_pay: Vec<Row>,
     /// One-sentence verdict.
     pub verdict: String,
     /// Verdict facts.
@@ -137,25 +139,24 @@ pub fn compare<'a>(
     let (performance_rows, benchmark_rows) = performance_rows(catalog, &mut cites, &sa, &sb, today);
     let price_rows = price_rows(catalog, &mut cites, &sa, &sb);
     let tier_rows = tier_rows(catalog, &mut cites, &sa, &sb);
-    let mut request_rows: Vec<Row> = STANDARD_PROFILES
-        .iter()
-        .map(|p| request_row(&sa, &sb, p, RowBilling::Standard, profile_label(p), None))
-        .collect();
+    let mut request_rows: Vec<Row> =
+        STANDARD_PROFILES.iter().map(|p| request_row(&sa, &sb, p, Billing::STANDARD, profile_label(p), None)).collect();
     if custom {
         request_rows.push(your_request_row(&sa, &sb, workload));
     }
     let profile = if custom { workload.profile() } else { TYPICAL_REQUEST };
+    let ways_to_pay = ways_to_pay_rows(&sa, &sb, &profile);
     let billing_rows = vec![
-        request_row(&sa, &sb, &profile, RowBilling::Standard, "Standard".into(), Some("no cache, synchronous API")),
+        request_row(&sa, &sb, &profile, Billing::STANDARD, "Standard".into(), Some("no cache, synchronous API")),
         request_row(
             &sa,
             &sb,
             &profile,
-            RowBilling::AllCached,
+            Billing::CACHED_INPUT,
             "Prompt caching".into(),
             Some("every input token a cache hit"),
         ),
-        request_row(&sa, &sb, &profile, RowBilling::Batch, "Batch API".into(), Some("asynchronous, no cache")),
+        request_row(&sa, &sb, &profile, Billing::BATCH, "Batch API".into(), Some("asynchronous, no cache")),
     ];
 
     // The request the page is priced for: the reader's own, or the typical one at standard billing.
@@ -196,6 +197,7 @@ pub fn compare<'a>(
         price_rows,
         tier_rows,
         request_rows,
+        ways_to_pay,
         billing_rows,
         verdict: text.verdict,
         bottom_line: text.bottom_line,

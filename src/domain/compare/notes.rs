@@ -2,8 +2,9 @@
 //! cheaper model stops being cheaper.
 
 use super::side::Side;
-use crate::domain::cost::{BillingNote, LimitViolation, Workload, workload_rates};
+use crate::domain::cost::{BillingNote, LimitViolation, NoPrice, Workload, workload_rates};
 use crate::domain::format;
+use crate::domain::rate_card::ServiceTier;
 
 /// What pricing the reader's workload had to assume on each model, in words.
 pub fn workload_notes(a: &Side, b: &Side, workload: &Workload) -> Vec<String> {
@@ -12,7 +13,15 @@ pub fn workload_notes(a: &Side, b: &Side, workload: &Workload) -> Vec<String> {
         let name = s.name();
         match &s.workload_cost {
             None => notes.push(format!("{name} has no price in our data.")),
-            Some(Err(_)) => {
+            Some(Err(NoPrice::NotOffered)) => notes.push(format!(
+                "{name} offers no {} prices in our data, so this workload is not priced on it (never at another tier's rates).",
+                workload.pay.words()
+            )),
+            Some(Err(NoPrice::TierRateUnknown)) => notes.push(format!(
+                "{name} publishes no {} rate above its long-context threshold in our data, so this request is not priced on it (never at another tier's rates).",
+                workload.pay.tier.as_str()
+            )),
+            Some(Err(NoPrice::ExceedsLimits)) => {
                 let why: Vec<String> = crate::domain::index::limits_of(s.model)
                     .violations(&workload.profile())
                     .into_iter()
@@ -47,17 +56,23 @@ pub fn workload_notes(a: &Side, b: &Side, workload: &Workload) -> Vec<String> {
                 }
                 for note in &cost.notes {
                     notes.push(match note {
-                        BillingNote::NoCachePrice => format!(
-                            "{name} lists no cache-hit price in our data, so its cached tokens are billed at the full input price."
+                        BillingNote::NoCachePrice => match workload.pay.tier {
+                            ServiceTier::Standard => format!(
+                                "{name} lists no cache-hit price in our data, so its cached tokens are billed at the full input price."
+                            ),
+                            tier => format!(
+                                "{name} lists no {} cache-hit price in our data, so its cached tokens are billed at the full {} input price (never at another tier's cache price).",
+                                tier.as_str(),
+                                tier.as_str()
+                            ),
+                        },
+                        BillingNote::NoCacheWritePrice(ttl) => format!(
+                            "{name} lists no {} cache-write price in our data, so the input it would write is billed at the full input price.",
+                            ttl.label()
                         ),
-                        BillingNote::NoBatchPrice => {
-                            format!("{name} lists no batch price in our data, so the request is billed at standard prices.")
-                        }
-                        BillingNote::NoBatchTierRate => format!(
-                            "{name} publishes no batch rate above its long-context threshold in our data, so the standard long-context rates apply."
-                        ),
-                        BillingNote::BatchCacheAtStandard => format!(
-                            "{name}'s batch rate for cache hits is not in our data: cache hits are billed at the standard cache price or the batch input price, whichever is lower, so the real bill may be lower."
+                        BillingNote::SamePriceAtAllHours(w) => format!(
+                            "{name} publishes no {} prices: its list price holds at every hour.",
+                            w.label()
                         ),
                     });
                 }
@@ -75,7 +90,7 @@ pub fn break_even(a: &Side, b: &Side, workload: &Workload) -> Option<String> {
         return None;
     }
     let (cheap, dear) = if ca < cb { (a, b) } else { (b, a) };
-    let (rc, rd) = (workload_rates(cheap.price?, workload), workload_rates(dear.price?, workload));
+    let (rc, rd) = (workload_rates(cheap.price?, workload).ok()?, workload_rates(dear.price?, workload).ok()?);
     // Costs in hundredths of a micro-dollar per 1M tokens, so every term is an integer.
     let d_in = rd.blended_input_x100(workload.cached_percent) - rc.blended_input_x100(workload.cached_percent);
     let d_out = 100 * (i128::from(rc.output.micros()) - i128::from(rd.output.micros()));

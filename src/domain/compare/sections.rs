@@ -7,6 +7,7 @@ use super::words::{capitalize, ordinal};
 use crate::domain::format;
 use crate::domain::model::ModelStatus;
 use crate::domain::money::{Usd, format_usd_pair};
+use crate::domain::rate_card::{Meter, ServiceTier};
 
 /// A narrative section.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -132,9 +133,12 @@ impl Facts<'_, '_> {
             ));
         }
         for (what, has) in [
-            ("a cache-hit price", (|s: &Side| s.price.is_some_and(|p| p.cache_read.is_some())) as fn(&Side) -> bool),
-            ("a batch price", |s| s.price.is_some_and(|p| p.batch_input.is_some() && p.batch_output.is_some())),
-            ("long-context surcharges", |s| !s.model.reachable_tiers().is_empty()),
+            (
+                "a cache-hit price",
+                (|s: &Side| s.price.is_some_and(|p| p.rates.standard(Meter::CacheRead).is_some())) as fn(&Side) -> bool,
+            ),
+            ("a batch price", |s| s.price.is_some_and(|p| p.rates.offers(ServiceTier::Batch, None))),
+            ("long-context surcharges", |s| !s.model.reachable_thresholds().is_empty()),
         ] {
             let only = match (has(a), has(b)) {
                 (true, false) => Some((a, b)),

@@ -3,13 +3,15 @@
 
 use super::side::Side;
 use crate::domain::catalog::Catalog;
-use crate::domain::cost::{
-    BillingNote, LimitViolation, NoPrice, RequestProfile, Workload, WorkloadCost, workload_cost,
-};
+use std::collections::BTreeSet;
+
+use crate::domain::cost::{Billing, LimitViolation, NoPrice, RequestCost, RequestProfile, Workload, request_cost};
 use crate::domain::format;
 use crate::domain::index::limits_of;
-use crate::domain::model::{Date, PriceSchedule};
-use crate::domain::money::{PricePerMTok, Usd, format_usd_pair};
+use crate::domain::model::Date;
+use crate::domain::money::{Usd, format_usd_pair};
+use crate::domain::pricing::{PayAs, threshold_for};
+use crate::domain::rate_card::{CacheTtl, Meter, RateKey, ServiceTier};
 
 /// A numbered reference to a source, as listed at the foot of the page.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -121,7 +123,13 @@ pub(super) fn your_request_row(a: &Side, b: &Side, workload: &Workload) -> Row {
             });
             Figure::missing(&format!("impossible: {}", why.unwrap_or_else(|| "exceeds its limits".into())))
         }
-        Some(Err(_)) | None => Figure::missing("n/a"),
+        Some(Err(NoPrice::NotOffered)) => Figure::missing(&format!("no {} price", workload.pay.words())),
+        Some(Err(NoPrice::TierRateUnknown)) => Figure::missing(&format!(
+            "no {} rate above {} input tokens",
+            workload.pay.tier.as_str(),
+            format::count(s.price.map_or(0, |p| threshold_for(&p.rates, workload.input_tokens)))
+        )),
+        None => Figure::missing("n/a"),
     };
     let (mut fa, mut fb) = (show(a), show(b));
     let difference = match (a.cost, b.cost) {
@@ -193,17 +201,12 @@ pub(super) fn ratio_difference(a: f64, b: f64, name_a: &str, name_b: &str) -> Op
     format::ratio(high, low).map(|r| format!("{name} {r}"))
 }
 
-/// One price of one side, cited, with the date it took effect and whether it may be stale.
-fn price_figure(
-    catalog: &Catalog,
-    cites: &mut Citations,
-    side: &Side,
-    pick: fn(&PriceSchedule) -> Option<PricePerMTok>,
-) -> Figure {
+/// One rate of one side, cited, with the date it took effect and whether it may be stale.
+fn price_figure(catalog: &Catalog, cites: &mut Citations, side: &Side, key: &RateKey) -> Figure {
     let Some(price) = side.price else {
         return Figure::missing("n/a");
     };
-    match pick(price) {
+    match price.rates.get(key) {
         Some(p) => {
             let mut detail = format!("in effect since {}", price.effective_from.iso());
             if let Some(f) = side.prices_checked.as_ref().filter(|f| f.stale) {
@@ -215,27 +218,31 @@ fn price_figure(
     }
 }
 
-/// The list prices per 1M tokens, one row a rate.
+/// One row per base rate either card lists (every tier, meter and window; long-context rates
+/// are in [`tier_rows`]), in card order: a rate neither lists has no row.
 pub(super) fn price_rows(catalog: &Catalog, cites: &mut Citations, a: &Side, b: &Side) -> Vec<Row> {
-    type Pick = fn(&PriceSchedule) -> Option<PricePerMTok>;
-    let rows: [(&str, Option<&str>, Pick); 7] = [
-        ("Input", None, |p| Some(p.input)),
-        ("Output", Some("reasoning tokens bill as output"), |p| Some(p.output)),
-        ("Cached input (cache hit)", None, |p| p.cache_read),
-        ("Cache write", Some("5-minute cache where there are two"), |p| p.cache_write),
-        ("Cache write, 1-hour", None, |p| p.cache_write_1h),
-        ("Batch input", None, |p| p.batch_input),
-        ("Batch output", None, |p| p.batch_output),
-    ];
-    rows.iter()
-        .map(|(label, hint, pick)| {
-            let (pa, pb) = (a.price.and_then(pick), b.price.and_then(pick));
+    let keys: BTreeSet<RateKey> = [a, b]
+        .iter()
+        .filter_map(|s| s.price)
+        .flat_map(|p| p.rates.rates().map(|(k, _)| *k))
+        .filter(|k| k.above_tokens == 0)
+        .collect();
+    keys.iter()
+        .map(|key| {
+            let rate = |s: &Side| s.price.and_then(|p| p.rates.get(key));
+            let hint = match key.meter {
+                Meter::Output => Some("reasoning tokens bill as output"),
+                Meter::CacheWrite(CacheTtl::FiveMinutes) => {
+                    Some("the default cache, 5 minutes where there are several")
+                }
+                _ => None,
+            };
             Row {
-                label: format!("{label} / 1M tokens"),
+                label: format!("{} / 1M tokens", key.label()),
                 hint: hint.map(str::to_owned),
-                a: price_figure(catalog, cites, a, *pick),
-                b: price_figure(catalog, cites, b, *pick),
-                difference: match (pa, pb) {
+                a: price_figure(catalog, cites, a, key),
+                b: price_figure(catalog, cites, b, key),
+                difference: match (rate(a), rate(b)) {
                     (Some(x), Some(y)) => ratio_difference(x.as_f64(), y.as_f64(), a.name(), b.name()),
                     _ => None,
                 },
@@ -244,14 +251,13 @@ pub(super) fn price_rows(catalog: &Catalog, cites: &mut Citations, a: &Side, b: 
         .collect()
 }
 
-/// The long-context tiers of both models in one row, when either lists one.
 pub(super) fn tier_rows(catalog: &Catalog, cites: &mut Citations, a: &Side, b: &Side) -> Vec<Row> {
-    let listed = |s: &Side| s.price.map_or(0, |p| p.long_context.len());
+    let listed = |s: &Side| s.price.map_or(0, |p| p.rates.thresholds().len());
     if listed(a) == 0 && listed(b) == 0 {
         return Vec::new();
     }
     let describe = |s: &Side, cites: &mut Citations| {
-        let reachable = s.model.reachable_tiers();
+        let reachable = s.model.reachable_thresholds();
         if listed(s) == 0 {
             return Figure::missing("none listed");
         }
@@ -259,9 +265,21 @@ pub(super) fn tier_rows(catalog: &Catalog, cites: &mut Citations, a: &Side, b: &
             // Listed by the source, but no request the model accepts can reach it.
             return Figure::missing("listed, but beyond its context window: never applies");
         }
+        let card = s.price.map(|p| &p.rates);
+        let rate = |above_tokens, meter| {
+            card.and_then(|c| c.get(&RateKey { above_tokens, ..RateKey::base(ServiceTier::Standard, meter) }))
+                .map_or_else(|| "not listed".to_owned(), |r| r.to_string())
+        };
         let text = reachable
             .iter()
-            .map(|t| format!("above {} input tokens: {} in / {} out", format::count(t.above_tokens), t.input, t.output))
+            .map(|&t| {
+                format!(
+                    "above {} input tokens: {} in / {} out",
+                    format::count(t),
+                    rate(t, Meter::Input),
+                    rate(t, Meter::Output)
+                )
+            })
             .collect::<Vec<_>>()
             .join("; ");
         Figure::known(text, s.price.and_then(|p| cites.cite(catalog, &p.last_seen_in)))
@@ -275,53 +293,36 @@ pub(super) fn tier_rows(catalog: &Catalog, cites: &mut Citations, a: &Side, b: &
     }]
 }
 
-/// How a billing row prices a request: standard, with every input token cached, or batch.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum RowBilling {
-    Standard,
-    AllCached,
-    Batch,
-}
-
-/// A row pricing one request size under one billing, through the same `workload_cost` the
-/// reader's own request uses, so the tables can never price the same request two ways. A row
-/// about caching or batch shows "no cache price" / "no batch price" rather than a fallback.
+/// A row pricing one request size under one billing, through the same [`request_cost`] every
+/// table uses, so the tables can never price the same request two ways. A rate the card
+/// lacks shows why ("no batch price", "no cache price"), never a fallback.
 pub(super) fn request_row(
     a: &Side,
     b: &Side,
     profile: &RequestProfile,
-    billing: RowBilling,
+    billing: Billing,
     label: String,
     hint: Option<&str>,
 ) -> Row {
-    let workload = Workload {
-        input_tokens: profile.input_tokens,
-        output_tokens: profile.output_tokens,
-        cached_percent: if billing == RowBilling::AllCached { 100 } else { 0 },
-        batch: billing == RowBilling::Batch,
-        requests_per_month: None,
-    };
-    let cost = |s: &Side| -> Result<WorkloadCost, &'static str> {
+    let cost = |s: &Side| -> Result<RequestCost, String> {
         let price = s.price.ok_or("no price")?;
-        let c = workload_cost(price, &limits_of(s.model), &workload).map_err(|_| "exceeds limits")?;
-        if c.notes.contains(&BillingNote::NoCachePrice) {
-            Err("no cache price")
-        } else if c.notes.contains(&BillingNote::NoBatchPrice) {
-            Err("no batch price")
-        } else {
-            Ok(c)
-        }
+        request_cost(price, &limits_of(s.model), profile, billing).map_err(|e| match e {
+            NoPrice::ExceedsLimits => "exceeds limits".to_owned(),
+            NoPrice::TierRateUnknown => format!(
+                "no {} rate above {} input tokens",
+                billing.pay.tier.as_str(),
+                format::count(threshold_for(&price.rates, profile.input_tokens))
+            ),
+            NoPrice::NotOffered if billing.all_cached => "no cache price".to_owned(),
+            NoPrice::NotOffered => format!("no {} price", billing.pay.words()),
+        })
     };
     // Say when a long-context rate applied, so a jump in the table explains itself.
-    let known = |text: String, c: &WorkloadCost| {
+    let known = |text: String, c: &RequestCost| {
         let figure = Figure::known(text, None);
-        match (c.tier_above, c.notes.contains(&BillingNote::NoBatchTierRate)) {
-            (Some(t), true) => figure.with_detail(format!(
-                "no batch rate above {} input tokens: standard long-context rate",
-                format::count(t)
-            )),
-            (Some(t), false) => figure.with_detail(format!("long-context rate (input above {})", format::count(t))),
-            (None, _) => figure,
+        match c.tier_above {
+            Some(t) => figure.with_detail(format!("long-context rate (input above {})", format::count(t))),
+            None => figure,
         }
     };
     let (ca, cb) = (cost(a), cost(b));
@@ -332,7 +333,7 @@ pub(super) fn request_row(
             (known(tx, x), known(ty, y), diff)
         }
         _ => {
-            let show = |c: &Result<WorkloadCost, &str>| match c {
+            let show = |c: &Result<RequestCost, String>| match c {
                 Ok(v) => known(v.total.to_string(), v),
                 Err(reason) => Figure::missing(reason),
             };
@@ -340,4 +341,59 @@ pub(super) fn request_row(
         }
     };
     Row { label, hint: hint.map(str::to_owned), a: fa, b: fb, difference }
+}
+
+/// The "ways to pay" table: for every service tier and window either model offers, what the
+/// request costs on each and its ratio to that model's standard cost; "not offered" where a
+/// model has no such tier, never its price at another tier.
+pub(super) fn ways_to_pay_rows(a: &Side, b: &Side, profile: &RequestProfile) -> Vec<Row> {
+    let mut ways: Vec<PayAs> = [a, b]
+        .iter()
+        .filter_map(|s| s.price)
+        .flat_map(|p| p.rates.ways_to_pay())
+        .map(|(tier, window)| PayAs { tier, window })
+        .collect();
+    ways.sort();
+    ways.dedup();
+    let cost = |s: &Side, pay: PayAs| {
+        let price = s.price.ok_or(NoPrice::NotOffered)?;
+        request_cost(price, &limits_of(s.model), profile, Billing { pay, all_cached: false }).map(|c| c.total)
+    };
+    ways.into_iter()
+        .map(|pay| {
+            let show = |s: &Side, c: &Result<Usd, NoPrice>, text: String| match c {
+                Ok(total) => {
+                    let standard = cost(s, PayAs::STANDARD).ok().filter(|_| pay != PayAs::STANDARD);
+                    let figure = Figure::known(text, None);
+                    match standard.filter(|s| s.picos() > 0) {
+                        Some(st) => {
+                            figure.with_detail(format!("{}x standard", format::number(total.as_f64() / st.as_f64(), 2)))
+                        }
+                        None => figure,
+                    }
+                }
+                Err(NoPrice::NotOffered) => Figure::missing("not offered"),
+                Err(NoPrice::TierRateUnknown) => Figure::missing(&format!(
+                    "no {} rate above {} input tokens",
+                    pay.tier.as_str(),
+                    format::count(s.price.map_or(0, |p| threshold_for(&p.rates, profile.input_tokens)))
+                )),
+                Err(NoPrice::ExceedsLimits) => Figure::missing("exceeds limits"),
+            };
+            let (ca, cb) = (cost(a, pay), cost(b, pay));
+            let (ta, tb, difference) = match (ca, cb) {
+                (Ok(x), Ok(y)) => {
+                    let (tx, ty) = format_usd_pair(x, y);
+                    (tx, ty, cost_difference(x, y, a.name(), b.name()))
+                }
+                (x, y) => {
+                    (x.map(|c| c.to_string()).unwrap_or_default(), y.map(|c| c.to_string()).unwrap_or_default(), None)
+                }
+            };
+            let hint = pay
+                .window
+                .and_then(|w| [a, b].iter().find_map(|s| s.price?.rates.window_hours(w)).map(|h| format!("{h} UTC")));
+            Row { label: pay.label(), hint, a: show(a, &ca, ta), b: show(b, &cb, tb), difference }
+        })
+        .collect()
 }

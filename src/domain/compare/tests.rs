@@ -6,6 +6,7 @@ use crate::domain::model::{
     Benchmark, Dataset, Model, ModelStatus, PriceSchedule, Provider, Scale, Score, Source, Sourced,
 };
 use crate::domain::money::PricePerMTok;
+use crate::domain::rate_card::{Meter, RateCard, RateKey, ServiceTier};
 
 fn date(s: &str) -> Date {
     Date::parse(s).unwrap()
@@ -35,14 +36,15 @@ fn model(id: &str, name: &str, released: &str, prices: (&str, &str, Option<&str>
         prices: vec![PriceSchedule {
             effective_from: date("2026-03-05"),
             effective_to: None,
-            input: p(prices.0),
-            output: p(prices.1),
-            cache_read: prices.2.map(p),
-            cache_write: None,
-            cache_write_1h: None,
-            batch_input: None,
-            batch_output: None,
-            long_context: vec![],
+            rates: {
+                let mut card = RateCard::default();
+                card.insert(RateKey::base(ServiceTier::Standard, Meter::Input), p(prices.0));
+                card.insert(RateKey::base(ServiceTier::Standard, Meter::Output), p(prices.1));
+                if let Some(c) = prices.2 {
+                    card.insert(RateKey::base(ServiceTier::Standard, Meter::CacheRead), p(c));
+                }
+                card
+            },
             source: "prices".into(),
             last_seen_in: "prices".into(),
         }],

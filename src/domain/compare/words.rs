@@ -3,6 +3,7 @@
 
 use crate::domain::cost::Workload;
 use crate::domain::format;
+use crate::domain::rate_card::ServiceTier;
 
 /// The workload's request in words: "a typical request of 5,000 input and 1,000 output
 /// tokens", or the reader's own with its cache share and batch use.
@@ -17,8 +18,16 @@ pub fn request_words(workload: &Workload) -> String {
     if workload.cached_percent > 0 {
         text.push_str(&format!(" with {}% of the input cached", workload.cached_percent));
     }
-    if workload.batch {
-        text.push_str(" through the batch API");
+    if let Some(ttl) = workload.cache_write {
+        text.push_str(&format!(", the rest written to the {} cache", ttl.label()));
+    }
+    match workload.pay.tier {
+        ServiceTier::Standard => {}
+        ServiceTier::Batch => text.push_str(" through the batch API"),
+        tier => text.push_str(&format!(" at the {} tier", tier.as_str())),
+    }
+    if let Some(w) = workload.pay.window {
+        text.push_str(&format!(", sent {}", w.label()));
     }
     text
 }

@@ -60,7 +60,11 @@ pub async fn compare(
         bad: Box::new(bad),
         refill: Some(Box::new(Refill { action: canonical.clone(), query: query.clone() })),
     })?;
-    let form = WorkloadForm::new(canonical.clone(), &query);
+    let mut form = WorkloadForm::new(canonical.clone(), &query);
+    // The window field only where either model publishes time windows (DeepSeek's off-peak).
+    if [a, b].iter().any(|m| m.current_price().is_some_and(|p| p.rates.windows().next().is_some())) {
+        form = form.offering_window(crate::web::workload_query::given(&query.window));
+    }
     let page = render(catalog, a, b, &workload, form, state.base_url(), !query.is_empty()).into_response();
     let dataset = &catalog.dataset;
     Ok(with_last_modified(page, pair_lastmod(model_lastmod(dataset, a), model_lastmod(dataset, b))))

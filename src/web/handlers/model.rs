@@ -6,7 +6,10 @@ use axum::response::{IntoResponse, Response};
 use crate::domain::cost::Workload;
 use crate::domain::format;
 use crate::domain::freshness::{Freshness, price_freshness};
-use crate::domain::model::Dataset;
+use crate::domain::model::{Dataset, PriceSchedule};
+use crate::domain::money::PricePerMTok;
+use crate::domain::pricing::PayAs;
+use crate::domain::rate_card::{Meter, RateKey};
 use crate::domain::sitemap::model_lastmod;
 use crate::domain::{Catalog, Model, ModelId};
 use crate::web::error::Link;
@@ -24,6 +27,10 @@ fn source_title(dataset: &Dataset, id: &str) -> String {
 
 fn source_date(dataset: &Dataset, id: &str) -> String {
     dataset.source(id).map_or_else(String::new, |s| s.as_of.iso().to_owned())
+}
+
+fn rate_text(rate: Option<PricePerMTok>) -> String {
+    rate.map_or_else(|| "not listed".to_owned(), |v| v.to_string())
 }
 
 /// The "possibly stale" badge text, when the prices are too old.
@@ -77,27 +84,19 @@ fn page(catalog: &Catalog, m: &Model, base_url: &str) -> ModelPage {
         });
     };
     if let Some(p) = m.current_price() {
-        let seen = |p: &crate::domain::model::PriceSchedule| {
+        let seen = |p: &PriceSchedule| {
             format!("since {}, last checked {}", p.effective_from.iso(), source_date(dataset, &p.last_seen_in))
         };
-        fact("Input / 1M tokens", Some(p.input.to_string()), &p.last_seen_in, seen(p));
-        fact("Output / 1M tokens", Some(p.output.to_string()), &p.last_seen_in, seen(p));
-        for (label, v) in [
-            ("Cached input / 1M tokens", p.cache_read),
-            ("Cache write / 1M tokens", p.cache_write),
-            ("Cache write, 1-hour / 1M tokens", p.cache_write_1h),
-            ("Batch input / 1M tokens", p.batch_input),
-            ("Batch output / 1M tokens", p.batch_output),
-        ] {
-            fact(label, v.map(|v| v.to_string()), &p.last_seen_in, seen(p));
+        // The whole card, rate by rate: a rate the source does not give has no row.
+        for (key, rate) in p.rates.rates() {
+            fact(&format!("{} / 1M tokens", key.label()), Some(rate.to_string()), &p.last_seen_in, seen(p));
         }
-        for t in &p.long_context {
-            fact(
-                &format!("Above {} input tokens", format::count(t.above_tokens)),
-                Some(format!("{} in / {} out", t.input, t.output)),
-                &p.last_seen_in,
-                seen(p),
-            );
+        for (w, hours) in p.rates.windows() {
+            fact(&format!("{} hours (UTC)", w.label()), Some(hours.to_string()), &p.last_seen_in, seen(p));
+        }
+        // Surcharges and per-query fees: listed with their figures, never priced into requests.
+        for fee in &p.rates.fees {
+            fact("Listed fee (not in request costs)", Some(fee.text()), &p.last_seen_in, seen(p));
         }
         if let Some(c) = catalog.market.cost_of(&m.id) {
             fact(
@@ -158,21 +157,24 @@ fn page(catalog: &Catalog, m: &Model, base_url: &str) -> ModelPage {
         }
     }
 
+    // One row per period and way to pay (tier, window) its card offers, newest first.
     let history = m
         .prices
         .iter()
         .rev()
-        .map(|p| PriceHistoryRow {
-            from: p.effective_from.iso().into(),
-            to: p.effective_to.as_ref().map_or("current".into(), |d| d.iso().into()),
-            input: p.input.to_string(),
-            output: p.output.to_string(),
-            cached: p.cache_read.map_or("not listed".into(), |v| v.to_string()),
-            batch: match (p.batch_input, p.batch_output) {
-                (Some(i), Some(o)) => format!("{i} / {o}"),
-                _ => "not listed".into(),
-            },
-            source: source_title(dataset, &p.source),
+        .flat_map(|p| {
+            p.rates.ways_to_pay().into_iter().map(move |(tier, window)| {
+                let rate = |meter| rate_text(p.rates.get(&RateKey { tier, window, above_tokens: 0, meter }));
+                PriceHistoryRow {
+                    from: p.effective_from.iso().into(),
+                    to: p.effective_to.as_ref().map_or("current".into(), |d| d.iso().into()),
+                    tier: PayAs { tier, window }.label(),
+                    input: rate(Meter::Input),
+                    output: rate(Meter::Output),
+                    cached: rate(Meter::CacheRead),
+                    source: source_title(dataset, &p.source),
+                }
+            })
         })
         .collect();
 
@@ -199,17 +201,17 @@ fn page(catalog: &Catalog, m: &Model, base_url: &str) -> ModelPage {
         .collect();
 
     let status_text = crate::domain::status::status_words(m);
-    let summary = match (m.current_price(), catalog.index_value(m)) {
-        (Some(p), Some(i)) => format!(
+    let summary = match (m.current_price().and_then(|p| p.rates.list_prices()), catalog.index_value(m)) {
+        (Some((input, output)), Some(i)) => format!(
             "{} by {provider}: {} per 1M input tokens, {} per 1M output tokens, {} on the {}.",
             m.name,
-            p.input,
-            p.output,
+            input,
+            output,
             format::score(i, crate::domain::model::Scale::Index),
             catalog.index.as_ref().map_or("index", |x| x.name.as_str())
         ),
-        (Some(p), None) => {
-            format!("{} by {provider}: {} per 1M input tokens, {} per 1M output tokens.", m.name, p.input, p.output)
+        (Some((input, output)), None) => {
+            format!("{} by {provider}: {input} per 1M input tokens, {output} per 1M output tokens.", m.name)
         }
         _ => format!("{} by {provider}.", m.name),
     };

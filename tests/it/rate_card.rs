@@ -1,0 +1,239 @@
+//! The rate card against the raw LiteLLM fields: every model's batch request with cached input,
+//! and its batch request just above its first long-context threshold, priced from the seeded
+//! card through the one pricing path and recomputed here from the November map's own fields
+//! (floats, independently of the importer's exact decimals). The audit found both overstated
+//! (cache reads billed at min(cache, batch input); batch above a threshold at the standard
+//! tier's rates); no difference may remain. Needs `../shared/data`, as the seed build does.
+
+use std::path::Path;
+
+use llm_compare::domain::money::Usd;
+use llm_compare::domain::pricing::{PayAs, Usage, price_on_card};
+use llm_compare::domain::rate_card::ServiceTier;
+use serde_json::{Map, Value};
+
+use crate::support::site;
+
+/// The November LiteLLM map the seed's current prices come from, when the checkout has it.
+fn november_map() -> Option<Map<String, Value>> {
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/litellm/model_prices_2026-11_v1.110.2.json");
+    if !file.is_file() {
+        assert!(std::env::var_os("CI").is_none(), "CI is set but {} is missing", file.display());
+        eprintln!(
+            "\n*** SKIPPED batch_costs_from_the_card_match_the_raw_litellm_fields: {} is missing (set CI to make this a failure) ***\n",
+            file.display()
+        );
+        return None;
+    }
+    eprintln!("running with the shared LiteLLM map {}", file.display());
+    serde_json::from_str(&std::fs::read_to_string(file).unwrap()).unwrap()
+}
+
+/// A request's cost from per-token floats: `None` when a field it needs is absent.
+fn raw_cost(entry: &Map<String, Value>, parts: &[(&str, u64)]) -> Option<f64> {
+    parts.iter().map(|(field, tokens)| Some(entry.get(*field)?.as_f64()? * *tokens as f64)).sum()
+}
+
+fn same(card: Option<Usd>, raw: Option<f64>) -> bool {
+    match (card, raw) {
+        (Some(c), Some(r)) => (c.as_f64() - r).abs() <= 1e-9 * r.max(1e-6),
+        (None, None) => true,
+        _ => false,
+    }
+}
+
+#[tokio::test]
+async fn batch_costs_from_the_card_match_the_raw_litellm_fields() {
+    let Some(map) = november_map() else { return };
+    let s = site().await;
+    let batch = PayAs::tier(ServiceTier::Batch);
+    let (mut cache_cases, mut threshold_cases, mut overstated) = (0, 0, Vec::new());
+    for m in &s.catalog.dataset.models {
+        let Some(price) = m.current_price().filter(|p| p.last_seen_in == "litellm-1.110.2") else { continue };
+        let Some(entry) = m.litellm_keys.iter().find_map(|k| map.get(k)).and_then(Value::as_object) else { continue };
+
+        // 10,000 input tokens, half of them cache hits, 1,000 output, through the batch API.
+        let usage = Usage { input_tokens: 10_000, cache_read_tokens: 5_000, cache_write: None, output_tokens: 1_000 };
+        let card = price_on_card(&price.rates, &usage, batch).ok().map(|p| p.total);
+        let raw = raw_cost(
+            entry,
+            &[
+                ("input_cost_per_token_batches", 5_000),
+                ("cache_read_input_token_cost_batches", 5_000),
+                ("output_cost_per_token_batches", 1_000),
+            ],
+        );
+        assert!(same(card, raw), "{}: batch with cache: card {card:?}, LiteLLM fields {raw:?}", m.id);
+        if let (Some(raw), Some(bi), Some(cr)) = (
+            raw,
+            entry.get("input_cost_per_token_batches").and_then(Value::as_f64),
+            entry.get("cache_read_input_token_cost").and_then(Value::as_f64),
+        ) {
+            cache_cases += 1;
+            // What we billed before the card: cache reads at min(standard cache, batch input).
+            let before =
+                raw - 5_000.0 * entry["cache_read_input_token_cost_batches"].as_f64().unwrap() + 5_000.0 * cr.min(bi);
+            if before > raw * (1.0 + 1e-9) {
+                overstated.push(format!("{} batch+cache {:.3}x", m.id, before / raw));
+            }
+        }
+
+        // Just above the first standard long-context threshold, through the batch API.
+        let Some(first) = price.rates.thresholds().first().copied() else { continue };
+        let k = first / 1000;
+        let usage = Usage { input_tokens: first + 1, cache_read_tokens: 0, cache_write: None, output_tokens: 1_000 };
+        let card = price_on_card(&price.rates, &usage, batch).ok().map(|p| p.total);
+        let raw = raw_cost(
+            entry,
+            &[
+                (&format!("input_cost_per_token_above_{k}k_tokens_batches"), first + 1),
+                (&format!("output_cost_per_token_above_{k}k_tokens_batches"), 1_000),
+            ],
+        );
+        assert!(same(card, raw), "{}: batch above {first}: card {card:?}, LiteLLM fields {raw:?}", m.id);
+        if let Some(raw) = raw {
+            threshold_cases += 1;
+            let standard = raw_cost(
+                entry,
+                &[
+                    (&format!("input_cost_per_token_above_{k}k_tokens"), first + 1),
+                    (&format!("output_cost_per_token_above_{k}k_tokens"), 1_000),
+                ],
+            );
+            if let Some(before) = standard.filter(|b| *b > raw * (1.0 + 1e-9)) {
+                overstated.push(format!("{} batch above {first} {:.2}x", m.id, before / raw));
+            }
+        }
+    }
+    eprintln!(
+        "{cache_cases} batch+cache and {threshold_cases} batch-above-threshold requests agree; before the card {} were overstated:\n  {}",
+        overstated.len(),
+        overstated.join("\n  ")
+    );
+    assert!(cache_cases >= 11 && threshold_cases >= 3, "the audit's cases are all covered");
+    assert!(overstated.iter().any(|o| o.starts_with("gpt-5-4 batch above 272000 2.00x")), "{overstated:?}");
+}
+
+#[tokio::test]
+async fn gpt_5_4_batch_above_272k_is_76125_micro_dollars_on_the_seeded_card_and_the_page() {
+    // The November card (LiteLLM 1.110.2 `input_cost_per_token_above_272k_tokens_batches`
+    // 2.5e-06, `output_cost_per_token_above_272k_tokens_batches` 1.125e-05):
+    // 300,000 x $2.50 + 1,000 x $11.25 per 1M = $0.76125 (we showed $1.5225).
+    let s = site().await;
+    let gpt = s.catalog.model(&llm_compare::domain::ModelId::parse("gpt-5-4").unwrap()).unwrap();
+    let usage = Usage { input_tokens: 300_000, cache_read_tokens: 0, cache_write: None, output_tokens: 1_000 };
+    let cost = price_on_card(&gpt.current_price().unwrap().rates, &usage, PayAs::tier(ServiceTier::Batch)).unwrap();
+    assert_eq!((cost.total.to_string(), cost.tier_above), ("$0.76125".to_owned(), Some(272_000)));
+    let (a, b) = s
+        .catalog
+        .canonical_order(s.catalog.model(&llm_compare::domain::ModelId::parse("grok-4").unwrap()).unwrap(), gpt);
+    let path = format!("{}?input=300000&output=1000&batch=1", s.catalog.canonical_path(a, b));
+    let (_, _, body) = crate::support::get(&path).await;
+    let row = crate::support::row(&body, "Your request (").expect("your row");
+    assert!(row.contains("$0.76125") && !row.contains("$1.5225"), "{row}");
+}
+
+async fn path_of(a: &str, b: &str, query: &str) -> String {
+    let catalog = &site().await.catalog;
+    let model = |id: &str| catalog.model(&llm_compare::domain::ModelId::parse(id).unwrap()).unwrap();
+    format!("{}{query}", catalog.canonical_path(model(a), model(b)))
+}
+
+#[tokio::test]
+async fn a_tier_one_model_lacks_is_stated_for_it_and_the_other_is_priced_at_that_tier() {
+    // GPT-5.5 flex (LiteLLM 1.110.2 `_flex` 2.5e-06 / 1.5e-05): 5,000 x 2.5 + 1,000 x 15 = $0.0275.
+    // Claude Sonnet 4.5 has no flex tier.
+    let path = path_of("claude-sonnet-4-5", "gpt-5-5", "?tier=flex").await;
+    let (status, _, body) = crate::support::get(&path).await;
+    assert_eq!(status, axum::http::StatusCode::OK);
+    let your = crate::support::row(&body, "Your request (").expect("your row");
+    assert!(your.contains("$0.0275") && your.contains("no flex price"), "{your}");
+    // The ways-to-pay table: every tier either model offers, "not offered" where one lacks it.
+    let flex = crate::support::row(&body, "Flex").expect("a flex row");
+    assert!(flex.contains("not offered") && flex.contains("0.5x standard"), "{flex}");
+    let priority = crate::support::row(&body, "Priority").expect("a priority row");
+    // 5,000 x 12.5 + 1,000 x 75 = $0.1375 on GPT-5.5 (at 5K in / 1K out, as the form says).
+    assert!(priority.contains("$0.1375") && priority.contains("2.5x standard"), "{priority}");
+
+    let api = format!("/api/v1{path}");
+    let (_, _, body) = crate::support::get(&api).await;
+    let json: Value = serde_json::from_str(&body).unwrap();
+    let ways = |i: usize| json["models"][i]["request_cost_by_way_to_pay"].as_array().unwrap().clone();
+    let flex_of = |i| ways(i).into_iter().find(|w| w["tier"] == "flex").unwrap();
+    let (claude, gpt) = if json["models"][0]["id"] == "gpt-5-5" { (1, 0) } else { (0, 1) };
+    assert_eq!(flex_of(gpt)["usd"], "0.0275");
+    assert_eq!(
+        (flex_of(claude)["usd"].clone(), flex_of(claude)["not_priced"].clone()),
+        (Value::Null, Value::from("not_offered"))
+    );
+    assert!(
+        json["models"][gpt]["rate_card"]["rates"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["tier"] == "priority" && r["meter"] == "output" && r["usd_per_mtok"] == "75")
+    );
+}
+
+#[tokio::test]
+async fn deepseek_off_peak_is_priced_in_its_window_and_a_model_without_windows_at_its_list_price() {
+    // DeepSeek V4 Pro off-peak: 5,000 x 0.66 + 1,000 x 1.98 = $0.00528; GPT-5.5 has no time
+    // windows, so its list price ($0.055) holds at every hour, and the page says so.
+    let path = path_of("deepseek-v4-pro", "gpt-5-5", "?window=off-peak").await;
+    let (status, _, body) = crate::support::get(&path).await;
+    assert_eq!(status, axum::http::StatusCode::OK);
+    let your = crate::support::row(&body, "Your request (").expect("your row");
+    assert!(your.contains("$0.00528") && your.contains("$0.055"), "{your}");
+    assert!(body.contains("GPT-5.5 publishes no off-peak prices: its list price holds at every hour."));
+    assert!(body.contains("name=\"window\""), "the window field shows where a model has one");
+    let off_peak = crate::support::row(&body, "Standard, off-peak").expect("an off-peak row");
+    assert!(off_peak.contains("Mon-Fri 00:00-01:00, 04:00-06:00, 10:00-24:00; Sat-Sun 00:00-24:00 UTC"), "{off_peak}");
+    // Without a window DeepSeek bills its list price: 5,000 x 1.32 + 1,000 x 3.96 = $0.01056.
+    let (_, _, body) = crate::support::get(&path_of("deepseek-v4-pro", "gpt-5-5", "?requests=1").await).await;
+    assert!(crate::support::row(&body, "Your request (").unwrap().contains("$0.01056"));
+    let (_, _, plain) = crate::support::get(&path_of("claude-sonnet-4-5", "gpt-5-5", "").await).await;
+    assert!(!plain.contains("name=\"window\""), "no window field where neither model has one");
+}
+
+#[tokio::test]
+async fn bad_tier_window_or_cache_write_is_a_400_naming_the_parameter() {
+    for (query, param) in [
+        ("?tier=turbo", "tier"),
+        ("?window=night", "window"),
+        ("?cache_write=2h", "cache_write"),
+        ("?tier=flex&batch=1", "batch"),
+    ] {
+        let path = path_of("claude-sonnet-4-5", "gpt-5-5", query).await;
+        let (status, _, body) = crate::support::get(&path).await;
+        assert_eq!(status, axum::http::StatusCode::BAD_REQUEST, "{query}");
+        assert!(body.contains(&format!("The “{param}” parameter")), "{query}");
+        let (status, _, body) = crate::support::get(&format!("/api/v1{path}")).await;
+        assert_eq!(status, axum::http::StatusCode::BAD_REQUEST, "{query}");
+        let json: Value = serde_json::from_str(&body).unwrap();
+        assert_eq!(json["error"]["parameter"], param, "{query}");
+    }
+}
+
+#[tokio::test]
+async fn a_claude_one_hour_cache_write_bills_at_its_listed_rate() {
+    // Claude Sonnet 4.5: 10,000 in, 50% cached, the rest written to the 1-hour cache
+    // (`cache_creation_input_token_cost_above_1hr` 6e-06), 1,000 out:
+    // 5,000 x 6 + 5,000 x 0.3 + 1,000 x 15 = 30,000 + 1,500 + 15,000 = $0.0465.
+    let path = path_of("claude-sonnet-4-5", "gpt-5-5", "?input=10000&cached=50&cache_write=1h").await;
+    let (_, _, body) = crate::support::get(&path).await;
+    let your = crate::support::row(&body, "Your request (").expect("your row");
+    assert!(your.contains("$0.0465"), "{your}");
+    assert!(body.contains("GPT-5.5 lists no 1-hour cache-write price in our data"));
+}
+
+#[tokio::test]
+async fn the_model_page_shows_the_whole_card_its_history_per_tier_and_listed_fees() {
+    let (_, _, body) = crate::support::get("/models/gpt-5-4").await;
+    // GPT-5.4's batch rate above 272K, its priority tier in the history, a listed fee.
+    assert!(body.contains("Batch API · Input · above 272,000 input tokens / 1M tokens"), "the whole card");
+    assert!(body.contains("<td data-label=\"Tier\">Priority</td>"), "history per tier");
+    assert!(body.contains("EU regional processing (data residency): 1.1x the token rates"), "a listed fee");
+    let (_, _, body) = crate::support::get("/models/deepseek-v4-pro").await;
+    assert!(body.contains("Mon-Fri 00:00-01:00, 04:00-06:00, 10:00-24:00; Sat-Sun 00:00-24:00"), "off-peak hours");
+    assert!(body.contains("<td data-label=\"Tier\">Standard, off-peak</td>"));
+}
