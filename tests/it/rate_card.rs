@@ -176,6 +176,23 @@ async fn a_tier_one_model_lacks_is_stated_for_it_and_the_other_is_priced_at_that
 }
 
 #[tokio::test]
+async fn answers_priced_at_list_price_do_not_claim_the_readers_tier() {
+    // The caching and batch answers price the request at list price (cached, batch API); with
+    // tier=flex they must not say "at the flex tier" next to standard-tier figures. Claude Opus
+    // 4.5 all cached: 5,000 x $0.50 + 1,000 x $25 = $0.0275, its standard cache-hit cost.
+    let path = path_of("claude-opus-4-5", "gpt-5-5", "?tier=flex").await;
+    let (status, _, body) = crate::support::get(&path).await;
+    assert_eq!(status, axum::http::StatusCode::OK);
+    let faq = crate::support::faq_section(&body);
+    let caching =
+        crate::support::between(faq, "benefits more from prompt caching", "</p>").expect("the caching answer");
+    assert!(caching.contains("$0.0275"), "{caching}");
+    assert!(!caching.contains("flex"), "the caching answer names the flex tier: {caching}");
+    // The reader's own request still says its tier.
+    assert!(body.contains("at the flex tier"), "the page no longer states the chosen tier");
+}
+
+#[tokio::test]
 async fn deepseek_off_peak_is_priced_in_its_window_and_a_model_without_windows_at_its_list_price() {
     // DeepSeek V4 Pro off-peak: 5,000 x 0.66 + 1,000 x 1.98 = $0.00528; GPT-5.5 has no time
     // windows, so its list price ($0.055) holds at every hour, and the page says so.

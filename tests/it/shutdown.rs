@@ -120,8 +120,13 @@ fn sigterm_answers_every_request_sent_closes_half_sent_ones_and_exits_on_time() 
     // Keep-alive clients sending request after request until the server says `close` (if it
     // closed without saying so, or mid-answer, the client reports it).
     let paths = ["/compare/gpt-4o-mini-vs-gpt-4-1-mini", "/robots.txt", "/api/v1/models", "/models"];
+    // Clients with two answers in hand: SIGTERM goes out once all eight are in full swing (a
+    // fixed wait was too short for a debug build rendering the 500 KB model list on a busy
+    // machine, and the test then failed on "answers before the stop", not on the shutdown).
+    let warmed = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
     let clients: Vec<_> = (0..8)
         .map(|i| {
+            let warmed = std::sync::Arc::clone(&warmed);
             std::thread::spawn(move || {
                 let stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
                 stream.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
@@ -136,7 +141,12 @@ fn sigterm_answers_every_request_sent_closes_half_sent_ones_and_exits_on_time() 
                     }
                     match read_response(&mut reader) {
                         Read1::Whole { status: 200, close: true } => return Ok(answered + 1),
-                        Read1::Whole { status: 200, close: false } => answered += 1,
+                        Read1::Whole { status: 200, close: false } => {
+                            answered += 1;
+                            if answered == 2 {
+                                warmed.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                            }
+                        }
                         Read1::Whole { status, .. } => return Err(format!("client {i}: status {status}")),
                         other => return Err(format!("client {i}: {other:?} after {answered} answers")),
                     }
@@ -145,7 +155,11 @@ fn sigterm_answers_every_request_sent_closes_half_sent_ones_and_exits_on_time() 
         })
         .collect();
 
-    std::thread::sleep(Duration::from_millis(700));
+    let waiting = Instant::now();
+    while warmed.load(std::sync::atomic::Ordering::SeqCst) < 8 {
+        assert!(waiting.elapsed() < Duration::from_secs(60), "the clients did not get two answers each in 60 s");
+        std::thread::sleep(Duration::from_millis(10));
+    }
     let signalled = Instant::now();
     sigterm(&server.child);
 

@@ -9,6 +9,7 @@ use crate::domain::format::{self, cheaper_share, cost_ratio, percent};
 use crate::domain::market::Market;
 use crate::domain::model::Scale;
 use crate::domain::money::format_usd_pair;
+use crate::domain::pricing::PayAs;
 
 /// The facts behind one pair's text: both sides, the market priced for the page's workload
 /// (for ranks and the frontier), and the headline index's name as sentences use it.
@@ -35,6 +36,12 @@ impl<'c, 's> Facts<'c, 's> {
     /// The priced request in words: "a typical request of 5,000 input and 1,000 output tokens".
     pub(super) fn request_words(&self) -> String {
         request_words(&self.workload)
+    }
+
+    /// The request in words without the reader's tier or window, for the answers that price
+    /// it at list price (standard, cached, batch API) whatever tier the form chose.
+    pub(super) fn request_words_at_list(&self) -> String {
+        request_words(&Workload { pay: PayAs::STANDARD, ..self.workload })
     }
 
     /// "per typical request" or "per request" for a reader's own workload.

@@ -157,7 +157,7 @@ impl Facts<'_, '_> {
                     "Both list batch prices. {an}: {} in / {} out per 1M tokens, {tx} for {}, {} below its standard price. {bn}: {} in / {} out, {ty}, {} below standard.",
                     x.0,
                     x.1,
-                    self.request_words(),
+                    self.request_words_at_list(),
                     save(x.3),
                     y.0,
                     y.1,
@@ -427,7 +427,7 @@ impl Facts<'_, '_> {
                 };
                 format!(
                     "If every input token of {} is a cache hit, {an} costs {tx} ({} less than uncached) and {bn} {ty} ({} less). {more}{cheaper} Cache writes may cost extra; see the pricing table.",
-                    self.request_words(),
+                    self.request_words_at_list(),
                     save(sa),
                     save(sb)
                 )
@@ -487,7 +487,7 @@ impl Facts<'_, '_> {
         format!(
             "Only {} lists batch prices in our data ({input} in / {output} out per 1M tokens, {cost} for {}). We hold no batch price for {}; it may not offer one on {}.",
             has.name(),
-            self.request_words(),
+            self.request_words_at_list(),
             without.name(),
             without.model.api_host
         )
@@ -498,7 +498,7 @@ impl Facts<'_, '_> {
         format!(
             "Only {} lists a cache-hit price in our data: with every input token cached, {} costs {cost}, {} less than uncached. We hold no cache price for {}, so its cached requests are billed at the full input price as far as we know.",
             has.name(),
-            self.request_words(),
+            self.request_words_at_list(),
             saved.map_or("n/a".to_owned(), percent),
             without.name()
         )
