@@ -5,7 +5,7 @@ use askama::Template;
 use axum::response::{Html, IntoResponse, Response};
 
 use crate::domain::compare::Comparison;
-use crate::domain::model::ModelStatus;
+use crate::domain::model::{Date, ModelStatus};
 
 use super::error::{AppError, Link};
 use super::seo::Meta;
@@ -267,3 +267,53 @@ pub struct ApiPage {
     /// Live example JSON, pretty-printed.
     pub example_json: String,
 }
+
+/// One `<sitemap>` or `<url>` entry: a site path (the template puts the base URL before it)
+/// and the date it last changed, if known.
+#[derive(Debug, Clone)]
+pub struct SitemapEntry<'a> {
+    /// Path from the site root.
+    pub path: String,
+    /// `<lastmod>`, left out when `None`.
+    pub lastmod: Option<&'a Date>,
+}
+
+/// The sitemap index: the pages file and every comparison file.
+#[derive(Template)]
+#[template(path = "sitemaps/index.xml")]
+pub struct SitemapIndex<'a> {
+    /// The site's public origin.
+    pub base: &'a str,
+    /// One entry per child sitemap.
+    pub files: Vec<SitemapEntry<'a>>,
+}
+
+/// A whole `<urlset>` sitemap.
+#[derive(Template)]
+#[template(path = "sitemaps/urlset.xml")]
+pub struct Urlset<'a> {
+    /// The site's public origin.
+    pub base: &'a str,
+    /// The URLs.
+    pub urls: Vec<SitemapEntry<'a>>,
+}
+
+/// The start of a streamed `<urlset>`: XML declaration and opening tag.
+#[derive(Template)]
+#[template(path = "sitemaps/urlset.xml", block = "open")]
+pub struct UrlsetOpen;
+
+/// One streamed chunk of a `<urlset>`'s entries.
+#[derive(Template)]
+#[template(path = "sitemaps/urlset.xml", block = "urls")]
+pub struct UrlsetChunk<'a> {
+    /// The site's public origin.
+    pub base: &'a str,
+    /// The URLs in this chunk.
+    pub urls: Vec<SitemapEntry<'a>>,
+}
+
+/// The end of a streamed `<urlset>`.
+#[derive(Template)]
+#[template(path = "sitemaps/urlset.xml", block = "close")]
+pub struct UrlsetClose;

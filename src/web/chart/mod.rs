@@ -356,6 +356,12 @@ mod tests {
     use super::*;
     use crate::domain::compare::UnscoredPoint;
 
+    #[test]
+    fn escape_writes_entities_for_xml_specials() {
+        assert_eq!(xml_escape("https://x.example/a?b=1&c=<'\">"), "https://x.example/a?b=1&amp;c=&lt;&#39;&quot;&gt;");
+        assert_eq!(xml_escape("/compare/a-vs-b"), "/compare/a-vs-b");
+    }
+
     fn point(name: &str, cost: f64, index: f64, highlight: u8) -> ChartPoint {
         ChartPoint {
             name: name.into(),
