@@ -13,7 +13,6 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 mod svg;
-pub(crate) use svg::xml_escape;
 pub use svg::{scatter_svg, scatter_svg_document};
 
 use crate::domain::compare::{ChartData, ChartPoint, UnscoredPoint};
@@ -355,12 +354,6 @@ fn hex(c: RGBColor) -> String {
 mod tests {
     use super::*;
     use crate::domain::compare::UnscoredPoint;
-
-    #[test]
-    fn escape_writes_entities_for_xml_specials() {
-        assert_eq!(xml_escape("https://x.example/a?b=1&c=<'\">"), "https://x.example/a?b=1&amp;c=&lt;&#39;&quot;&gt;");
-        assert_eq!(xml_escape("/compare/a-vs-b"), "/compare/a-vs-b");
-    }
 
     fn point(name: &str, cost: f64, index: f64, highlight: u8) -> ChartPoint {
         ChartPoint {

@@ -272,7 +272,7 @@ fn wrap(svg: &str, data: &ChartData, look: &ChartLook, variant: &str, sized: boo
 }
 
 /// `text` with the XML special characters written as entities.
-pub(crate) fn xml_escape(text: &str) -> String {
+fn xml_escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -285,4 +285,15 @@ pub(crate) fn xml_escape(text: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::xml_escape;
+
+    #[test]
+    fn escape_writes_entities_for_xml_specials() {
+        assert_eq!(xml_escape("https://x.example/a?b=1&c=<'\">"), "https://x.example/a?b=1&amp;c=&lt;&#39;&quot;&gt;");
+        assert_eq!(xml_escape("/compare/a-vs-b"), "/compare/a-vs-b");
+    }
 }
