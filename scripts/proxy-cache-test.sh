@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 OUR_PORT=3110
 NGINX_PORT=3111
 RELOAD=1
-CHANGED=/compare/gpt-4o-mini-vs-gpt-4-1-mini # gpt-4o-mini's input price goes $0.15 -> $0.12
+CHANGED=/compare/gpt-4o-mini-vs-gpt-4-1-mini # gpt-4o-mini's input price goes $0.15 -> $0.12; "$0.12" followed by a non-digit, as the page also lists $0.125 (GPT-4.1 mini priority cache reads)
 UNCHANGED=/api                               # shows no figure the import changes
 
 if ! command -v nginx >/dev/null; then
@@ -84,7 +84,7 @@ for page in $CHANGED $UNCHANGED; do
     echo "ok: $page: MISS, then HIT"
 done
 fetch "$proxy$CHANGED"
-grep -q '\$0\.12' "$tmp/b" && fail "the page shows the new price before the import"
+grep -q '\$0\.12[^0-9]' "$tmp/b" && fail "the page shows the new price before the import"
 cache_control=$(header cache-control)
 old_tag=$(header etag)
 
@@ -117,7 +117,7 @@ statuses=
 while [ $(($(date +%s) - imported)) -le $((bound + 15)) ]; do
     fetch "$proxy$CHANGED"
     statuses="$statuses $(header x-cache-status)"
-    if [ -z "$new_at" ] && grep -q '\$0\.12' "$tmp/b"; then
+    if [ -z "$new_at" ] && grep -q '\$0\.12[^0-9]' "$tmp/b"; then
         new_at=$(($(date +%s) - imported))
         [ "$(header etag)" != "$old_tag" ] || fail "the new price came with the old ETag"
     fi
