@@ -22,6 +22,9 @@ pub struct Catalog {
     pub market: Market,
     /// The day the models' statuses hold for; `None`: the labels as stored.
     pub statuses_on: Option<Date>,
+    /// Per model (by position in `dataset.models`), the models still offered, closest in
+    /// typical-request cost first: every comparison page lists some, so they are ranked once.
+    neighbour_order: Vec<Vec<usize>>,
 }
 
 impl Catalog {
@@ -29,7 +32,15 @@ impl Catalog {
     pub fn new(dataset: Dataset) -> Self {
         let index = HeadlineIndex::choose(&dataset);
         let market = Market::build(&dataset, index.as_ref(), Workload::TYPICAL);
-        Self { dataset, index, market, statuses_on: None }
+        let neighbour_order = dataset
+            .models
+            .iter()
+            .map(|m| {
+                let ranked = market.neighbours(&m.id, usize::MAX).into_iter().filter_map(|id| dataset.position(id));
+                ranked.filter(|&i| dataset.models[i].status != ModelStatus::Retired).collect()
+            })
+            .collect();
+        Self { dataset, index, market, statuses_on: None, neighbour_order }
     }
 
     /// Derives everything with every status as it is on `today`: a model whose shutdown date
@@ -107,13 +118,10 @@ impl Catalog {
     /// Other models to compare `id` with: the closest in typical-request cost among those
     /// still offered (a retired model is never suggested as an alternative).
     pub fn neighbours(&self, id: &ModelId, n: usize) -> Vec<&Model> {
-        self.market
-            .neighbours(id, usize::MAX)
-            .into_iter()
-            .filter_map(|m| self.model(m))
-            .filter(|m| m.status != ModelStatus::Retired)
-            .take(n)
-            .collect()
+        let Some(order) = self.dataset.position(id).map(|i| &self.neighbour_order[i]) else {
+            return Vec::new();
+        };
+        order.iter().take(n).map(|&i| &self.dataset.models[i]).collect()
     }
 
     /// The largest context window in the dataset: the ceiling for a reader's input size.

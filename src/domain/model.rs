@@ -421,6 +421,11 @@ impl Dataset {
         self.index_by_id.get(id).map(|&i| &self.models[i])
     }
 
+    /// Where a model sits in `models`.
+    pub fn position(&self, id: &ModelId) -> Option<usize> {
+        self.index_by_id.get(id).copied()
+    }
+
     /// The provider's display name (its slug if unknown).
     pub fn provider_name<'a>(&'a self, slug: &'a str) -> &'a str {
         self.providers.get(slug).map_or(slug, |p| p.name.as_str())
