@@ -340,19 +340,24 @@ mod tests {
         let mini_4o = PriceBuilder::list("0.15", "0.6").cache_read("0.075").batch("0.075", "0.3").build();
         let mini_41 = PriceBuilder::list("0.4", "1.6").cache_read("0.1").batch("0.2", "0.8").build();
         let [small, medium, large] = STANDARD_PROFILES;
-        // 500*0.15 + 200*0.6 = 75 + 120 = 195 micro-dollars.
-        assert_eq!(cost(&mini_4o, &small, Billing::STANDARD), "$0.000195");
-        assert_eq!(cost(&mini_41, &small, Billing::STANDARD), "$0.00052");
-        assert_eq!(cost(&mini_4o, &medium, Billing::STANDARD), "$0.00135");
-        assert_eq!(cost(&mini_41, &medium, Billing::STANDARD), "$0.0036");
-        assert_eq!(cost(&mini_4o, &large, Billing::STANDARD), "$0.0099");
-        assert_eq!(cost(&mini_41, &large, Billing::STANDARD), "$0.0264");
-        // All 5K input tokens from cache: 5000*0.075 + 1000*0.6 = 975 micro-dollars.
-        assert_eq!(cost(&mini_4o, &medium, Billing::CACHED_INPUT), "$0.000975");
-        assert_eq!(cost(&mini_41, &medium, Billing::CACHED_INPUT), "$0.0021");
-        // Batch halves both: 5000*0.075 + 1000*0.3 = 675.
-        assert_eq!(cost(&mini_4o, &medium, Billing::BATCH), "$0.000675");
-        assert_eq!(cost(&mini_41, &medium, Billing::BATCH), "$0.0018");
+        let (standard, cached, batch) = (Billing::STANDARD, Billing::CACHED_INPUT, Billing::BATCH);
+        for (case, price, request, billing, want) in [
+            // 500*0.15 + 200*0.6 = 75 + 120 = 195 micro-dollars.
+            ("4o mini, small", &mini_4o, small, standard, "$0.000195"),
+            ("4.1 mini, small", &mini_41, small, standard, "$0.00052"),
+            ("4o mini, medium", &mini_4o, medium, standard, "$0.00135"),
+            ("4.1 mini, medium", &mini_41, medium, standard, "$0.0036"),
+            ("4o mini, large", &mini_4o, large, standard, "$0.0099"),
+            ("4.1 mini, large", &mini_41, large, standard, "$0.0264"),
+            // All 5K input tokens from cache: 5000*0.075 + 1000*0.6 = 975 micro-dollars.
+            ("4o mini, medium, cached", &mini_4o, medium, cached, "$0.000975"),
+            ("4.1 mini, medium, cached", &mini_41, medium, cached, "$0.0021"),
+            // Batch halves both: 5000*0.075 + 1000*0.3 = 675.
+            ("4o mini, medium, batch", &mini_4o, medium, batch, "$0.000675"),
+            ("4.1 mini, medium, batch", &mini_41, medium, batch, "$0.0018"),
+        ] {
+            assert_eq!(cost(price, &request, billing), want, "{case}");
+        }
     }
 
     #[test]
