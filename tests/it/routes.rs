@@ -7,7 +7,7 @@ use llm_compare::domain::{Catalog, ModelId};
 
 use crate::support::{
     assert_error_page, between, broken_number_marks, cited_sources, content_type, count, faq_section, foreign_scripts,
-    get, hrefs_in, location, parse, request, select_in, site, text,
+    get, get_error_page, hrefs_in, location, parse, request, select_in, site, text,
 };
 
 use crate::support::REFERENCE;
@@ -253,9 +253,7 @@ fn suggested_models(catalog: &Catalog, href: &str) -> Result<Vec<String>, String
 async fn compare_page_with_unknown_model_is_404_with_close_suggestions() {
     let catalog = &site().await.catalog;
     for uri in ["/compare/gpt-4o-mini-vs-gpt-9-ultra", "/compare/gpt-9-ultra-vs-gpt-4o-mini"] {
-        let (status, headers, body) = get(uri).await;
-        assert_eq!(status, StatusCode::NOT_FOUND, "{uri}");
-        assert_error_page(uri, status, &headers, &body);
+        let (_, body) = get_error_page(uri, StatusCode::NOT_FOUND).await;
         let page = parse(&body);
         let suggestions = page.first("ul.suggestions").unwrap_or_else(|| panic!("{uri}: no suggestions list:\n{body}"));
         let hrefs = hrefs_in(suggestions, "[href]");
@@ -294,9 +292,7 @@ async fn script_in_a_path_is_refused_and_never_echoed() {
 #[tokio::test]
 async fn compare_page_with_the_same_model_twice_is_400() {
     for uri in ["/compare/o3-vs-o3", "/compare/O3-vs-o3"] {
-        let (status, headers, body) = get(uri).await;
-        assert_eq!(status, StatusCode::BAD_REQUEST, "{uri}");
-        assert_error_page(uri, status, &headers, &body);
+        let (_, body) = get_error_page(uri, StatusCode::BAD_REQUEST).await;
         assert!(parse(&body).count(r#"[href="/models/o3"]"#) >= 1, "{uri}: no link to the model's own page");
     }
 }
@@ -313,9 +309,7 @@ async fn malformed_pairs_get_a_400_error_page_not_a_500() {
         "/compare/o3-vs-%C3%28",
         "/compare/gpt-4o-mini-vs-o3%00",
     ] {
-        let (status, headers, body) = get(uri).await;
-        assert_eq!(status, StatusCode::BAD_REQUEST, "{uri}: {body}");
-        assert_error_page(uri, status, &headers, &body);
+        get_error_page(uri, StatusCode::BAD_REQUEST).await;
     }
 }
 
@@ -362,9 +356,7 @@ async fn model_page_redirects_a_loosely_written_id() {
 
 #[tokio::test]
 async fn model_page_of_an_unknown_id_is_a_404_error_page() {
-    let (status, headers, body) = get("/models/nope").await;
-    assert_eq!(status, StatusCode::NOT_FOUND);
-    assert_error_page("/models/nope", status, &headers, &body);
+    get_error_page("/models/nope", StatusCode::NOT_FOUND).await;
 }
 
 #[tokio::test]
@@ -394,9 +386,7 @@ async fn picker_refuses_incomplete_or_impossible_choices() {
         ("/compare?a=%FF&b=o3", StatusCode::BAD_REQUEST),
         ("/compare?a=o3&b=zzz", StatusCode::NOT_FOUND),
     ] {
-        let (status, headers, body) = get(uri).await;
-        assert_eq!(status, expected, "{uri}: {body}");
-        assert_error_page(uri, status, &headers, &body);
+        get_error_page(uri, expected).await;
     }
 }
 
@@ -413,9 +403,7 @@ async fn picker_without_a_choice_shows_the_picker_page() {
 
 #[tokio::test]
 async fn unknown_path_is_a_404_error_page() {
-    let (status, headers, body) = get("/nope").await;
-    assert_eq!(status, StatusCode::NOT_FOUND);
-    assert_error_page("/nope", status, &headers, &body);
+    get_error_page("/nope", StatusCode::NOT_FOUND).await;
 }
 
 #[tokio::test]

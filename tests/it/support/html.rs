@@ -2,7 +2,7 @@
 
 use axum::http::{HeaderMap, StatusCode};
 
-use super::content_type;
+use super::{content_type, get};
 
 /// How many times `needle` occurs in `haystack`.
 pub fn count(haystack: &str, needle: &str) -> usize {
@@ -74,6 +74,14 @@ pub fn assert_error_page(uri: &str, status: StatusCode, headers: &HeaderMap, bod
         body.contains(&format!("<p class=\"status\">Error {}</p>", status.as_u16())),
         "{uri}: error page does not show status {status}:\n{body}"
     );
+}
+
+/// `GET uri`, checked to answer `status` with the site's error page; its headers and body.
+pub async fn get_error_page(uri: &str, status: StatusCode) -> (HeaderMap, String) {
+    let (got, headers, body) = get(uri).await;
+    assert_eq!(got, status, "{uri}: {body}");
+    assert_error_page(uri, got, &headers, &body);
+    (headers, body)
 }
 
 /// Every `<svg ...>...</svg>` element of a page, in order.
