@@ -322,48 +322,12 @@ pub fn request_cost(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::model::Date;
-    use crate::domain::rate_card::{RateCard, RateKey};
+    use crate::domain::rate_card::RateKey;
+    use crate::domain::testing::{PriceBuilder, usd};
 
-    fn p(s: &str) -> PricePerMTok {
-        PricePerMTok::parse(s).unwrap()
-    }
-
-    /// A schedule with the given standard, cache-read and batch prices.
-    pub(crate) fn schedule(
-        input: &str,
-        output: &str,
-        cache: Option<&str>,
-        batch: Option<(&str, &str)>,
-    ) -> PriceSchedule {
-        let mut rates = RateCard::default();
-        let mut set = |tier, meter, v: &str| rates.insert(RateKey::base(tier, meter), p(v));
-        set(ServiceTier::Standard, Meter::Input, input);
-        set(ServiceTier::Standard, Meter::Output, output);
-        if let Some(c) = cache {
-            set(ServiceTier::Standard, Meter::CacheRead, c);
-        }
-        if let Some((i, o)) = batch {
-            set(ServiceTier::Batch, Meter::Input, i);
-            set(ServiceTier::Batch, Meter::Output, o);
-        }
-        PriceSchedule {
-            effective_from: Date::parse("2026-03-05").unwrap(),
-            effective_to: None,
-            rates,
-            source: "test".into(),
-            last_seen_in: "test".into(),
-        }
-    }
-
-    /// Adds standard long-context rates above `above` input tokens.
-    fn tier(price: &mut PriceSchedule, above: u64, input: &str, output: &str, cache: Option<&str>) {
-        let key = |meter| RateKey { above_tokens: above, ..RateKey::base(ServiceTier::Standard, meter) };
-        price.rates.insert(key(Meter::Input), p(input));
-        price.rates.insert(key(Meter::Output), p(output));
-        if let Some(c) = cache {
-            price.rates.insert(key(Meter::CacheRead), p(c));
-        }
+    /// Qwen3 Max: $1.20 / $6.00, long-context tiers above 32K and 128K, no cache or batch price.
+    fn qwen3_max() -> PriceSchedule {
+        PriceBuilder::list("1.2", "6").above(32_000, "2.4", "12", None).above(128_000, "3", "15", None).build()
     }
 
     fn cost(price: &PriceSchedule, req: &RequestProfile, billing: Billing) -> String {
@@ -373,28 +337,36 @@ mod tests {
     #[test]
     fn reference_pair_standard_sizes_match_hand_checked_values() {
         // GPT-4o mini $0.15/$0.60, GPT-4.1 mini $0.40/$1.60 per 1M tokens.
-        let mini_4o = schedule("0.15", "0.6", Some("0.075"), Some(("0.075", "0.3")));
-        let mini_41 = schedule("0.4", "1.6", Some("0.1"), Some(("0.2", "0.8")));
+        let mini_4o = PriceBuilder::list("0.15", "0.6").cache_read("0.075").batch("0.075", "0.3").build();
+        let mini_41 = PriceBuilder::list("0.4", "1.6").cache_read("0.1").batch("0.2", "0.8").build();
         let [small, medium, large] = STANDARD_PROFILES;
-        // 500*0.15 + 200*0.6 = 75 + 120 = 195 micro-dollars.
-        assert_eq!(cost(&mini_4o, &small, Billing::STANDARD), "$0.000195");
-        assert_eq!(cost(&mini_41, &small, Billing::STANDARD), "$0.00052");
-        assert_eq!(cost(&mini_4o, &medium, Billing::STANDARD), "$0.00135");
-        assert_eq!(cost(&mini_41, &medium, Billing::STANDARD), "$0.0036");
-        assert_eq!(cost(&mini_4o, &large, Billing::STANDARD), "$0.0099");
-        assert_eq!(cost(&mini_41, &large, Billing::STANDARD), "$0.0264");
-        // All 5K input tokens from cache: 5000*0.075 + 1000*0.6 = 975 micro-dollars.
-        assert_eq!(cost(&mini_4o, &medium, Billing::CACHED_INPUT), "$0.000975");
-        assert_eq!(cost(&mini_41, &medium, Billing::CACHED_INPUT), "$0.0021");
-        // Batch halves both: 5000*0.075 + 1000*0.3 = 675.
-        assert_eq!(cost(&mini_4o, &medium, Billing::BATCH), "$0.000675");
-        assert_eq!(cost(&mini_41, &medium, Billing::BATCH), "$0.0018");
+        let (standard, cached, batch) = (Billing::STANDARD, Billing::CACHED_INPUT, Billing::BATCH);
+        for (case, price, request, billing, want) in [
+            // 500*0.15 + 200*0.6 = 75 + 120 = 195 micro-dollars.
+            ("4o mini, small", &mini_4o, small, standard, "$0.000195"),
+            ("4.1 mini, small", &mini_41, small, standard, "$0.00052"),
+            ("4o mini, medium", &mini_4o, medium, standard, "$0.00135"),
+            ("4.1 mini, medium", &mini_41, medium, standard, "$0.0036"),
+            ("4o mini, large", &mini_4o, large, standard, "$0.0099"),
+            ("4.1 mini, large", &mini_41, large, standard, "$0.0264"),
+            // All 5K input tokens from cache: 5000*0.075 + 1000*0.6 = 975 micro-dollars.
+            ("4o mini, medium, cached", &mini_4o, medium, cached, "$0.000975"),
+            ("4.1 mini, medium, cached", &mini_41, medium, cached, "$0.0021"),
+            // Batch halves both: 5000*0.075 + 1000*0.3 = 675.
+            ("4o mini, medium, batch", &mini_4o, medium, batch, "$0.000675"),
+            ("4.1 mini, medium, batch", &mini_41, medium, batch, "$0.0018"),
+        ] {
+            assert_eq!(cost(price, &request, billing), want, "{case}");
+        }
     }
 
     #[test]
     fn whole_request_bills_at_the_tier_once_input_crosses_the_threshold() {
-        let mut price = schedule("3", "15", Some("0.3"), Some(("1.5", "7.5")));
-        tier(&mut price, 200_000, "6", "22.5", Some("0.6"));
+        let price = PriceBuilder::list("3", "15")
+            .cache_read("0.3")
+            .batch("1.5", "7.5")
+            .above(200_000, "6", "22.5", Some("0.6"))
+            .build();
         let at = |input| RequestProfile { label: "x", input_tokens: input, output_tokens: 1_000 };
         // Exactly at the threshold: standard rates. 200000*3 + 1000*15 = 615000 micro-dollars.
         let r = request_cost(&price, &Limits::default(), &at(200_000), Billing::STANDARD).unwrap();
@@ -415,10 +387,7 @@ mod tests {
 
     #[test]
     fn highest_crossed_tier_wins() {
-        let mut price = schedule("1.2", "6", None, None);
-        for (above, i, o) in [(32_000, "2.4", "12"), (128_000, "3", "15")] {
-            tier(&mut price, above, i, o, None);
-        }
+        let price = qwen3_max();
         let req = RequestProfile { label: "x", input_tokens: 150_000, output_tokens: 0 };
         let r = request_cost(&price, &Limits::default(), &req, Billing::STANDARD).unwrap();
         assert_eq!((r.total.to_string(), r.tier_above), ("$0.45".into(), Some(128_000)));
@@ -439,8 +408,8 @@ mod tests {
 
     #[test]
     fn workload_costs_match_hand_checked_values() {
-        let mini_4o = schedule("0.15", "0.6", Some("0.075"), Some(("0.075", "0.3")));
-        let mini_41 = schedule("0.4", "1.6", Some("0.1"), Some(("0.2", "0.8")));
+        let mini_4o = PriceBuilder::list("0.15", "0.6").cache_read("0.075").batch("0.075", "0.3").build();
+        let mini_41 = PriceBuilder::list("0.4", "1.6").cache_read("0.1").batch("0.2", "0.8").build();
         // 100,000*0.15 + 2,000*0.6 = 16,200 micro-dollars = $0.0162; GPT-4.1 mini $0.0432.
         assert_eq!(priced(&mini_4o, &workload(100_000, 2_000, 0, false)), (16_200, vec![]));
         assert_eq!(priced(&mini_41, &workload(100_000, 2_000, 0, false)), (43_200, vec![]));
@@ -453,18 +422,14 @@ mod tests {
         assert_eq!(priced(&mini_4o, &workload(10_000, 1_000, 50, true)), (1_050, vec![BillingNote::NoCachePrice]));
         // With a batch cache-read rate ($0.0375): 5,000*0.075 + 5,000*0.0375 + 1,000*0.3 = 862.5.
         let mut batch_cache = mini_4o.clone();
-        batch_cache.rates.insert(RateKey::base(ServiceTier::Batch, Meter::CacheRead), p("0.0375"));
+        batch_cache.rates.insert(RateKey::base(ServiceTier::Batch, Meter::CacheRead), usd("0.0375"));
         let c = workload_cost(&batch_cache, &Limits::default(), &workload(10_000, 1_000, 50, true)).unwrap();
         assert_eq!((c.total.to_string(), c.notes), ("$0.0008625".into(), vec![]));
     }
 
     #[test]
     fn workload_without_cache_price_bills_at_input_and_without_batch_is_not_offered() {
-        // Qwen3 Max: $1.20 / $6.00, tiers above 32K and 128K, no cache or batch price.
-        let mut qwen = schedule("1.2", "6", None, None);
-        for (above, i, o) in [(32_000, "2.4", "12"), (128_000, "3", "15")] {
-            tier(&mut qwen, above, i, o, None);
-        }
+        let qwen = qwen3_max();
         // 10,000*1.2 + 1,000*6 = 18,000 even with half "cached".
         assert_eq!(priced(&qwen, &workload(10_000, 1_000, 50, false)), (18_000, vec![BillingNote::NoCachePrice]));
         assert_eq!(
@@ -478,8 +443,11 @@ mod tests {
     #[test]
     fn a_250k_request_bills_wholly_at_the_200k_tier() {
         // Gemini 2.5 Pro: $1.25 / $10, above 200K $2.50 / $15, cache $0.125 (above 200K $0.25).
-        let mut gemini = schedule("1.25", "10", Some("0.125"), Some(("0.625", "5")));
-        tier(&mut gemini, 200_000, "2.5", "15", Some("0.25"));
+        let gemini = PriceBuilder::list("1.25", "10")
+            .cache_read("0.125")
+            .batch("0.625", "5")
+            .above(200_000, "2.5", "15", Some("0.25"))
+            .build();
         // 250,000*2.5 + 1,000*15 = 640,000 micro-dollars = $0.64.
         let c = workload_cost(&gemini, &Limits::default(), &workload(250_000, 1_000, 0, false)).unwrap();
         assert_eq!((c.total.to_string(), c.tier_above), ("$0.64".into(), Some(200_000)));
@@ -496,7 +464,7 @@ mod tests {
 
     #[test]
     fn a_request_beyond_the_context_window_is_impossible() {
-        let price = schedule("0.15", "0.6", None, None);
+        let price = PriceBuilder::list("0.15", "0.6").build();
         let limits = Limits { context_window: Some(128_000), max_output: Some(16_384), max_input: None };
         assert_eq!(workload_cost(&price, &limits, &workload(128_000, 1, 0, false)), Err(NoPrice::ExceedsLimits));
         assert!(workload_cost(&price, &limits, &workload(127_000, 1_000, 0, false)).is_ok());
@@ -512,12 +480,15 @@ mod tests {
 
     #[test]
     fn property_cost_is_monotonic_in_tokens_and_caching_never_costs_more() {
-        let mut gemini = schedule("1.25", "10", Some("0.125"), Some(("0.625", "5")));
-        tier(&mut gemini, 200_000, "2.5", "15", Some("0.25"));
+        let gemini = PriceBuilder::list("1.25", "10")
+            .cache_read("0.125")
+            .batch("0.625", "5")
+            .above(200_000, "2.5", "15", Some("0.25"))
+            .build();
         let schedules = [
-            schedule("0.15", "0.6", Some("0.075"), Some(("0.075", "0.3"))),
-            schedule("1.2", "6", None, None),
-            schedule("3", "15", Some("0.3"), Some(("1.5", "7.5"))),
+            PriceBuilder::list("0.15", "0.6").cache_read("0.075").batch("0.075", "0.3").build(),
+            PriceBuilder::list("1.2", "6").build(),
+            PriceBuilder::list("3", "15").cache_read("0.3").batch("1.5", "7.5").build(),
             gemini,
         ];
         let mut seed = 0x9E37_79B9_7F4A_7C15;
@@ -552,7 +523,7 @@ mod tests {
 
     #[test]
     fn missing_cache_or_batch_price_is_not_offered_never_zero() {
-        let price = schedule("1", "2", None, None);
+        let price = PriceBuilder::list("1", "2").build();
         let req = STANDARD_PROFILES[1];
         assert_eq!(request_cost(&price, &Limits::default(), &req, Billing::CACHED_INPUT), Err(NoPrice::NotOffered));
         assert_eq!(request_cost(&price, &Limits::default(), &req, Billing::BATCH), Err(NoPrice::NotOffered));
@@ -560,7 +531,7 @@ mod tests {
 
     #[test]
     fn requests_beyond_the_context_window_or_output_limit_are_refused() {
-        let price = schedule("1", "2", None, None);
+        let price = PriceBuilder::list("1", "2").build();
         let large = STANDARD_PROFILES[2];
         let small_window = Limits { context_window: Some(32_000), max_output: None, max_input: None };
         assert_eq!(request_cost(&price, &small_window, &large, Billing::STANDARD), Err(NoPrice::ExceedsLimits));

@@ -18,6 +18,8 @@ pub mod sitemap;
 pub mod slug;
 pub mod source_notes;
 pub mod status;
+#[cfg(any(test, feature = "test-support"))]
+pub mod testing;
 
 pub use catalog::Catalog;
 pub use compare::{Comparison, compare};

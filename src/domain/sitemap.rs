@@ -144,12 +144,8 @@ mod tests {
     use std::collections::HashSet;
 
     use super::*;
-    use crate::domain::model::{ModelStatus, Score, Source, Sourced};
-    use crate::domain::slug::ModelId;
-
-    fn date(text: &str) -> Date {
-        Date::parse(text).unwrap()
-    }
+    use crate::domain::model::Source;
+    use crate::domain::testing::{ModelBuilder, date};
 
     #[test]
     fn pair_numbers_walk_each_row_in_order() {
@@ -222,36 +218,11 @@ mod tests {
             license: "MIT".into(),
             as_of: date(d),
         };
-        let model = Model {
-            id: ModelId::parse("m").unwrap(),
-            name: "M".into(),
-            provider: "p".into(),
-            api_host: "p".into(),
-            release_date: None,
-            context_window: Some(Sourced { value: 8_000, source: "limits".into() }),
-            max_output: None,
-            max_input: None,
-            open_weights: None,
-            status: ModelStatus::Active,
-            stored_status: ModelStatus::Active,
-            deprecation_date: None,
-            status_source: None,
-            knowledge_cutoff: None,
-            litellm_limits: None,
-            modelsdev_id: None,
-            epoch_version: None,
-            litellm_keys: vec![],
-            prices: vec![],
-            scores: vec![Score {
-                benchmark: "eci".into(),
-                value: 1.0,
-                independent: true,
-                source: "epoch".into(),
-                as_of: date("2025-11-07"),
-                note: None,
-            }],
-            speeds: vec![],
-        };
+        let model = ModelBuilder::new("m")
+            .name("M")
+            .context_window(8_000, "limits")
+            .independent_score("eci", 1.0, "epoch", date("2025-11-07"))
+            .build();
         Dataset::new(
             vec![model],
             vec![],

@@ -4,7 +4,7 @@
 use axum::http::StatusCode;
 use serde_json::Value;
 
-use crate::support::{between, get, site};
+use crate::support::{between, get, parse, select_in, site, text};
 
 async fn model_json(id: &str) -> Value {
     let (status, _, body) = get("/api/v1/models").await;
@@ -51,10 +51,14 @@ async fn qwen_plus_pairs_its_flat_price_with_the_input_cap_that_price_is_for() {
 #[tokio::test]
 async fn the_reference_pages_own_figures_are_labelled_as_quoted_from_it() {
     let (_, _, body) = get("/compare/gpt-4o-mini-vs-gpt-4-1-mini").await;
+    let page = parse(&body);
     for bench in ["GPQA (variant as reported)", "MMLU-Pro", "AIME (edition not stated by the source)"] {
-        let row = between(&body, &format!(">{bench}<"), "</tr>").unwrap_or_else(|| panic!("a {bench} row"));
-        assert!(row.contains("as quoted from margindash.com"), "{bench}: {row}");
-        assert!(!row.contains("independent (third-party)"), "{bench}: {row}");
+        let row = page.row(bench).unwrap_or_else(|| panic!("a {bench} row"));
+        // The row's header says where its figures come from, under the benchmark's name.
+        let hint: Vec<String> =
+            select_in(row.element, r#"th[scope="row"] > span.hint"#).into_iter().map(text).collect();
+        assert!(hint.iter().any(|h| h.contains("as quoted from margindash.com")), "{bench}: {hint:?}");
+        assert!(!row.element.html().contains("independent (third-party)"), "{bench}: {:?}", row.cells);
     }
     let (_, _, page) = get("/models/gpt-4o-mini").await;
     assert!(page.contains("MMLU-Pro (as quoted from margindash.com)"), "the model page says so too");
@@ -98,8 +102,10 @@ async fn the_gpt_5_input_cap_is_shown_everywhere_and_explains_an_impossible_requ
     let (_, _, page) = get("/models/gpt-5").await;
     assert!(page.contains("Max input") && page.contains("272,000 tokens"), "the model page shows the cap");
     let (_, _, cmp) = get("/compare/gpt-5-vs-gpt-5-mini").await;
-    let row = between(&cmp, ">Max input (tokens)<", "</tr>").expect("a limits row for the input cap");
-    assert_eq!(row.matches("272,000").count(), 2, "{row}");
+    let page = parse(&cmp);
+    let row = page.row("Max input (tokens)").expect("a limits row for the input cap");
+    assert_eq!(row.element.html().matches("272,000").count(), 2, "{:?}", row.cells);
+    assert!(row.cells.len() >= 2 && row.cells[..2].iter().all(|c| c.starts_with("272,000")), "{:?}", row.cells);
     assert_eq!(model_json("gpt-5").await["max_input"]["value"].as_u64(), Some(272_000));
     let (_, _, csv) = get("/api/v1/models.csv").await;
     assert!(csv.lines().any(|l| l.starts_with("gpt-5,limit,max_input,272000,")), "the CSV has the cap");

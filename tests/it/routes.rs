@@ -7,7 +7,7 @@ use llm_compare::domain::{Catalog, ModelId};
 
 use crate::support::{
     assert_error_page, between, broken_number_marks, cited_sources, content_type, count, faq_section, foreign_scripts,
-    get, location, request, row, site, source_entry,
+    get, get_error_page, hrefs_in, location, parse, request, select_in, site, text,
 };
 
 use crate::support::REFERENCE;
@@ -20,16 +20,16 @@ async fn home_page_lists_every_seed_model_once() {
     // Current models in the first table, retired ones in their own: each model once in all.
     let (current, retired) = site().await.catalog.current_and_retired();
     assert!(!retired.is_empty(), "the seed has retired models (Grok 3 among them)");
-    let all = between(&body, "<section aria-labelledby=\"all\"", "</section>").expect("the models section");
-    let past = between(&body, "<section aria-labelledby=\"retired\"", "</section>").expect("the retired section");
+    let page = parse(&body);
+    let all = page.first(r#"section[aria-labelledby="all"]"#).expect("the models section");
+    let past = page.first(r#"section[aria-labelledby="retired"]"#).expect("the retired section");
     for (table, models) in [(all, &current), (past, &retired)] {
-        assert_eq!(count(table, "<tr class=\"status-"), models.len(), "one row per model");
-        assert_eq!(count(table, "href=\"/models/"), models.len(), "one model link per row");
+        assert_eq!(select_in(table, r#"tr[class^="status-"]"#).len(), models.len(), "one row per model");
+        assert_eq!(select_in(table, r#"[href^="/models/"]"#).len(), models.len(), "one model link per row");
     }
     for m in current.iter().chain(&retired) {
-        let links =
-            count(all, &format!("href=\"/models/{}\"", m.id)) + count(past, &format!("href=\"/models/{}\"", m.id));
-        assert_eq!(links, 1, "model {} linked once", m.id);
+        let link = format!(r#"[href="/models/{}"]"#, m.id);
+        assert_eq!(select_in(all, &link).len() + select_in(past, &link).len(), 1, "model {} linked once", m.id);
     }
 }
 
@@ -38,14 +38,20 @@ async fn home_page_has_the_two_model_picker_form() {
     let (_, _, body) = get("/").await;
     // The default list holds the models still offered.
     let n = site().await.catalog.current_and_retired().0.len();
-    let form = between(&body, "<form", "</form>").expect("a form");
-    assert!(form.contains("action=\"/compare\""), "{form}");
-    assert!(form.contains("method=\"get\""), "{form}");
-    assert!(form.contains("<input name=\"a\" list=\"model-list\" required"), "{form}");
-    assert!(form.contains("<input name=\"b\" list=\"model-list\" required"), "{form}");
+    let page = parse(&body);
+    let form = page.first("form").expect("a form");
+    let markup = form.html();
+    assert_eq!(form.value().attr("action"), Some("/compare"), "{markup}");
+    assert_eq!(form.value().attr("method"), Some("get"), "{markup}");
+    for field in ["a", "b"] {
+        let input = format!(r#"input[name="{field}"][list="model-list"][required]"#);
+        assert_eq!(select_in(form, &input).len(), 1, "{field}: {markup}");
+    }
     // One type-to-filter list for both fields, one option per current model, grouped by provider.
-    assert_eq!(count(form, "<option "), n);
-    let labels: Vec<&str> = form.split("label=\"").skip(1).map(|l| l.split('"').next().unwrap()).collect();
+    let options = select_in(form, "option");
+    assert_eq!(options.len(), n);
+    let labels: Vec<&str> = options.iter().filter_map(|o| o.value().attr("label")).collect();
+    assert_eq!(labels.len(), n, "every option has a label");
     assert!(labels.iter().all(|l| !l.contains("retired")), "{labels:?}");
     let mut providers: Vec<&str> = labels.clone();
     providers.dedup();
@@ -72,22 +78,22 @@ async fn compare_page_serves_the_canonical_order_older_release_first() {
 #[tokio::test]
 async fn compare_page_shows_the_hand_checked_prices_and_request_costs() {
     let (_, _, body) = get(REFERENCE).await;
-    let price = |label| row(&body, label).unwrap_or_else(|| panic!("no {label} row"));
-    let input = price("Input / 1M tokens");
-    assert!(input.contains("$0.15") && input.contains("$0.40"), "{input}");
-    let output = price("Output / 1M tokens");
-    assert!(output.contains("$0.60") && output.contains("$1.60"), "{output}");
-    let cached = price("Cached input");
-    assert!(cached.contains("$0.075") && cached.contains("$0.10"), "{cached}");
-
-    let small = price("Small (500 in / 200 out)");
-    assert!(small.contains("$0.000195") && small.contains("$0.00052"), "{small}");
-    let medium = price("Medium (5K in / 1K out)");
-    assert!(medium.contains("$0.00135") && medium.contains("$0.0036"), "{medium}");
-    let large = price("Large (50K in / 4K out)");
-    assert!(large.contains("$0.0099") && large.contains("$0.0264"), "{large}");
-    let caching = price("Prompt caching");
-    assert!(caching.contains("$0.000975") && caching.contains("$0.0021"), "{caching}");
+    let page = parse(&body);
+    // Row label, then GPT-4o mini's figure and GPT-4.1 mini's, each at the start of its own cell.
+    for (label, a, b) in [
+        ("Input / 1M tokens", "$0.15", "$0.40"),
+        ("Output / 1M tokens", "$0.60", "$1.60"),
+        ("Cached input", "$0.075", "$0.10"),
+        ("Small (500 in / 200 out)", "$0.000195", "$0.00052"),
+        ("Medium (5K in / 1K out)", "$0.00135", "$0.0036"),
+        ("Large (50K in / 4K out)", "$0.0099", "$0.0264"),
+        ("Prompt caching", "$0.000975", "$0.0021"),
+    ] {
+        let row = page.row(label).unwrap_or_else(|| panic!("no {label} row"));
+        let cells = &row.cells;
+        assert!(cells.len() >= 2, "{label}: {cells:?}");
+        assert!(cells[0].starts_with(a) && cells[1].starts_with(b), "{label}: want {a} and {b}, got {cells:?}");
+    }
 }
 
 #[tokio::test]
@@ -95,7 +101,7 @@ async fn compare_page_states_the_ratio_the_saving_and_the_verdict() {
     let (_, _, body) = get(REFERENCE).await;
     assert!(body.contains("2.67x"), "price ratio");
     assert!(body.contains("62.5%"), "GPT-4o mini costs 62.5% less per typical request");
-    let verdict = between(&body, "<p class=\"verdict\">", "</p>").expect("a verdict paragraph");
+    let verdict = text(parse(&body).first("p.verdict").expect("a verdict paragraph"));
     assert!(verdict.contains("GPT-4o mini"), "{verdict}");
     assert!(verdict.contains("cheaper"), "{verdict}");
     assert!(verdict.contains("2.67x"), "{verdict}");
@@ -104,18 +110,20 @@ async fn compare_page_states_the_ratio_the_saving_and_the_verdict() {
 #[tokio::test]
 async fn compare_page_attributes_the_reference_index_and_speeds_to_margindash() {
     let (_, _, body) = get(REFERENCE).await;
+    let page = parse(&body);
     for (label, values) in
         [("Artificial Analysis Intelligence Index", ["12.6", "22.9"]), ("Output speed", ["49.9", "70.6"])]
     {
-        let r = row(&body, label).unwrap_or_else(|| panic!("no {label} row"));
-        for v in values {
-            assert!(r.contains(&format!(">{v}")), "{label} row lacks {v}: {r}");
+        let r = page.row(label).unwrap_or_else(|| panic!("no {label} row"));
+        assert!(r.cells.len() >= 2, "{label}: {:?}", r.cells);
+        for (cell, v) in r.cells.iter().zip(values) {
+            assert!(cell.starts_with(v), "{label} row lacks {v}: {:?}", r.cells);
         }
-        let cites = cited_sources(r);
-        assert_eq!(cites.len(), 2, "{label}: one citation per model: {r}");
+        let cites = cited_sources(&r.element.html());
+        assert_eq!(cites.len(), 2, "{label}: one citation per model: {:?}", r.cells);
         for n in cites {
-            let entry = source_entry(&body, n).unwrap_or_else(|| panic!("source {n} is not listed"));
-            assert!(entry.contains("margindash"), "{label} cites source {n}, which is {entry}");
+            let entry = page.first(&format!("li#src-{n}")).unwrap_or_else(|| panic!("source {n} is not listed"));
+            assert!(entry.inner_html().contains("margindash"), "{label} cites source {n}, which is {}", text(entry));
         }
     }
 }
@@ -132,20 +140,25 @@ async fn compare_page_has_one_chart_with_title_and_description() {
         crate::support::check_xml(svg).expect("chart SVG is well-formed");
     }
     // Every charted model is also listed with its figures.
-    assert!(body.contains("<table class=\"chart-list\" id=\"chart-models\">"));
+    assert_eq!(parse(&body).count("table.chart-list#chart-models"), 1);
 }
 
 #[tokio::test]
 async fn compare_page_answers_at_least_nine_questions() {
     let (_, _, body) = get(REFERENCE).await;
-    let faq = faq_section(&body);
-    assert!(count(faq, "<h3>") >= 9, "{} FAQ questions", count(faq, "<h3>"));
-    assert_eq!(count(faq, "<details>"), count(faq, "<h3>"), "each answer folds under its question");
-    assert_eq!(count(faq, "<h3>"), count(faq, "</h3>"));
+    let page = parse(&body);
+    let faq = page.first(r#"section[aria-labelledby="faq"]"#).expect("a FAQ section");
+    let questions = select_in(faq, "h3").len();
+    assert!(questions >= 9, "{questions} FAQ questions");
+    assert_eq!(select_in(faq, "details").len(), questions, "each answer folds under its question");
+    assert_eq!(select_in(faq, "details h3").len(), questions, "each question heads its answer");
+    // The parser closes what the markup leaves open; the markup itself must close every question.
+    let markup = faq_section(&body);
+    assert_eq!(count(markup, "<h3>"), count(markup, "</h3>"));
 }
 
 #[tokio::test]
-async fn compare_page_dates_its_data_and_lists_every_cited_source() {
+async fn compare_page_dates_its_data_by_its_newest_cited_source() {
     let (_, _, body) = get(REFERENCE).await;
     let dataset = &site().await.catalog.dataset;
     let updated = between(&body, "Data last updated", "</p>").expect("a 'Data last updated' line");
@@ -160,13 +173,18 @@ async fn compare_page_dates_its_data_and_lists_every_cited_source() {
     let last = cited_dates.iter().max().expect("the page cites dated sources");
     assert_eq!(*last, "2026-11-25");
     assert!(updated.contains(last), "updated line {updated:?} lacks {last}");
+}
 
-    let sources = between(&body, "<section aria-labelledby=\"sources\"", "</section>").expect("a Sources section");
-    assert!(sources.contains("<ol>"));
+#[tokio::test]
+async fn compare_page_lists_every_cited_source() {
+    let (_, _, body) = get(REFERENCE).await;
+    let page = parse(&body);
+    let sources = page.first(r#"section[aria-labelledby="sources"]"#).expect("a Sources section");
+    assert_eq!(select_in(sources, "ol").len(), 1, "one numbered list of sources");
     let cites = cited_sources(&body);
     assert!(!cites.is_empty(), "the page cites nothing");
     for n in cites {
-        assert!(source_entry(sources, n).is_some(), "citation [{n}] has no entry in Sources");
+        assert_eq!(select_in(sources, &format!("ol > li#src-{n}")).len(), 1, "citation [{n}] has no entry in Sources");
     }
 }
 
@@ -235,12 +253,10 @@ fn suggested_models(catalog: &Catalog, href: &str) -> Result<Vec<String>, String
 async fn compare_page_with_unknown_model_is_404_with_close_suggestions() {
     let catalog = &site().await.catalog;
     for uri in ["/compare/gpt-4o-mini-vs-gpt-9-ultra", "/compare/gpt-9-ultra-vs-gpt-4o-mini"] {
-        let (status, headers, body) = get(uri).await;
-        assert_eq!(status, StatusCode::NOT_FOUND, "{uri}");
-        assert_error_page(uri, status, &headers, &body);
-        let suggestions = between(&body, "<ul class=\"suggestions\">", "</ul>")
-            .unwrap_or_else(|| panic!("{uri}: no suggestions list:\n{body}"));
-        let hrefs: Vec<&str> = suggestions.split("href=\"").skip(1).filter_map(|s| s.split('"').next()).collect();
+        let (_, body) = get_error_page(uri, StatusCode::NOT_FOUND).await;
+        let page = parse(&body);
+        let suggestions = page.first("ul.suggestions").unwrap_or_else(|| panic!("{uri}: no suggestions list:\n{body}"));
+        let hrefs = hrefs_in(suggestions, "[href]");
         assert!(!hrefs.is_empty(), "{uri}: no suggestions");
         let mut named = Vec::new();
         for href in &hrefs {
@@ -276,10 +292,8 @@ async fn script_in_a_path_is_refused_and_never_echoed() {
 #[tokio::test]
 async fn compare_page_with_the_same_model_twice_is_400() {
     for uri in ["/compare/o3-vs-o3", "/compare/O3-vs-o3"] {
-        let (status, headers, body) = get(uri).await;
-        assert_eq!(status, StatusCode::BAD_REQUEST, "{uri}");
-        assert_error_page(uri, status, &headers, &body);
-        assert!(body.contains("href=\"/models/o3\""), "{uri}: no link to the model's own page");
+        let (_, body) = get_error_page(uri, StatusCode::BAD_REQUEST).await;
+        assert!(parse(&body).count(r#"[href="/models/o3"]"#) >= 1, "{uri}: no link to the model's own page");
     }
 }
 
@@ -295,44 +309,54 @@ async fn malformed_pairs_get_a_400_error_page_not_a_500() {
         "/compare/o3-vs-%C3%28",
         "/compare/gpt-4o-mini-vs-o3%00",
     ] {
-        let (status, headers, body) = get(uri).await;
-        assert_eq!(status, StatusCode::BAD_REQUEST, "{uri}: {body}");
-        assert_error_page(uri, status, &headers, &body);
+        get_error_page(uri, StatusCode::BAD_REQUEST).await;
     }
 }
 
 #[tokio::test]
-async fn model_page_shows_price_history_and_links_every_comparison() {
+async fn model_page_shows_one_price_history_row_per_period_and_tier() {
     let (status, _, body) = get("/models/gpt-4o-mini").await;
     assert_eq!(status, StatusCode::OK);
     let catalog = &site().await.catalog;
     let me = catalog.model(&ModelId::parse("gpt-4o-mini").unwrap()).unwrap();
-
-    let history = between(&body, "<section aria-labelledby=\"history\">", "</section>").expect("price history");
-    let rows = between(history, "<tbody>", "</tbody>").expect("history rows");
+    let page = parse(&body);
+    let history = page.first(r#"section[aria-labelledby="history"]"#).expect("price history");
+    let rows: Vec<String> = select_in(history, "tbody tr").into_iter().map(text).collect();
     let ways: usize = me.prices.iter().map(|p| p.rates.ways_to_pay().len()).sum();
-    assert_eq!(count(rows, "<tr>"), ways, "one row per price period and tier");
-    assert!(rows.contains("$0.15") && rows.contains("$0.60"), "{rows}");
-    assert!(rows.contains("current"), "the open price period says current: {rows}");
-
-    let comparisons = between(&body, "<section aria-labelledby=\"comparisons\">", "</section>").expect("comparisons");
-    for other in catalog.dataset.models.iter().filter(|m| m.id != me.id) {
-        let href = format!("href=\"{}\"", catalog.canonical_path(me, other));
-        assert_eq!(count(comparisons, &href), 1, "comparison with {} linked once at {href}", other.id);
-    }
-    assert_eq!(count(comparisons, "href=\"/compare/"), catalog.dataset.models.len() - 1);
+    assert_eq!(rows.len(), ways, "one row per price period and tier");
+    let all = rows.join("\n");
+    assert!(all.contains("$0.15") && all.contains("$0.60"), "{all}");
+    assert!(all.contains("current"), "the open price period says current: {all}");
 }
 
 #[tokio::test]
-async fn model_page_redirects_loose_id_and_404s_unknown() {
+async fn model_page_links_every_comparison_once() {
+    let (status, _, body) = get("/models/gpt-4o-mini").await;
+    assert_eq!(status, StatusCode::OK);
+    let catalog = &site().await.catalog;
+    let me = catalog.model(&ModelId::parse("gpt-4o-mini").unwrap()).unwrap();
+    let page = parse(&body);
+    let comparisons = page.first(r#"section[aria-labelledby="comparisons"]"#).expect("comparisons");
+    for other in catalog.dataset.models.iter().filter(|m| m.id != me.id) {
+        let href = catalog.canonical_path(me, other);
+        let links = select_in(comparisons, &format!(r#"[href="{href}"]"#)).len();
+        assert_eq!(links, 1, "comparison with {} linked once at {href}", other.id);
+    }
+    assert_eq!(select_in(comparisons, r#"[href^="/compare/"]"#).len(), catalog.dataset.models.len() - 1);
+}
+
+#[tokio::test]
+async fn model_page_redirects_a_loosely_written_id() {
     for uri in ["/models/GPT-4o-mini", "/models/gpt-4o-mini.", "/models/gpt_4o_mini"] {
         let (status, headers, _) = get(uri).await;
         assert_eq!(status, StatusCode::MOVED_PERMANENTLY, "{uri}");
         assert_eq!(location(&headers), "/models/gpt-4o-mini", "{uri}");
     }
-    let (status, headers, body) = get("/models/nope").await;
-    assert_eq!(status, StatusCode::NOT_FOUND);
-    assert_error_page("/models/nope", status, &headers, &body);
+}
+
+#[tokio::test]
+async fn model_page_of_an_unknown_id_is_a_404_error_page() {
+    get_error_page("/models/nope", StatusCode::NOT_FOUND).await;
 }
 
 #[tokio::test]
@@ -362,9 +386,7 @@ async fn picker_refuses_incomplete_or_impossible_choices() {
         ("/compare?a=%FF&b=o3", StatusCode::BAD_REQUEST),
         ("/compare?a=o3&b=zzz", StatusCode::NOT_FOUND),
     ] {
-        let (status, headers, body) = get(uri).await;
-        assert_eq!(status, expected, "{uri}: {body}");
-        assert_error_page(uri, status, &headers, &body);
+        get_error_page(uri, expected).await;
     }
 }
 
@@ -372,17 +394,16 @@ async fn picker_refuses_incomplete_or_impossible_choices() {
 async fn picker_without_a_choice_shows_the_picker_page() {
     let (status, _, body) = get("/compare").await;
     assert_eq!(status, StatusCode::OK);
-    let form = between(&body, "<form", "</form>").expect("a form");
-    assert!(form.contains("action=\"/compare\""));
-    assert!(form.contains("<input name=\"a\"") && form.contains("<input name=\"b\""));
-    assert!(form.contains("<datalist id=\"model-list\">"));
+    let page = parse(&body);
+    let form = page.first("form").expect("a form");
+    assert_eq!(form.value().attr("action"), Some("/compare"));
+    assert!(select_in(form, r#"input[name="a"]"#).len() == 1 && select_in(form, r#"input[name="b"]"#).len() == 1);
+    assert_eq!(select_in(form, "datalist#model-list").len(), 1);
 }
 
 #[tokio::test]
 async fn unknown_path_is_a_404_error_page() {
-    let (status, headers, body) = get("/nope").await;
-    assert_eq!(status, StatusCode::NOT_FOUND);
-    assert_error_page("/nope", status, &headers, &body);
+    get_error_page("/nope", StatusCode::NOT_FOUND).await;
 }
 
 #[tokio::test]

@@ -3,7 +3,7 @@
 use axum::http::StatusCode;
 use serde_json::Value;
 
-use crate::support::{between, content_type, count, faq_section, get, location, site};
+use crate::support::{between, content_type, count, faq_section, get, location, parse, site, text};
 
 use crate::support::REFERENCE;
 const BASE: &str = "http://127.0.0.1:3000";
@@ -17,10 +17,6 @@ fn unescape(html: &str) -> String {
         .replace("&#38;", "&")
         .replace("&amp;", "&")
         .replace("&quot;", "\"")
-}
-
-fn meta_content<'a>(body: &'a str, attr: &str) -> Option<&'a str> {
-    between(body, &format!("{attr} content=\""), "\"")
 }
 
 fn json_ld(body: &str) -> Value {
@@ -49,20 +45,20 @@ async fn every_page_has_one_h1_a_unique_title_a_description_and_absolute_canonic
     for path in page_types().await {
         let (status, _, body) = get(&path).await;
         assert_eq!(status, StatusCode::OK, "{path}");
-        assert_eq!(count(&body, "<h1"), 1, "{path}: one h1");
-        let title = between(&body, "<title>", "</title>").expect("title").to_owned();
+        let page = parse(&body);
+        assert_eq!(page.count("h1"), 1, "{path}: one h1");
+        assert_eq!(page.count("head > title"), 1, "{path}: one title");
+        let title = text(page.first("head > title").expect("title"));
         assert!(!titles.contains(&title), "{path}: title {title:?} is not unique");
         titles.push(title);
-        let description = meta_content(&body, r#"<meta name="description""#).expect("description");
+        let description = page.meta("description").expect("description");
         assert!(description.len() > 50, "{path}: description too short");
-        let canonical = between(&body, r#"<link rel="canonical" href=""#, "\"").expect("canonical");
+        let canonical = page.first(r#"head > link[rel="canonical"]"#).and_then(|l| l.value().attr("href"));
+        let canonical = canonical.expect("canonical");
         assert!(canonical.starts_with(BASE), "{path}: canonical {canonical} is absolute");
-        let og_url = meta_content(&body, r#"<meta property="og:url""#).expect("og:url");
-        assert_eq!(og_url, canonical, "{path}");
-        for tag in
-            [r#"<meta property="og:title""#, r#"<meta property="og:description""#, r#"<meta name="twitter:card""#]
-        {
-            assert!(meta_content(&body, tag).is_some(), "{path}: {tag}");
+        assert_eq!(page.meta("og:url").expect("og:url"), canonical, "{path}");
+        for tag in ["og:title", "og:description", "twitter:card"] {
+            assert!(page.meta(tag).is_some(), "{path}: {tag}");
         }
         // Every page has a breadcrumb trail that starts at home.
         let ld = json_ld(&body);
@@ -75,14 +71,14 @@ async fn every_page_has_one_h1_a_unique_title_a_description_and_absolute_canonic
 #[tokio::test]
 async fn a_comparison_describes_who_is_cheaper_by_how_much_and_who_scores_higher() {
     let (_, _, body) = get(REFERENCE).await;
-    let description = unescape(meta_content(&body, r#"<meta name="description""#).unwrap());
+    let page = parse(&body);
+    let description = page.meta("description").expect("description");
     assert!(description.contains("GPT-4o mini costs 62.5% less than GPT-4.1 mini"), "{description}");
     assert!(
         description.contains("GPT-4.1 mini scores higher on the Epoch Capabilities Index (ECI) (134.65 vs 126.08)")
     );
-    let image = meta_content(&body, r#"<meta property="og:image""#).expect("og:image");
-    assert_eq!(image, format!("{BASE}{REFERENCE}/og.png"));
-    assert_eq!(meta_content(&body, r#"<meta name="twitter:card""#), Some("summary_large_image"));
+    assert_eq!(page.meta("og:image").expect("og:image"), format!("{BASE}{REFERENCE}/og.png"));
+    assert_eq!(page.meta("twitter:card").as_deref(), Some("summary_large_image"));
 }
 
 #[tokio::test]

@@ -7,11 +7,12 @@ use std::time::Instant;
 use axum::Router;
 use axum::http::{HeaderMap, Method, StatusCode, header};
 use llm_compare::AppState;
-use llm_compare::domain::model::{Date, ModelStatus, PriceSchedule, Provider, Source, Sourced};
+use llm_compare::domain::model::{Date, Provider, Source};
 use llm_compare::domain::money::PricePerMTok;
-use llm_compare::domain::rate_card::{Meter, RateCard, RateKey, ServiceTier};
+use llm_compare::domain::rate_card::{Meter, ServiceTier};
 use llm_compare::domain::sitemap::{MAX_URLS_PER_FILE, model_lastmod};
-use llm_compare::domain::{Catalog, Dataset, Model, ModelId};
+use llm_compare::domain::testing::{ModelBuilder, PriceBuilder};
+use llm_compare::domain::{Catalog, Dataset, ModelId};
 
 use crate::support::{call, check_xml, content_type, count, get, site};
 
@@ -210,42 +211,18 @@ fn generated_catalog(n: usize) -> Catalog {
     ];
     let providers = (0..10).map(|p| Provider { slug: format!("p{p}"), name: format!("Provider {p}") }).collect();
     let models = (0..n)
-        .map(|i| Model {
-            id: ModelId::parse(&format!("model-{i:03}")).expect("a valid id"),
-            name: format!("Model {i:03}"),
-            provider: format!("p{}", i % 10),
-            api_host: format!("p{}", i % 10),
+        .map(|i| {
+            let provider = format!("p{}", i % 10);
+            let price = PriceBuilder::empty()
+                .effective_from(date(19_000))
+                .rate(ServiceTier::Standard, Meter::Input, PricePerMTok::from_micros(100_000 + i as u64 * 1_000))
+                .rate(ServiceTier::Standard, Meter::Output, PricePerMTok::from_micros(400_000 + i as u64 * 3_000))
+                .source("prices-old")
+                .last_seen_in(if i % 3 == 0 { "prices-new" } else { "prices-old" });
+            let model = ModelBuilder::new(&format!("model-{i:03}")).name(&format!("Model {i:03}")).provider(&provider);
             // Release dates run against the id order; every seventh model is undated.
-            release_date: (i % 7 != 0).then(|| Sourced { value: date(19_000 - i as i64), source: "prices-old".into() }),
-            context_window: None,
-            max_output: None,
-            max_input: None,
-            open_weights: None,
-            status: ModelStatus::Active,
-            stored_status: ModelStatus::Active,
-            deprecation_date: None,
-            status_source: None,
-            knowledge_cutoff: None,
-            litellm_limits: None,
-            modelsdev_id: None,
-            epoch_version: None,
-            litellm_keys: vec![],
-            prices: vec![PriceSchedule {
-                effective_from: date(19_000),
-                effective_to: None,
-                rates: {
-                    let mut card = RateCard::default();
-                    let input = PricePerMTok::from_micros(100_000 + i as u64 * 1_000);
-                    card.insert(RateKey::base(ServiceTier::Standard, Meter::Input), input);
-                    let output = PricePerMTok::from_micros(400_000 + i as u64 * 3_000);
-                    card.insert(RateKey::base(ServiceTier::Standard, Meter::Output), output);
-                    card
-                },
-                source: "prices-old".into(),
-                last_seen_in: if i % 3 == 0 { "prices-new" } else { "prices-old" }.into(),
-            }],
-            scores: vec![],
-            speeds: vec![],
+            let model = if i % 7 == 0 { model } else { model.released(date(19_000 - i as i64), "prices-old") };
+            model.price(price.build()).build()
         })
         .collect();
     Catalog::new(Dataset::new(models, providers, vec![], sources))

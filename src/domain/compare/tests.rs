@@ -2,65 +2,26 @@
 
 use super::*;
 use crate::domain::ModelId;
-use crate::domain::model::{
-    Benchmark, Dataset, Model, ModelStatus, PriceSchedule, Provider, Scale, Score, Source, Sourced,
-};
-use crate::domain::money::PricePerMTok;
-use crate::domain::rate_card::{Meter, RateCard, RateKey, ServiceTier};
-
-fn date(s: &str) -> Date {
-    Date::parse(s).unwrap()
-}
+use crate::domain::model::{Benchmark, Dataset, Model, Provider, Scale, Source};
+use crate::domain::testing::{ModelBuilder, PriceBuilder, date};
 
 fn model(id: &str, name: &str, released: &str, prices: (&str, &str, Option<&str>), eci: Option<f64>) -> Model {
-    let p = |s: &str| PricePerMTok::parse(s).unwrap();
-    Model {
-        id: ModelId::parse(id).unwrap(),
-        name: name.into(),
-        provider: "openai".into(),
-        api_host: "OpenAI API".into(),
-        release_date: Some(Sourced { value: date(released), source: "prices".into() }),
-        context_window: Some(Sourced { value: 128_000, source: "prices".into() }),
-        max_output: Some(Sourced { value: 16_384, source: "prices".into() }),
-        max_input: None,
-        open_weights: None,
-        status: ModelStatus::Active,
-        stored_status: ModelStatus::Active,
-        deprecation_date: None,
-        status_source: None,
-        knowledge_cutoff: None,
-        litellm_limits: None,
-        modelsdev_id: None,
-        epoch_version: None,
-        litellm_keys: vec![],
-        prices: vec![PriceSchedule {
-            effective_from: date("2026-03-05"),
-            effective_to: None,
-            rates: {
-                let mut card = RateCard::default();
-                card.insert(RateKey::base(ServiceTier::Standard, Meter::Input), p(prices.0));
-                card.insert(RateKey::base(ServiceTier::Standard, Meter::Output), p(prices.1));
-                if let Some(c) = prices.2 {
-                    card.insert(RateKey::base(ServiceTier::Standard, Meter::CacheRead), p(c));
-                }
-                card
-            },
-            source: "prices".into(),
-            last_seen_in: "prices".into(),
-        }],
-        scores: eci
-            .map(|v| Score {
-                benchmark: "eci".into(),
-                value: v,
-                independent: true,
-                source: "epoch".into(),
-                as_of: date("2025-11-07"),
-                note: None,
-            })
-            .into_iter()
-            .collect(),
-        speeds: vec![],
+    let mut price = PriceBuilder::list(prices.0, prices.1).source("prices");
+    if let Some(c) = prices.2 {
+        price = price.cache_read(c);
     }
+    let mut model = ModelBuilder::new(id)
+        .name(name)
+        .provider("openai")
+        .api_host("OpenAI API")
+        .released(date(released), "prices")
+        .context_window(128_000, "prices")
+        .max_output(16_384, "prices")
+        .price(price.build());
+    if let Some(v) = eci {
+        model = model.independent_score("eci", v, "epoch", date("2025-11-07"));
+    }
+    model.build()
 }
 
 fn catalog(models: Vec<Model>) -> Catalog {

@@ -2,7 +2,7 @@
 
 use axum::http::{HeaderMap, StatusCode};
 
-use super::content_type;
+use super::{content_type, get};
 
 /// How many times `needle` occurs in `haystack`.
 pub fn count(haystack: &str, needle: &str) -> usize {
@@ -76,6 +76,14 @@ pub fn assert_error_page(uri: &str, status: StatusCode, headers: &HeaderMap, bod
     );
 }
 
+/// `GET uri`, checked to answer `status` with the site's error page; its headers and body.
+pub async fn get_error_page(uri: &str, status: StatusCode) -> (HeaderMap, String) {
+    let (got, headers, body) = get(uri).await;
+    assert_eq!(got, status, "{uri}: {body}");
+    assert_error_page(uri, got, &headers, &body);
+    (headers, body)
+}
+
 /// Every `<svg ...>...</svg>` element of a page, in order.
 pub fn the_svgs(body: &str) -> Vec<&str> {
     body.match_indices("<svg")
@@ -109,4 +117,83 @@ fn contains_word_ignores_longer_words() {
 /// Script elements other than our own JSON-LD block: any is a sign of echoed input.
 pub fn foreign_scripts(body: &str) -> usize {
     body.matches("<script").count() - body.matches(r#"<script type="application/ld+json">"#).count()
+}
+
+/// A page parsed as HTML, for assertions on its structure (which row, which table, which tag)
+/// that a substring of the markup gets wrong when an attribute moves or a section nests.
+pub struct Page(scraper::Html);
+
+/// Parses a page; the parser never fails, it repairs as a browser would.
+pub fn parse(body: &str) -> Page {
+    Page(scraper::Html::parse_document(body))
+}
+
+fn selector(css: &str) -> scraper::Selector {
+    scraper::Selector::parse(css).unwrap_or_else(|e| panic!("bad selector {css:?}: {e}"))
+}
+
+/// The text of an element, with runs of whitespace written as one space.
+pub fn text(element: scraper::ElementRef<'_>) -> String {
+    element.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The elements under `element` that match `css`.
+pub fn select_in<'a>(element: scraper::ElementRef<'a>, css: &str) -> Vec<scraper::ElementRef<'a>> {
+    element.select(&selector(css)).collect()
+}
+
+/// The `href` of each element under `element` that matches `css`, in order.
+pub fn hrefs_in(element: scraper::ElementRef<'_>, css: &str) -> Vec<String> {
+    select_in(element, css).into_iter().filter_map(|a| a.value().attr("href").map(str::to_owned)).collect()
+}
+
+impl Page {
+    /// Every element that matches `css`, in document order.
+    pub fn select(&self, css: &str) -> Vec<scraper::ElementRef<'_>> {
+        self.0.select(&selector(css)).collect()
+    }
+
+    /// The first element that matches `css`.
+    pub fn first(&self, css: &str) -> Option<scraper::ElementRef<'_>> {
+        self.0.select(&selector(css)).next()
+    }
+
+    /// How many elements match `css`.
+    pub fn count(&self, css: &str) -> usize {
+        self.0.select(&selector(css)).count()
+    }
+
+    /// The `content` of the `<meta>` whose `name` or `property` is `key` (`description`, `og:url`).
+    pub fn meta(&self, key: &str) -> Option<String> {
+        self.select("meta")
+            .into_iter()
+            .find(|m| m.value().attr("name") == Some(key) || m.value().attr("property") == Some(key))
+            .and_then(|m| m.value().attr("content").map(str::to_owned))
+    }
+
+    /// The table row whose row header's text starts with `label`: the header, then each data cell.
+    pub fn row(&self, label: &str) -> Option<TableRow<'_>> {
+        table_row(self.0.root_element(), label)
+    }
+}
+
+/// One table row found by its label.
+pub struct TableRow<'a> {
+    /// The `<tr>` element.
+    pub element: scraper::ElementRef<'a>,
+    /// The text of each `<td>`, in order.
+    pub cells: Vec<String>,
+}
+
+/// The row under `scope` whose `<th scope="row">` text starts with `label`.
+pub fn table_row<'a>(scope: scraper::ElementRef<'a>, label: &str) -> Option<TableRow<'a>> {
+    let header = select_in(scope, r#"tr > th[scope="row"]"#).into_iter().find(|th| text(*th).starts_with(label))?;
+    let element = scraper::ElementRef::wrap(header.parent()?)?;
+    let cells = element
+        .children()
+        .filter_map(scraper::ElementRef::wrap)
+        .filter(|cell| cell.value().name() == "td")
+        .map(text)
+        .collect();
+    Some(TableRow { element, cells })
 }
