@@ -127,7 +127,7 @@ pub fn window_at(card: &RateCard, weekday: usize, hour: u32) -> Option<TimeWindo
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::rate_card::WeeklyHours;
+    use crate::domain::testing::deepseek_off_peak_hours;
 
     fn card(rates: &[(ServiceTier, Option<TimeWindow>, u64, Meter, &str)]) -> RateCard {
         let mut card = RateCard::default();
@@ -238,15 +238,7 @@ mod tests {
             (Standard, off_peak, 0, Input, "0.66"),
             (Standard, off_peak, 0, Output, "1.98"),
         ]);
-        let mut hours = WeeklyHours::default();
-        for d in 0..5 {
-            hours.add(d, 0, 1);
-            hours.add(d, 4, 6);
-            hours.add(d, 10, 24);
-        }
-        hours.add(5, 0, 24);
-        hours.add(6, 0, 24);
-        v4.set_window(TimeWindow::OffPeak, hours);
+        v4.set_window(TimeWindow::OffPeak, deepseek_off_peak_hours());
         let typical = usage(5_000, 0, 1_000);
         // Wednesday 12:00 UTC is off-peak: 5,000 * 0.66 + 1,000 * 1.98 = 5,280 micro-dollars.
         let inside = PayAs { tier: Standard, window: window_at(&v4, 2, 12) };

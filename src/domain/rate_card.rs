@@ -471,14 +471,7 @@ mod tests {
     #[test]
     fn weekly_hours_group_days_and_read_back() {
         // DeepSeek's off-peak: weekdays 00-01, 04-06 and 10-24 UTC, all of the weekend.
-        let mut h = WeeklyHours::default();
-        for d in 0..5 {
-            h.add(d, 0, 1);
-            h.add(d, 4, 6);
-            h.add(d, 10, 24);
-        }
-        h.add(5, 0, 24);
-        h.add(6, 0, 24);
+        let h = crate::domain::testing::deepseek_off_peak_hours();
         let text = "Mon-Fri 00:00-01:00, 04:00-06:00, 10:00-24:00; Sat-Sun 00:00-24:00";
         assert_eq!(h.to_string(), text);
         assert_eq!(WeeklyHours::parse(text), Some(h));

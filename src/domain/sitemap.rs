@@ -144,8 +144,7 @@ mod tests {
     use std::collections::HashSet;
 
     use super::*;
-    use crate::domain::model::Source;
-    use crate::domain::testing::{ModelBuilder, date};
+    use crate::domain::testing::{ModelBuilder, date, source};
 
     #[test]
     fn pair_numbers_walk_each_row_in_order() {
@@ -211,13 +210,6 @@ mod tests {
     }
 
     fn dataset_with_one_model() -> Dataset {
-        let source = |id: &str, d: &str| Source {
-            id: id.into(),
-            title: id.into(),
-            url: "https://example.com".into(),
-            license: "MIT".into(),
-            as_of: date(d),
-        };
         let model = ModelBuilder::new("m")
             .name("M")
             .context_window(8_000, "limits")

@@ -2,9 +2,9 @@
 //! figures a test is about, so a new field of either is added here once, not in every test.
 //! Compiled for unit tests and, through the `test-support` feature, for the integration tests.
 
-use super::model::{Date, Model, ModelStatus, PriceSchedule, Score, Sourced};
+use super::model::{Date, Model, ModelStatus, PriceSchedule, Score, Source, Sourced};
 use super::money::PricePerMTok;
-use super::rate_card::{Meter, RateCard, RateKey, ServiceTier};
+use super::rate_card::{Meter, RateCard, RateKey, ServiceTier, WeeklyHours};
 use super::slug::ModelId;
 
 /// A date from its ISO form; panics on a bad one, which in a fixture is a typo.
@@ -15,6 +15,31 @@ pub fn date(iso: &str) -> Date {
 /// A price in dollars per million tokens (`"0.15"`); panics on a bad one.
 pub fn usd(text: &str) -> PricePerMTok {
     PricePerMTok::parse(text).unwrap_or_else(|e| panic!("not a price: {text}: {e:?}"))
+}
+
+/// A source titled by its id, MIT-licensed, as of `as_of` (ISO).
+pub fn source(id: &str, as_of: &str) -> Source {
+    Source {
+        id: id.into(),
+        title: id.into(),
+        url: "https://example.com".into(),
+        license: "MIT".into(),
+        as_of: date(as_of),
+    }
+}
+
+/// DeepSeek's off-peak hours in LiteLLM 1.110.2's `off_peak_pricing`: weekdays 00-01, 04-06 and
+/// 10-24 UTC, and all of the weekend.
+pub fn deepseek_off_peak_hours() -> WeeklyHours {
+    let mut hours = WeeklyHours::default();
+    for day in 0..5 {
+        hours.add(day, 0, 1);
+        hours.add(day, 4, 6);
+        hours.add(day, 10, 24);
+    }
+    hours.add(5, 0, 24);
+    hours.add(6, 0, 24);
+    hours
 }
 
 /// Builds a [`Model`]: active, provider `p`, no dates, limits, prices, scores or speeds until set.

@@ -2,8 +2,8 @@
 
 use super::*;
 use crate::domain::ModelId;
-use crate::domain::model::{Benchmark, Dataset, Model, Provider, Scale, Source};
-use crate::domain::testing::{ModelBuilder, PriceBuilder, date};
+use crate::domain::model::{Benchmark, Dataset, Model, Provider, Scale};
+use crate::domain::testing::{ModelBuilder, PriceBuilder, date, source};
 
 fn model(id: &str, name: &str, released: &str, prices: (&str, &str, Option<&str>), eci: Option<f64>) -> Model {
     let mut price = PriceBuilder::list(prices.0, prices.1).source("prices");
@@ -25,13 +25,6 @@ fn model(id: &str, name: &str, released: &str, prices: (&str, &str, Option<&str>
 }
 
 fn catalog(models: Vec<Model>) -> Catalog {
-    let source = |id: &str, d: &str| Source {
-        id: id.into(),
-        title: id.into(),
-        url: "https://example.com".into(),
-        license: "MIT".into(),
-        as_of: date(d),
-    };
     Catalog::new(Dataset::new(
         models,
         vec![Provider { slug: "openai".into(), name: "OpenAI".into() }],
