@@ -86,7 +86,7 @@ fn status_row(catalog: &Catalog, cites: &mut Citations, a: &Side, b: &Side, toda
             (_, None) => "available".to_owned(),
         };
         let cite = m.status_source.as_deref().and_then(|src| cites.cite(catalog, src));
-        (Figure { text, cite, detail: None, missing: false }, on_the_day != ModelStatus::Retired)
+        (Figure::known(text, cite), on_the_day != ModelStatus::Retired)
     };
     let ((fa, open_a), (fb, open_b)) = (status(a, cites), status(b, cites));
     let difference = match (open_a, open_b) {

@@ -72,15 +72,32 @@ pub struct Figure {
     pub detail: Option<String>,
     /// Whether the figure is missing.
     pub missing: bool,
+    /// The exact amount of money the text shows: a cost, or dollars per 1M tokens on a price
+    /// row; `None` for a missing figure or one that is not money. The API writes it as an exact
+    /// decimal string so a program never parses `text`.
+    #[serde(serialize_with = "usd_decimal")]
+    pub usd: Option<Usd>,
+}
+
+fn usd_decimal<S: serde::Serializer>(usd: &Option<Usd>, s: S) -> Result<S::Ok, S::Error> {
+    match usd {
+        Some(u) => s.serialize_str(&u.to_decimal()),
+        None => s.serialize_none(),
+    }
 }
 
 impl Figure {
     pub(super) fn known(text: String, cite: Option<usize>) -> Self {
-        Self { text, cite, detail: None, missing: false }
+        Self { text, cite, detail: None, missing: false, usd: None }
+    }
+
+    /// A figure of money: `text` is how the page writes `usd`.
+    pub(super) fn amount(text: String, usd: Usd, cite: Option<usize>) -> Self {
+        Self { usd: Some(usd), ..Self::known(text, cite) }
     }
 
     pub(super) fn missing(reason: &str) -> Self {
-        Self { text: reason.to_owned(), cite: None, detail: None, missing: true }
+        Self { text: reason.to_owned(), cite: None, detail: None, missing: true, usd: None }
     }
 
     pub(super) fn with_detail(mut self, detail: impl Into<String>) -> Self {
@@ -108,7 +125,7 @@ pub struct Row {
 pub(super) fn your_request_row(a: &Side, b: &Side, workload: &Workload) -> Row {
     let show = |s: &Side| match &s.workload_cost {
         Some(Ok(c)) => {
-            let mut f = Figure::known(c.total.to_string(), None);
+            let mut f = Figure::amount(c.total.to_string(), c.total, None);
             if let Some(t) = c.tier_above {
                 f = f.with_detail(format!("long-context rate (input above {})", format::count(t)));
             }
@@ -173,11 +190,12 @@ pub(super) fn monthly_rows(a: &Side, b: &Side, requests: u64) -> Vec<Row> {
                         std::cmp::Ordering::Less => format!("{} costs {} more", b.name(), y - x),
                         std::cmp::Ordering::Greater => format!("{} costs {} more", a.name(), x - y),
                     };
-                    (Figure::known(tx, None), Figure::known(ty, None), Some(diff))
+                    (Figure::amount(tx, x, None), Figure::amount(ty, y, None), Some(diff))
                 }
                 (x, y) => {
                     let show = |c: Option<Usd>| {
-                        c.map_or_else(|| Figure::missing("n/a"), |c| Figure::known(c.times(n).to_string(), None))
+                        c.map(|c| c.times(n))
+                            .map_or_else(|| Figure::missing("n/a"), |c| Figure::amount(c.to_string(), c, None))
                     };
                     (show(x), show(y), None)
                 }
@@ -212,7 +230,9 @@ fn price_figure(catalog: &Catalog, cites: &mut Citations, side: &Side, key: &Rat
             if let Some(f) = side.prices_checked.as_ref().filter(|f| f.stale) {
                 detail.push_str(&format!("; last checked {}, possibly stale", f.checked.iso()));
             }
-            Figure::known(p.to_string(), cites.cite(catalog, &price.last_seen_in)).with_detail(detail)
+            // A price per 1M tokens is what 1M tokens cost: the same exact amount as money.
+            Figure::amount(p.to_string(), p.cost_of(1_000_000), cites.cite(catalog, &price.last_seen_in))
+                .with_detail(detail)
         }
         None => Figure::missing("not listed"),
     }
@@ -319,7 +339,7 @@ pub(super) fn request_row(
     };
     // Say when a long-context rate applied, so a jump in the table explains itself.
     let known = |text: String, c: &RequestCost| {
-        let figure = Figure::known(text, None);
+        let figure = Figure::amount(text, c.total, None);
         match c.tier_above {
             Some(t) => figure.with_detail(format!("long-context rate (input above {})", format::count(t))),
             None => figure,
@@ -364,7 +384,7 @@ pub(super) fn ways_to_pay_rows(a: &Side, b: &Side, profile: &RequestProfile) -> 
             let show = |s: &Side, c: &Result<Usd, NoPrice>, text: String| match c {
                 Ok(total) => {
                     let standard = cost(s, PayAs::STANDARD).ok().filter(|_| pay != PayAs::STANDARD);
-                    let figure = Figure::known(text, None);
+                    let figure = Figure::amount(text, *total, None);
                     match standard.filter(|s| s.picos() > 0) {
                         Some(st) => {
                             figure.with_detail(format!("{}x standard", format::number(total.as_f64() / st.as_f64(), 2)))
