@@ -181,7 +181,6 @@ fn assert_api_matches_page(api: &Value, page: &str, context: &str) {
         ("prices_per_mtok", "price-table"),
         ("long_context", "tier-table"),
         ("requests", "request-table"),
-        ("billing", "billing-table"),
         ("ways_to_pay", "ways-table"),
         ("monthly", "monthly-table"),
     ];
@@ -272,8 +271,12 @@ async fn api_figures_carry_the_exact_amount_the_page_shows() {
             row("Your request (5K in / 1K out)", "0.00135", "0.0036"),
         ]
     );
+    let ways = amounts(&api, "ways_to_pay");
+    assert!(ways.contains(&row("Prompt caching", "0.000975", "0.0021")), "{ways:?}");
+    // The older `billing` table: the same rows of ways to pay.
     let billing = amounts(&api, "billing");
-    assert!(billing.contains(&row("Prompt caching", "0.000975", "0.0021")), "{billing:?}");
+    assert_eq!(billing.iter().map(|r| r.0.as_str()).collect::<Vec<_>>(), ["Standard", "Prompt caching", "Batch API"]);
+    assert!(billing.iter().all(|r| ways.contains(r)), "{billing:?}");
     // 1,000 requests a month, 12,000 a year.
     assert_eq!(
         amounts(&api, "monthly"),

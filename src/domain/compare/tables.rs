@@ -11,7 +11,7 @@ use crate::domain::index::limits_of;
 use crate::domain::model::Date;
 use crate::domain::money::{Usd, format_usd_pair};
 use crate::domain::pricing::{PayAs, threshold_for};
-use crate::domain::rate_card::{CacheTtl, Meter, RateKey, ServiceTier};
+use crate::domain::rate_card::{CacheTtl, Meter, RateCard, RateKey, ServiceTier};
 
 /// A numbered reference to a source, as listed at the foot of the page.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -77,6 +77,22 @@ pub struct Figure {
     /// decimal string so a program never parses `text`.
     #[serde(serialize_with = "usd_decimal")]
     pub usd: Option<Usd>,
+    /// The rates per 1M tokens the text shows, where it shows several (a long-context row).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub rates: Vec<ShownRate>,
+}
+
+/// One rate a figure's text shows, as numbers.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct ShownRate {
+    /// Service tier (`standard`, `batch`, ...).
+    pub tier: &'static str,
+    /// Meter (`input`, `output`, ...).
+    pub meter: &'static str,
+    /// The long-context threshold the rate applies above.
+    pub above_input_tokens: u64,
+    /// Exact decimal string of dollars per 1M tokens.
+    pub usd_per_mtok: String,
 }
 
 fn usd_decimal<S: serde::Serializer>(usd: &Option<Usd>, s: S) -> Result<S::Ok, S::Error> {
@@ -88,7 +104,7 @@ fn usd_decimal<S: serde::Serializer>(usd: &Option<Usd>, s: S) -> Result<S::Ok, S
 
 impl Figure {
     pub(super) fn known(text: String, cite: Option<usize>) -> Self {
-        Self { text, cite, detail: None, missing: false, usd: None }
+        Self { text, cite, ..Self::default() }
     }
 
     /// A figure of money: `text` is how the page writes `usd`.
@@ -97,7 +113,7 @@ impl Figure {
     }
 
     pub(super) fn missing(reason: &str) -> Self {
-        Self { text: reason.to_owned(), cite: None, detail: None, missing: true, usd: None }
+        Self { text: reason.to_owned(), missing: true, ..Self::default() }
     }
 
     pub(super) fn with_detail(mut self, detail: impl Into<String>) -> Self {
@@ -271,46 +287,76 @@ pub(super) fn price_rows(catalog: &Catalog, cites: &mut Citations, a: &Side, b: 
         .collect()
 }
 
+/// One row per service tier either card lists a long-context rate for: each model's rates of
+/// that tier above every threshold a request to it can reach. A tier a model does not offer,
+/// or offers without a rate above the threshold, says so; no tier borrows another's rates.
 pub(super) fn tier_rows(catalog: &Catalog, cites: &mut Citations, a: &Side, b: &Side) -> Vec<Row> {
-    let listed = |s: &Side| s.price.map_or(0, |p| p.rates.thresholds().len());
-    if listed(a) == 0 && listed(b) == 0 {
-        return Vec::new();
+    fn card<'s>(s: &Side<'s>) -> Option<&'s RateCard> {
+        s.price.map(|p| &p.rates)
     }
-    let describe = |s: &Side, cites: &mut Citations| {
+    let has_tier_rate =
+        |s: &Side, tier| card(s).is_some_and(|c| c.rates().any(|(k, _)| k.tier == tier && k.above_tokens > 0));
+    let tiers: Vec<ServiceTier> =
+        ServiceTier::ALL.into_iter().filter(|&t| has_tier_rate(a, t) || has_tier_rate(b, t)).collect();
+    let describe = |s: &Side, tier: ServiceTier, cites: &mut Citations| {
+        let Some(card) = card(s) else { return Figure::missing("n/a") };
         let reachable = s.model.reachable_thresholds();
-        if listed(s) == 0 {
+        if card.thresholds().is_empty() {
             return Figure::missing("none listed");
         }
         if reachable.is_empty() {
             // Listed by the source, but no request the model accepts can reach it.
             return Figure::missing("listed, but beyond its context window: never applies");
         }
-        let card = s.price.map(|p| &p.rates);
-        let rate = |above_tokens, meter| {
-            card.and_then(|c| c.get(&RateKey { above_tokens, ..RateKey::base(ServiceTier::Standard, meter) }))
-                .map_or_else(|| "not listed".to_owned(), |r| r.to_string())
+        if !card.offers(tier, None) {
+            return Figure::missing("not offered");
+        }
+        let rate = |above_tokens, meter| card.get(&RateKey { above_tokens, ..RateKey::base(tier, meter) });
+        let listed: Vec<u64> = reachable
+            .iter()
+            .copied()
+            .filter(|&t| rate(t, Meter::Input).is_some() || rate(t, Meter::Output).is_some())
+            .collect();
+        if listed.is_empty() {
+            let above = reachable.iter().map(|t| format::count(*t)).collect::<Vec<_>>().join(" or ");
+            return Figure::missing(&format!("no {} rate above {above} input tokens", tier.as_str()));
+        }
+        let mut rates = Vec::new();
+        let mut shown = |t: u64, meter: Meter| match rate(t, meter) {
+            Some(r) => {
+                rates.push(ShownRate {
+                    tier: tier.as_str(),
+                    meter: meter.as_str(),
+                    above_input_tokens: t,
+                    usd_per_mtok: r.to_decimal(),
+                });
+                r.to_string()
+            }
+            None => "not listed".to_owned(),
         };
-        let text = reachable
+        let text = listed
             .iter()
             .map(|&t| {
-                format!(
-                    "above {} input tokens: {} in / {} out",
-                    format::count(t),
-                    rate(t, Meter::Input),
-                    rate(t, Meter::Output)
-                )
+                let (input, output) = (shown(t, Meter::Input), shown(t, Meter::Output));
+                format!("above {} input tokens: {input} in / {output} out", format::count(t))
             })
             .collect::<Vec<_>>()
             .join("; ");
-        Figure::known(text, s.price.and_then(|p| cites.cite(catalog, &p.last_seen_in)))
+        let cite = s.price.and_then(|p| cites.cite(catalog, &p.last_seen_in));
+        Figure { rates, ..Figure::known(text, cite) }
     };
-    vec![Row {
-        label: "Long-context pricing".into(),
-        hint: Some("the whole request bills at the higher rate once its input passes the threshold".into()),
-        a: describe(a, cites),
-        b: describe(b, cites),
-        difference: None,
-    }]
+    tiers
+        .into_iter()
+        .enumerate()
+        .map(|(i, tier)| Row {
+            label: format!("Long-context pricing: {}", tier.label()),
+            hint: (i == 0)
+                .then(|| "the whole request bills at the higher rate once its input passes the threshold".into()),
+            a: describe(a, tier, cites),
+            b: describe(b, tier, cites),
+            difference: None,
+        })
+        .collect()
 }
 
 /// A row pricing one request size under one billing, through the same [`request_cost`] every
@@ -363,10 +409,11 @@ pub(super) fn request_row(
     Row { label, hint: hint.map(str::to_owned), a: fa, b: fb, difference }
 }
 
-/// The "ways to pay" table: for every service tier and window either model offers, what the
-/// request costs on each and its ratio to that model's standard cost; "not offered" where a
-/// model has no such tier, never its price at another tier.
-pub(super) fn ways_to_pay_rows(a: &Side, b: &Side, profile: &RequestProfile) -> Vec<Row> {
+/// The "ways to pay" table: for every service tier and window either model offers, and
+/// prompt caching (every input token a cache hit) after standard, what the request costs and
+/// its ratio to that model's standard cost; "not offered" where a model has no such tier,
+/// never its price at another tier. Each row comes with the billing it prices.
+pub(super) fn ways_to_pay_rows(a: &Side, b: &Side, profile: &RequestProfile) -> Vec<(Billing, Row)> {
     let mut ways: Vec<PayAs> = [a, b]
         .iter()
         .filter_map(|s| s.price)
@@ -375,15 +422,24 @@ pub(super) fn ways_to_pay_rows(a: &Side, b: &Side, profile: &RequestProfile) -> 
         .collect();
     ways.sort();
     ways.dedup();
-    let cost = |s: &Side, pay: PayAs| {
+    let mut billings: Vec<Billing> = Vec::new();
+    for pay in ways {
+        billings.push(Billing { pay, all_cached: false });
+        if pay == PayAs::STANDARD {
+            billings.push(Billing::CACHED_INPUT);
+        }
+    }
+    let cost = |s: &Side, billing: Billing| {
         let price = s.price.ok_or(NoPrice::NotOffered)?;
-        request_cost(price, &limits_of(s.model), profile, Billing { pay, all_cached: false }).map(|c| c.total)
+        request_cost(price, &limits_of(s.model), profile, billing).map(|c| c.total)
     };
-    ways.into_iter()
-        .map(|pay| {
+    billings
+        .into_iter()
+        .map(|billing| {
+            let pay = billing.pay;
             let show = |s: &Side, c: &Result<Usd, NoPrice>, text: String| match c {
                 Ok(total) => {
-                    let standard = cost(s, PayAs::STANDARD).ok().filter(|_| pay != PayAs::STANDARD);
+                    let standard = cost(s, Billing::STANDARD).ok().filter(|_| billing != Billing::STANDARD);
                     let figure = Figure::amount(text, *total, None);
                     match standard.filter(|s| s.picos() > 0) {
                         Some(st) => {
@@ -391,6 +447,10 @@ pub(super) fn ways_to_pay_rows(a: &Side, b: &Side, profile: &RequestProfile) -> 
                         }
                         None => figure,
                     }
+                }
+                // The tier is offered but lists no cache-hit rate.
+                Err(NoPrice::NotOffered) if billing.all_cached && s.price.is_some() => {
+                    Figure::missing("no cache price")
                 }
                 Err(NoPrice::NotOffered) => Figure::missing("not offered"),
                 Err(NoPrice::TierRateUnknown) => Figure::missing(&format!(
@@ -400,7 +460,7 @@ pub(super) fn ways_to_pay_rows(a: &Side, b: &Side, profile: &RequestProfile) -> 
                 )),
                 Err(NoPrice::ExceedsLimits) => Figure::missing("exceeds limits"),
             };
-            let (ca, cb) = (cost(a, pay), cost(b, pay));
+            let (ca, cb) = (cost(a, billing), cost(b, billing));
             let (ta, tb, difference) = match (ca, cb) {
                 (Ok(x), Ok(y)) => {
                     let (tx, ty) = format_usd_pair(x, y);
@@ -410,10 +470,15 @@ pub(super) fn ways_to_pay_rows(a: &Side, b: &Side, profile: &RequestProfile) -> 
                     (x.map(|c| c.to_string()).unwrap_or_default(), y.map(|c| c.to_string()).unwrap_or_default(), None)
                 }
             };
-            let hint = pay
-                .window
-                .and_then(|w| [a, b].iter().find_map(|s| s.price?.rates.window_hours(w)).map(|h| format!("{h} UTC")));
-            Row { label: pay.label(), hint, a: show(a, &ca, ta), b: show(b, &cb, tb), difference }
+            let (label, hint) = if billing.all_cached {
+                ("Prompt caching".to_owned(), Some("every input token a cache hit".to_owned()))
+            } else {
+                let hours = pay.window.and_then(|w| {
+                    [a, b].iter().find_map(|s| s.price?.rates.window_hours(w)).map(|h| format!("{h} UTC"))
+                });
+                (pay.label(), hours)
+            };
+            (billing, Row { label, hint, a: show(a, &ca, ta), b: show(b, &cb, tb), difference })
         })
         .collect()
 }
