@@ -286,6 +286,22 @@ async fn api_figures_carry_the_exact_amount_the_page_shows() {
             row("Per year (12 months)", "16.2", "43.2"),
         ]
     );
+    // The monthly difference is money too: 3,600 - 1,350 micro-dollars a request, x 1,000, x 12,000.
+    let differences: Vec<(&str, &str)> = api["tables"]["monthly"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| (r["difference"].as_str().unwrap(), r["difference_usd"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        differences,
+        [
+            ("GPT-4.1 mini costs $0.00225 more", "0.00225"),
+            ("GPT-4.1 mini costs $2.25 more", "2.25"),
+            ("GPT-4.1 mini costs $27.00 more", "27"),
+        ]
+    );
+    assert!(api["tables"]["requests"][0].get("difference_usd").is_none(), "a ratio is not money");
     let prices = amounts(&api, "prices_per_mtok");
     assert_eq!(prices[0], row("Input / 1M tokens", "0.15", "0.4"));
     assert_eq!(prices[1], row("Output / 1M tokens", "0.6", "1.6"));

@@ -123,7 +123,7 @@ impl Figure {
 }
 
 /// A table row comparing the two models.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct Row {
     /// What the row shows.
     pub label: String,
@@ -135,6 +135,10 @@ pub struct Row {
     pub b: Figure,
     /// How they differ, in words (`GPT-4.1 mini 2.67x`), when both are known.
     pub difference: Option<String>,
+    /// The amount `difference` names where it is money (the monthly bill's "costs $2.25
+    /// more"), as an exact decimal string in the API; absent elsewhere.
+    #[serde(serialize_with = "usd_decimal", skip_serializing_if = "Option::is_none")]
+    pub difference_usd: Option<Usd>,
 }
 
 /// The reader's own request as a row of the request-size table.
@@ -175,7 +179,7 @@ pub(super) fn your_request_row(a: &Side, b: &Side, workload: &Workload) -> Row {
         _ => None,
     };
     let label = format!("Your request ({})", workload.short_label());
-    Row { label, hint: Some("as set in the form".into()), a: fa, b: fb, difference }
+    Row { label, hint: Some("as set in the form".into()), a: fa, b: fb, difference, difference_usd: None }
 }
 
 /// "GPT-4.1 mini 2.67x" for two costs, or "same".
@@ -197,7 +201,7 @@ pub(super) fn monthly_rows(a: &Side, b: &Side, requests: u64) -> Vec<Row> {
     periods
         .into_iter()
         .map(|(label, n)| {
-            let (fa, fb, difference) = match (a.cost, b.cost) {
+            let (fa, fb, difference, difference_usd) = match (a.cost, b.cost) {
                 (Some(x), Some(y)) => {
                     let (x, y) = (x.times(n), y.times(n));
                     let (tx, ty) = format_usd_pair(x, y);
@@ -206,17 +210,17 @@ pub(super) fn monthly_rows(a: &Side, b: &Side, requests: u64) -> Vec<Row> {
                         std::cmp::Ordering::Less => format!("{} costs {} more", b.name(), y - x),
                         std::cmp::Ordering::Greater => format!("{} costs {} more", a.name(), x - y),
                     };
-                    (Figure::amount(tx, x, None), Figure::amount(ty, y, None), Some(diff))
+                    (Figure::amount(tx, x, None), Figure::amount(ty, y, None), Some(diff), Some((x - y).abs()))
                 }
                 (x, y) => {
                     let show = |c: Option<Usd>| {
                         c.map(|c| c.times(n))
                             .map_or_else(|| Figure::missing("n/a"), |c| Figure::amount(c.to_string(), c, None))
                     };
-                    (show(x), show(y), None)
+                    (show(x), show(y), None, None)
                 }
             };
-            Row { label, hint: None, a: fa, b: fb, difference }
+            Row { label, hint: None, a: fa, b: fb, difference, difference_usd }
         })
         .collect()
 }
@@ -278,6 +282,7 @@ pub(super) fn price_rows(catalog: &Catalog, cites: &mut Citations, a: &Side, b: 
                 hint: hint.map(str::to_owned),
                 a: price_figure(catalog, cites, a, key),
                 b: price_figure(catalog, cites, b, key),
+                difference_usd: None,
                 difference: match (rate(a), rate(b)) {
                     (Some(x), Some(y)) => ratio_difference(x.as_f64(), y.as_f64(), a.name(), b.name()),
                     _ => None,
@@ -354,6 +359,7 @@ pub(super) fn tier_rows(catalog: &Catalog, cites: &mut Citations, a: &Side, b: &
                 .then(|| "the whole request bills at the higher rate once its input passes the threshold".into()),
             a: describe(a, tier, cites),
             b: describe(b, tier, cites),
+            difference_usd: None,
             difference: None,
         })
         .collect()
@@ -406,7 +412,7 @@ pub(super) fn request_row(
             (show(&ca), show(&cb), None)
         }
     };
-    Row { label, hint: hint.map(str::to_owned), a: fa, b: fb, difference }
+    Row { label, hint: hint.map(str::to_owned), a: fa, b: fb, difference, difference_usd: None }
 }
 
 /// The "ways to pay" table: for every service tier and window either model offers, and
@@ -478,7 +484,7 @@ pub(super) fn ways_to_pay_rows(a: &Side, b: &Side, profile: &RequestProfile) -> 
                 });
                 (pay.label(), hours)
             };
-            (billing, Row { label, hint, a: show(a, &ca, ta), b: show(b, &cb, tb), difference })
+            (billing, Row { label, hint, a: show(a, &ca, ta), b: show(b, &cb, tb), difference, difference_usd: None })
         })
         .collect()
 }
