@@ -254,3 +254,99 @@ async fn the_model_page_shows_the_whole_card_its_history_per_tier_and_listed_fee
     assert!(body.contains("Mon-Fri 00:00-01:00, 04:00-06:00, 10:00-24:00; Sat-Sun 00:00-24:00"), "off-peak hours");
     assert!(body.contains("<td data-label=\"Tier\">Standard, off-peak</td>"));
 }
+
+/// The long-context table of `a` vs `b` from the API: (label, `a`'s text, `b`'s text), each
+/// model's figures in the order the ids were given, whatever the canonical order.
+async fn long_context(a: &str, b: &str) -> (Vec<(String, String, String)>, Value) {
+    let path = path_of(a, b, "").await.replacen("/compare/", "/api/v1/compare/", 1);
+    let (_, _, body) = crate::support::get(&path).await;
+    let api: Value = serde_json::from_str(&body).unwrap();
+    let (first, second) = if api["pair"]["a"] == a { ("a", "b") } else { ("b", "a") };
+    let rows = api["tables"]["long_context"].as_array().unwrap();
+    let text = |f: &Value| f["text"].as_str().unwrap().to_owned();
+    let table =
+        rows.iter().map(|r| (r["label"].as_str().unwrap().to_owned(), text(&r[first]), text(&r[second]))).collect();
+    let gpt_rates = rows.iter().map(|r| r[first]["rates"].clone()).collect();
+    (table, gpt_rates)
+}
+
+#[tokio::test]
+async fn long_context_rows_show_each_tiers_own_rates_above_the_threshold() {
+    // November cards (LiteLLM 1.110.2): GPT-5.4 above 272K standard $5 / $22.50
+    // (`*_above_272k_tokens`), batch and flex $2.50 / $11.25 (`_batches`, `_flex`), and no priority
+    // rate above 272K although priority is offered ($5 / $30 base). Gemini 2.5 Pro above 200K:
+    // standard $2.50 / $15, batch and flex $1.25 / $7.50, priority $4.50 / $27.
+    let (table, gpt_rates) = long_context("gpt-5-4", "gemini-2-5-pro").await;
+    let row = |tier: &str, a: &str, b: &str| (format!("Long-context pricing: {tier}"), a.to_owned(), b.to_owned());
+    assert_eq!(
+        table,
+        [
+            row(
+                "Standard",
+                "above 272,000 input tokens: $5.00 in / $22.50 out",
+                "above 200,000 input tokens: $2.50 in / $15.00 out"
+            ),
+            row(
+                "Batch API",
+                "above 272,000 input tokens: $2.50 in / $11.25 out",
+                "above 200,000 input tokens: $1.25 in / $7.50 out"
+            ),
+            row(
+                "Flex",
+                "above 272,000 input tokens: $2.50 in / $11.25 out",
+                "above 200,000 input tokens: $1.25 in / $7.50 out"
+            ),
+            row(
+                "Priority",
+                "no priority rate above 272,000 input tokens",
+                "above 200,000 input tokens: $4.50 in / $27.00 out"
+            ),
+        ]
+    );
+    // The same rates as numbers beside the text; none where the figure is missing.
+    let rate = |tier: &str, meter: &str, usd: &str| serde_json::json!({ "tier": tier, "meter": meter, "above_input_tokens": 272_000, "usd_per_mtok": usd });
+    assert_eq!(gpt_rates[1], Value::Array(vec![rate("batch", "input", "2.5"), rate("batch", "output", "11.25")]));
+    assert!(gpt_rates[3].is_null(), "{}", gpt_rates[3]);
+
+    // Claude Sonnet 4.5 has no long-context rate and no flex tier: said, never borrowed.
+    let (table, _) = long_context("gpt-5-4", "claude-sonnet-4-5").await;
+    let claude: Vec<&str> = table.iter().map(|r| r.2.as_str()).collect();
+    assert_eq!(claude, ["none listed"; 3]);
+    let labels: Vec<&str> = table.iter().map(|r| r.0.as_str()).collect();
+    assert_eq!(
+        labels,
+        ["Long-context pricing: Standard", "Long-context pricing: Batch API", "Long-context pricing: Flex"]
+    );
+
+    // Grok 4 lists a standard rate above 128K ($6 / $30, `*_above_128k_tokens`) and no other tier.
+    let (table, _) = long_context("gpt-5-4", "grok-4").await;
+    let grok: Vec<&str> = table.iter().map(|r| r.2.as_str()).collect();
+    assert_eq!(grok, ["above 128,000 input tokens: $6.00 in / $30.00 out", "not offered", "not offered"]);
+}
+
+#[tokio::test]
+async fn ways_to_pay_is_the_one_billing_table_with_caching_and_every_tier() {
+    // GPT-4o mini: standard $0.15 / $0.60, cached $0.075, batch $0.075 / $0.30, priority $0.25 / $1;
+    // GPT-4.1 mini: $0.40 / $1.60, cached $0.10, batch $0.20 / $0.80, priority $0.70 / $2.80.
+    // The typical request, 5,000 in / 1,000 out, in micro-dollars: standard 1,350 vs 3,600;
+    // every input token cached 375 + 600 = 975 vs 500 + 1,600 = 2,100; batch 375 + 300 = 675 vs
+    // 1,000 + 800 = 1,800; priority 1,250 + 1,000 = 2,250 vs 3,500 + 2,800 = 6,300.
+    let (_, _, body) = crate::support::get(&path_of("gpt-4o-mini", "gpt-4-1-mini", "").await).await;
+    assert!(!body.contains("billing-table"), "no second table of the same prices");
+    let table = crate::support::between(&body, "id=\"ways-table\">", "</table>").expect("ways table");
+    let cells = |label: &str| {
+        let row = crate::support::row(table, label).unwrap_or_else(|| panic!("{label} row"));
+        row.split("<span class=\"value\">").skip(1).map(|c| c.split('<').next().unwrap().to_owned()).collect::<Vec<_>>()
+    };
+    assert_eq!(cells("Standard<"), ["$0.00135", "$0.0036"]);
+    assert_eq!(cells("Prompt caching"), ["$0.000975", "$0.0021"]);
+    assert_eq!(cells("Batch API"), ["$0.000675", "$0.0018"]);
+    assert_eq!(cells("Priority"), ["$0.00225", "$0.0063"]);
+    let details: Vec<&str> =
+        table.split("<span class=\"detail\">").skip(1).map(|d| d.split('<').next().unwrap()).collect();
+    // 975/1,350, 2,100/3,600; 0.5 and 0.5; 2,250/1,350, 6,300/3,600.
+    assert_eq!(
+        details,
+        ["0.72x standard", "0.58x standard", "0.5x standard", "0.5x standard", "1.67x standard", "1.75x standard"]
+    );
+}

@@ -177,7 +177,7 @@ fn assert_api_matches_page(api: &Value, page: &str, context: &str) {
         ("prices_per_mtok", "price-table"),
         ("long_context", "tier-table"),
         ("requests", "request-table"),
-        ("billing", "billing-table"),
+        ("ways_to_pay", "ways-table"),
         ("monthly", "monthly-table"),
     ];
     for (key, id) in tables {
@@ -195,6 +195,10 @@ fn assert_api_matches_page(api: &Value, page: &str, context: &str) {
             for side in ["a", "b"] {
                 let text = row[side]["text"].as_str().unwrap();
                 assert!(html_row.contains(&format!(">{text}<")), "{context}: {key}/{label}/{side}: {text:?}");
+                // A figure of money carries its exact amount; a missing one or one in words none.
+                let money = !row[side]["missing"].as_bool().unwrap() && text.starts_with('$');
+                let usd = &row[side]["usd"];
+                assert_eq!(usd.is_string(), money, "{context}: {key}/{label}/{side}: usd {usd} beside {text:?}");
             }
             if let Some(d) = row["difference"].as_str() {
                 assert!(html_row.contains(&format!(">{d}<")), "{context}: {key}/{label}: difference {d:?}");
@@ -230,6 +234,76 @@ async fn api_comparison_figures_equal_the_page_for_several_pairs() {
     assert_eq!(api["models"][0]["request_cost_usd"], "0.0162");
     assert_eq!(api["models"][1]["request_cost_usd"], "0.0432");
     assert_eq!(api["workload"]["requests_per_month"], 1_000_000);
+}
+
+/// The figures of one API table as (label, a's usd, b's usd), null as "-".
+fn amounts(api: &Value, table: &str) -> Vec<(String, String, String)> {
+    let usd = |f: &Value| f["usd"].as_str().unwrap_or("-").to_owned();
+    api["tables"][table]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| (r["label"].as_str().unwrap().to_owned(), usd(&r["a"]), usd(&r["b"])))
+        .collect()
+}
+
+#[tokio::test]
+async fn api_figures_carry_the_exact_amount_the_page_shows() {
+    // Hand-checked from the seed's list prices per 1M tokens: GPT-4o mini $0.15 in, $0.60 out,
+    // $0.075 cached; GPT-4.1 mini $0.40, $1.60, $0.10. Small 500 in / 200 out: 75 + 120 = 195
+    // vs 200 + 320 = 520 micro-dollars; Medium 5K / 1K: 750 + 600 = 1,350 vs 2,000 + 1,600 = 3,600;
+    // Large 50K / 4K: 7,500 + 2,400 = 9,900 vs 20,000 + 6,400 = 26,400; the medium request with
+    // every input token cached: 375 + 600 = 975 vs 500 + 1,600 = 2,100.
+    let (status, _, body) = get("/api/v1/compare/gpt-4o-mini-vs-gpt-4-1-mini?requests=1000").await;
+    assert_eq!(status, StatusCode::OK);
+    let api: Value = serde_json::from_str(&body).unwrap();
+    let row = |l: &str, a: &str, b: &str| (l.to_owned(), a.to_owned(), b.to_owned());
+    assert_eq!(
+        amounts(&api, "requests"),
+        [
+            row("Small (500 in / 200 out)", "0.000195", "0.00052"),
+            row("Medium (5K in / 1K out)", "0.00135", "0.0036"),
+            row("Large (50K in / 4K out)", "0.0099", "0.0264"),
+            row("Your request (5K in / 1K out)", "0.00135", "0.0036"),
+        ]
+    );
+    let ways = amounts(&api, "ways_to_pay");
+    assert!(ways.contains(&row("Prompt caching", "0.000975", "0.0021")), "{ways:?}");
+    // The older `billing` table: the same rows of ways to pay.
+    let billing = amounts(&api, "billing");
+    assert_eq!(billing.iter().map(|r| r.0.as_str()).collect::<Vec<_>>(), ["Standard", "Prompt caching", "Batch API"]);
+    assert!(billing.iter().all(|r| ways.contains(r)), "{billing:?}");
+    // 1,000 requests a month, 12,000 a year.
+    assert_eq!(
+        amounts(&api, "monthly"),
+        [
+            row("Per request", "0.00135", "0.0036"),
+            row("Per month (1,000 requests)", "1.35", "3.6"),
+            row("Per year (12 months)", "16.2", "43.2"),
+        ]
+    );
+    // The monthly difference is money too: 3,600 - 1,350 micro-dollars a request, x 1,000, x 12,000.
+    let differences: Vec<(&str, &str)> = api["tables"]["monthly"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| (r["difference"].as_str().unwrap(), r["difference_usd"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        differences,
+        [
+            ("GPT-4.1 mini costs $0.00225 more", "0.00225"),
+            ("GPT-4.1 mini costs $2.25 more", "2.25"),
+            ("GPT-4.1 mini costs $27.00 more", "27"),
+        ]
+    );
+    assert!(api["tables"]["requests"][0].get("difference_usd").is_none(), "a ratio is not money");
+    let prices = amounts(&api, "prices_per_mtok");
+    assert_eq!(prices[0], row("Input / 1M tokens", "0.15", "0.4"));
+    assert_eq!(prices[1], row("Output / 1M tokens", "0.6", "1.6"));
+    assert_eq!(amounts(&api, "summary")[0], row("Your request", "0.00135", "0.0036"));
+    // Figures that are not money carry none.
+    assert!(amounts(&api, "performance").iter().all(|(_, a, b)| a == "-" && b == "-"));
 }
 
 #[tokio::test]

@@ -70,9 +70,11 @@ pub struct Comparison<'a> {
     pub tier_rows: Vec<Row>,
     /// Cost of the three standard request sizes.
     pub request_rows: Vec<Row>,
-    /// Typical request under cache and batch billing.
+    /// The standard, prompt-caching and batch rows of `ways_to_pay` (the API's older
+    /// `billing` table; the page shows them once, in ways to pay).
     pub billing_rows: Vec<Row>,
-    /// The priced request at every service tier and window either model offers.
+    /// The priced request at every service tier and window either model offers, and with
+    /// every input token cached.
     pub ways_to_pay: Vec<Row>,
     /// One-sentence verdict.
     pub verdict: String,
@@ -145,22 +147,17 @@ pub fn compare<'a>(
         request_rows.push(your_request_row(&sa, &sb, workload));
     }
     let profile = if custom { workload.profile() } else { TYPICAL_REQUEST };
-    let ways_to_pay = ways_to_pay_rows(&sa, &sb, &profile);
-    let billing_rows = vec![
-        request_row(&sa, &sb, &profile, Billing::STANDARD, "Standard".into(), Some("no cache, synchronous API")),
-        request_row(
-            &sa,
-            &sb,
-            &profile,
-            Billing::CACHED_INPUT,
-            "Prompt caching".into(),
-            Some("every input token a cache hit"),
-        ),
-        request_row(&sa, &sb, &profile, Billing::BATCH, "Batch API".into(), Some("asynchronous, no cache")),
-    ];
+    let ways = ways_to_pay_rows(&sa, &sb, &profile);
+    // The rows the API's older `billing` table had, now rows of the one ways-to-pay table.
+    let billing_rows = [Billing::STANDARD, Billing::CACHED_INPUT, Billing::BATCH]
+        .iter()
+        .filter_map(|b| ways.iter().find(|(w, _)| w == b).map(|(_, r)| r.clone()))
+        .collect();
+    let ways_to_pay: Vec<Row> = ways.into_iter().map(|(_, r)| r).collect();
 
     // The request the page is priced for: the reader's own, or the typical one at standard billing.
-    let cost_row = if custom { request_rows.last() } else { billing_rows.first() }.map(|r| Row {
+    let typical = request_row(&sa, &sb, &profile, Billing::STANDARD, String::new(), None);
+    let cost_row = if custom { request_rows.last() } else { Some(&typical) }.map(|r| Row {
         label: if custom { "Your request" } else { "Typical request" }.to_owned(),
         hint: Some(workload.short_label()),
         ..r.clone()

@@ -52,6 +52,7 @@ pub(super) fn performance_rows<'a>(
             hint: Some("headline index; independent".into()),
             a: score_figure(catalog, cites, sa, Scale::Index),
             b: score_figure(catalog, cites, sb, Scale::Index),
+            difference_usd: None,
             difference: match (sa, sb) {
                 (Some(x), Some(y)) => Some(score_difference(x.value, y.value, Scale::Index, true, a.name(), b.name())),
                 _ => None,
@@ -89,6 +90,7 @@ pub(super) fn performance_rows<'a>(
                 hint: Some(hint),
                 a: score_figure(catalog, cites, sa, bench.scale),
                 b: score_figure(catalog, cites, sb, bench.scale),
+                difference_usd: None,
                 difference: match (sa, sb) {
                     (Some(x), Some(y)) => Some(score_difference(
                         x.value,
@@ -124,6 +126,7 @@ pub(super) fn performance_rows<'a>(
         hint: Some("tokens per second; depends on host and time measured".into()),
         a: speed(a, |s| s.output_tokens_per_s, " tok/s", cites),
         b: speed(b, |s| s.output_tokens_per_s, " tok/s", cites),
+        difference_usd: None,
         difference: match tps {
             (Some(x), Some(y)) => ratio_difference(x, y, a.name(), b.name()),
             _ => None,
@@ -135,6 +138,7 @@ pub(super) fn performance_rows<'a>(
         hint: Some("seconds; lower is better".into()),
         a: speed(a, |s| s.ttft_s, " s", cites),
         b: speed(b, |s| s.ttft_s, " s", cites),
+        difference_usd: None,
         difference: match ttft {
             (Some(x), Some(y)) if x == y => Some("same".into()),
             (Some(x), Some(y)) => {
@@ -164,6 +168,7 @@ pub(super) fn performance_rows<'a>(
             hint: None,
             a: limit(&va, cites),
             b: limit(&vb, cites),
+            difference_usd: None,
             difference: match (&va, &vb) {
                 (Some(x), Some(y)) => ratio_difference(x.value as f64, y.value as f64, a.name(), b.name()),
                 _ => None,

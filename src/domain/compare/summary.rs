@@ -44,6 +44,7 @@ pub(crate) fn rows(
         hint: None,
         a: Figure { detail: None, ..row.a.clone() },
         b: Figure { detail: None, ..row.b.clone() },
+        difference_usd: row.difference_usd,
         difference: row.difference.clone(),
     };
     let mut rows = vec![Row { hint: parts.cost.hint.clone(), ..short(parts.cost, &parts.cost.label) }];
@@ -86,7 +87,7 @@ fn status_row(catalog: &Catalog, cites: &mut Citations, a: &Side, b: &Side, toda
             (_, None) => "available".to_owned(),
         };
         let cite = m.status_source.as_deref().and_then(|src| cites.cite(catalog, src));
-        (Figure { text, cite, detail: None, missing: false }, on_the_day != ModelStatus::Retired)
+        (Figure::known(text, cite), on_the_day != ModelStatus::Retired)
     };
     let ((fa, open_a), (fb, open_b)) = (status(a, cites), status(b, cites));
     let difference = match (open_a, open_b) {
@@ -95,5 +96,5 @@ fn status_row(catalog: &Catalog, cites: &mut Citations, a: &Side, b: &Side, toda
         (false, true) => Some(format!("only {} can be called", b.name())),
         _ => None,
     };
-    Row { label: "Status".into(), hint: None, a: fa, b: fb, difference }
+    Row { label: "Status".into(), hint: None, a: fa, b: fb, difference, difference_usd: None }
 }

@@ -11,7 +11,7 @@ use crate::domain::index::limits_of;
 use crate::domain::model::Date;
 use crate::domain::money::{Usd, format_usd_pair};
 use crate::domain::pricing::{PayAs, threshold_for};
-use crate::domain::rate_card::{CacheTtl, Meter, RateKey, ServiceTier};
+use crate::domain::rate_card::{CacheTtl, Meter, RateCard, RateKey, ServiceTier};
 
 /// A numbered reference to a source, as listed at the foot of the page.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -72,15 +72,48 @@ pub struct Figure {
     pub detail: Option<String>,
     /// Whether the figure is missing.
     pub missing: bool,
+    /// The exact amount of money the text shows: a cost, or dollars per 1M tokens on a price
+    /// row; `None` for a missing figure or one that is not money. The API writes it as an exact
+    /// decimal string so a program never parses `text`.
+    #[serde(serialize_with = "usd_decimal")]
+    pub usd: Option<Usd>,
+    /// The rates per 1M tokens the text shows, where it shows several (a long-context row).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub rates: Vec<ShownRate>,
+}
+
+/// One rate a figure's text shows, as numbers.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct ShownRate {
+    /// Service tier (`standard`, `batch`, ...).
+    pub tier: &'static str,
+    /// Meter (`input`, `output`, ...).
+    pub meter: &'static str,
+    /// The long-context threshold the rate applies above.
+    pub above_input_tokens: u64,
+    /// Exact decimal string of dollars per 1M tokens.
+    pub usd_per_mtok: String,
+}
+
+fn usd_decimal<S: serde::Serializer>(usd: &Option<Usd>, s: S) -> Result<S::Ok, S::Error> {
+    match usd {
+        Some(u) => s.serialize_str(&u.to_decimal()),
+        None => s.serialize_none(),
+    }
 }
 
 impl Figure {
     pub(super) fn known(text: String, cite: Option<usize>) -> Self {
-        Self { text, cite, detail: None, missing: false }
+        Self { text, cite, ..Self::default() }
+    }
+
+    /// A figure of money: `text` is how the page writes `usd`.
+    pub(super) fn amount(text: String, usd: Usd, cite: Option<usize>) -> Self {
+        Self { usd: Some(usd), ..Self::known(text, cite) }
     }
 
     pub(super) fn missing(reason: &str) -> Self {
-        Self { text: reason.to_owned(), cite: None, detail: None, missing: true }
+        Self { text: reason.to_owned(), missing: true, ..Self::default() }
     }
 
     pub(super) fn with_detail(mut self, detail: impl Into<String>) -> Self {
@@ -90,7 +123,7 @@ impl Figure {
 }
 
 /// A table row comparing the two models.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct Row {
     /// What the row shows.
     pub label: String,
@@ -102,13 +135,17 @@ pub struct Row {
     pub b: Figure,
     /// How they differ, in words (`GPT-4.1 mini 2.67x`), when both are known.
     pub difference: Option<String>,
+    /// The amount `difference` names where it is money (the monthly bill's "costs $2.25
+    /// more"), as an exact decimal string in the API; absent elsewhere.
+    #[serde(serialize_with = "usd_decimal", skip_serializing_if = "Option::is_none")]
+    pub difference_usd: Option<Usd>,
 }
 
 /// The reader's own request as a row of the request-size table.
 pub(super) fn your_request_row(a: &Side, b: &Side, workload: &Workload) -> Row {
     let show = |s: &Side| match &s.workload_cost {
         Some(Ok(c)) => {
-            let mut f = Figure::known(c.total.to_string(), None);
+            let mut f = Figure::amount(c.total.to_string(), c.total, None);
             if let Some(t) = c.tier_above {
                 f = f.with_detail(format!("long-context rate (input above {})", format::count(t)));
             }
@@ -142,7 +179,7 @@ pub(super) fn your_request_row(a: &Side, b: &Side, workload: &Workload) -> Row {
         _ => None,
     };
     let label = format!("Your request ({})", workload.short_label());
-    Row { label, hint: Some("as set in the form".into()), a: fa, b: fb, difference }
+    Row { label, hint: Some("as set in the form".into()), a: fa, b: fb, difference, difference_usd: None }
 }
 
 /// "GPT-4.1 mini 2.67x" for two costs, or "same".
@@ -164,7 +201,7 @@ pub(super) fn monthly_rows(a: &Side, b: &Side, requests: u64) -> Vec<Row> {
     periods
         .into_iter()
         .map(|(label, n)| {
-            let (fa, fb, difference) = match (a.cost, b.cost) {
+            let (fa, fb, difference, difference_usd) = match (a.cost, b.cost) {
                 (Some(x), Some(y)) => {
                     let (x, y) = (x.times(n), y.times(n));
                     let (tx, ty) = format_usd_pair(x, y);
@@ -173,16 +210,17 @@ pub(super) fn monthly_rows(a: &Side, b: &Side, requests: u64) -> Vec<Row> {
                         std::cmp::Ordering::Less => format!("{} costs {} more", b.name(), y - x),
                         std::cmp::Ordering::Greater => format!("{} costs {} more", a.name(), x - y),
                     };
-                    (Figure::known(tx, None), Figure::known(ty, None), Some(diff))
+                    (Figure::amount(tx, x, None), Figure::amount(ty, y, None), Some(diff), Some((x - y).abs()))
                 }
                 (x, y) => {
                     let show = |c: Option<Usd>| {
-                        c.map_or_else(|| Figure::missing("n/a"), |c| Figure::known(c.times(n).to_string(), None))
+                        c.map(|c| c.times(n))
+                            .map_or_else(|| Figure::missing("n/a"), |c| Figure::amount(c.to_string(), c, None))
                     };
-                    (show(x), show(y), None)
+                    (show(x), show(y), None, None)
                 }
             };
-            Row { label, hint: None, a: fa, b: fb, difference }
+            Row { label, hint: None, a: fa, b: fb, difference, difference_usd }
         })
         .collect()
 }
@@ -212,7 +250,9 @@ fn price_figure(catalog: &Catalog, cites: &mut Citations, side: &Side, key: &Rat
             if let Some(f) = side.prices_checked.as_ref().filter(|f| f.stale) {
                 detail.push_str(&format!("; last checked {}, possibly stale", f.checked.iso()));
             }
-            Figure::known(p.to_string(), cites.cite(catalog, &price.last_seen_in)).with_detail(detail)
+            // A price per 1M tokens is what 1M tokens cost: the same exact amount as money.
+            Figure::amount(p.to_string(), p.cost_of(1_000_000), cites.cite(catalog, &price.last_seen_in))
+                .with_detail(detail)
         }
         None => Figure::missing("not listed"),
     }
@@ -242,6 +282,7 @@ pub(super) fn price_rows(catalog: &Catalog, cites: &mut Citations, a: &Side, b: 
                 hint: hint.map(str::to_owned),
                 a: price_figure(catalog, cites, a, key),
                 b: price_figure(catalog, cites, b, key),
+                difference_usd: None,
                 difference: match (rate(a), rate(b)) {
                     (Some(x), Some(y)) => ratio_difference(x.as_f64(), y.as_f64(), a.name(), b.name()),
                     _ => None,
@@ -251,46 +292,77 @@ pub(super) fn price_rows(catalog: &Catalog, cites: &mut Citations, a: &Side, b: 
         .collect()
 }
 
+/// One row per service tier either card lists a long-context rate for: each model's rates of
+/// that tier above every threshold a request to it can reach. A tier a model does not offer,
+/// or offers without a rate above the threshold, says so; no tier borrows another's rates.
 pub(super) fn tier_rows(catalog: &Catalog, cites: &mut Citations, a: &Side, b: &Side) -> Vec<Row> {
-    let listed = |s: &Side| s.price.map_or(0, |p| p.rates.thresholds().len());
-    if listed(a) == 0 && listed(b) == 0 {
-        return Vec::new();
+    fn card<'s>(s: &Side<'s>) -> Option<&'s RateCard> {
+        s.price.map(|p| &p.rates)
     }
-    let describe = |s: &Side, cites: &mut Citations| {
+    let has_tier_rate =
+        |s: &Side, tier| card(s).is_some_and(|c| c.rates().any(|(k, _)| k.tier == tier && k.above_tokens > 0));
+    let tiers: Vec<ServiceTier> =
+        ServiceTier::ALL.into_iter().filter(|&t| has_tier_rate(a, t) || has_tier_rate(b, t)).collect();
+    let describe = |s: &Side, tier: ServiceTier, cites: &mut Citations| {
+        let Some(card) = card(s) else { return Figure::missing("n/a") };
         let reachable = s.model.reachable_thresholds();
-        if listed(s) == 0 {
+        if card.thresholds().is_empty() {
             return Figure::missing("none listed");
         }
         if reachable.is_empty() {
             // Listed by the source, but no request the model accepts can reach it.
             return Figure::missing("listed, but beyond its context window: never applies");
         }
-        let card = s.price.map(|p| &p.rates);
-        let rate = |above_tokens, meter| {
-            card.and_then(|c| c.get(&RateKey { above_tokens, ..RateKey::base(ServiceTier::Standard, meter) }))
-                .map_or_else(|| "not listed".to_owned(), |r| r.to_string())
+        if !card.offers(tier, None) {
+            return Figure::missing("not offered");
+        }
+        let rate = |above_tokens, meter| card.get(&RateKey { above_tokens, ..RateKey::base(tier, meter) });
+        let listed: Vec<u64> = reachable
+            .iter()
+            .copied()
+            .filter(|&t| rate(t, Meter::Input).is_some() || rate(t, Meter::Output).is_some())
+            .collect();
+        if listed.is_empty() {
+            let above = reachable.iter().map(|t| format::count(*t)).collect::<Vec<_>>().join(" or ");
+            return Figure::missing(&format!("no {} rate above {above} input tokens", tier.as_str()));
+        }
+        let mut rates = Vec::new();
+        let mut shown = |t: u64, meter: Meter| match rate(t, meter) {
+            Some(r) => {
+                rates.push(ShownRate {
+                    tier: tier.as_str(),
+                    meter: meter.as_str(),
+                    above_input_tokens: t,
+                    usd_per_mtok: r.to_decimal(),
+                });
+                r.to_string()
+            }
+            None => "not listed".to_owned(),
         };
-        let text = reachable
+        let text = listed
             .iter()
             .map(|&t| {
-                format!(
-                    "above {} input tokens: {} in / {} out",
-                    format::count(t),
-                    rate(t, Meter::Input),
-                    rate(t, Meter::Output)
-                )
+                let (input, output) = (shown(t, Meter::Input), shown(t, Meter::Output));
+                format!("above {} input tokens: {input} in / {output} out", format::count(t))
             })
             .collect::<Vec<_>>()
             .join("; ");
-        Figure::known(text, s.price.and_then(|p| cites.cite(catalog, &p.last_seen_in)))
+        let cite = s.price.and_then(|p| cites.cite(catalog, &p.last_seen_in));
+        Figure { rates, ..Figure::known(text, cite) }
     };
-    vec![Row {
-        label: "Long-context pricing".into(),
-        hint: Some("the whole request bills at the higher rate once its input passes the threshold".into()),
-        a: describe(a, cites),
-        b: describe(b, cites),
-        difference: None,
-    }]
+    tiers
+        .into_iter()
+        .enumerate()
+        .map(|(i, tier)| Row {
+            label: format!("Long-context pricing: {}", tier.label()),
+            hint: (i == 0)
+                .then(|| "the whole request bills at the higher rate once its input passes the threshold".into()),
+            a: describe(a, tier, cites),
+            b: describe(b, tier, cites),
+            difference_usd: None,
+            difference: None,
+        })
+        .collect()
 }
 
 /// A row pricing one request size under one billing, through the same [`request_cost`] every
@@ -319,7 +391,7 @@ pub(super) fn request_row(
     };
     // Say when a long-context rate applied, so a jump in the table explains itself.
     let known = |text: String, c: &RequestCost| {
-        let figure = Figure::known(text, None);
+        let figure = Figure::amount(text, c.total, None);
         match c.tier_above {
             Some(t) => figure.with_detail(format!("long-context rate (input above {})", format::count(t))),
             None => figure,
@@ -340,13 +412,14 @@ pub(super) fn request_row(
             (show(&ca), show(&cb), None)
         }
     };
-    Row { label, hint: hint.map(str::to_owned), a: fa, b: fb, difference }
+    Row { label, hint: hint.map(str::to_owned), a: fa, b: fb, difference, difference_usd: None }
 }
 
-/// The "ways to pay" table: for every service tier and window either model offers, what the
-/// request costs on each and its ratio to that model's standard cost; "not offered" where a
-/// model has no such tier, never its price at another tier.
-pub(super) fn ways_to_pay_rows(a: &Side, b: &Side, profile: &RequestProfile) -> Vec<Row> {
+/// The "ways to pay" table: for every service tier and window either model offers, and
+/// prompt caching (every input token a cache hit) after standard, what the request costs and
+/// its ratio to that model's standard cost; "not offered" where a model has no such tier,
+/// never its price at another tier. Each row comes with the billing it prices.
+pub(super) fn ways_to_pay_rows(a: &Side, b: &Side, profile: &RequestProfile) -> Vec<(Billing, Row)> {
     let mut ways: Vec<PayAs> = [a, b]
         .iter()
         .filter_map(|s| s.price)
@@ -355,22 +428,35 @@ pub(super) fn ways_to_pay_rows(a: &Side, b: &Side, profile: &RequestProfile) -> 
         .collect();
     ways.sort();
     ways.dedup();
-    let cost = |s: &Side, pay: PayAs| {
+    let mut billings: Vec<Billing> = Vec::new();
+    for pay in ways {
+        billings.push(Billing { pay, all_cached: false });
+        if pay == PayAs::STANDARD {
+            billings.push(Billing::CACHED_INPUT);
+        }
+    }
+    let cost = |s: &Side, billing: Billing| {
         let price = s.price.ok_or(NoPrice::NotOffered)?;
-        request_cost(price, &limits_of(s.model), profile, Billing { pay, all_cached: false }).map(|c| c.total)
+        request_cost(price, &limits_of(s.model), profile, billing).map(|c| c.total)
     };
-    ways.into_iter()
-        .map(|pay| {
+    billings
+        .into_iter()
+        .map(|billing| {
+            let pay = billing.pay;
             let show = |s: &Side, c: &Result<Usd, NoPrice>, text: String| match c {
                 Ok(total) => {
-                    let standard = cost(s, PayAs::STANDARD).ok().filter(|_| pay != PayAs::STANDARD);
-                    let figure = Figure::known(text, None);
+                    let standard = cost(s, Billing::STANDARD).ok().filter(|_| billing != Billing::STANDARD);
+                    let figure = Figure::amount(text, *total, None);
                     match standard.filter(|s| s.picos() > 0) {
                         Some(st) => {
                             figure.with_detail(format!("{}x standard", format::number(total.as_f64() / st.as_f64(), 2)))
                         }
                         None => figure,
                     }
+                }
+                // The tier is offered but lists no cache-hit rate.
+                Err(NoPrice::NotOffered) if billing.all_cached && s.price.is_some() => {
+                    Figure::missing("no cache price")
                 }
                 Err(NoPrice::NotOffered) => Figure::missing("not offered"),
                 Err(NoPrice::TierRateUnknown) => Figure::missing(&format!(
@@ -380,7 +466,7 @@ pub(super) fn ways_to_pay_rows(a: &Side, b: &Side, profile: &RequestProfile) -> 
                 )),
                 Err(NoPrice::ExceedsLimits) => Figure::missing("exceeds limits"),
             };
-            let (ca, cb) = (cost(a, pay), cost(b, pay));
+            let (ca, cb) = (cost(a, billing), cost(b, billing));
             let (ta, tb, difference) = match (ca, cb) {
                 (Ok(x), Ok(y)) => {
                     let (tx, ty) = format_usd_pair(x, y);
@@ -390,10 +476,15 @@ pub(super) fn ways_to_pay_rows(a: &Side, b: &Side, profile: &RequestProfile) -> 
                     (x.map(|c| c.to_string()).unwrap_or_default(), y.map(|c| c.to_string()).unwrap_or_default(), None)
                 }
             };
-            let hint = pay
-                .window
-                .and_then(|w| [a, b].iter().find_map(|s| s.price?.rates.window_hours(w)).map(|h| format!("{h} UTC")));
-            Row { label: pay.label(), hint, a: show(a, &ca, ta), b: show(b, &cb, tb), difference }
+            let (label, hint) = if billing.all_cached {
+                ("Prompt caching".to_owned(), Some("every input token a cache hit".to_owned()))
+            } else {
+                let hours = pay.window.and_then(|w| {
+                    [a, b].iter().find_map(|s| s.price?.rates.window_hours(w)).map(|h| format!("{h} UTC"))
+                });
+                (pay.label(), hours)
+            };
+            (billing, Row { label, hint, a: show(a, &ca, ta), b: show(b, &cb, tb), difference, difference_usd: None })
         })
         .collect()
 }

@@ -62,8 +62,13 @@ fn reference_pair_is_priced_and_worded_in_the_right_direction() {
     let medium = &cmp.request_rows[1];
     assert_eq!((medium.a.text.as_str(), medium.b.text.as_str()), ("$0.00135", "$0.0036"));
     assert_eq!(medium.difference.as_deref(), Some("GPT-4.1 mini 2.67x"));
-    let cached = &cmp.billing_rows[1];
+    let cached = cmp.ways_to_pay.iter().find(|r| r.label == "Prompt caching").expect("caching row");
     assert_eq!((cached.a.text.as_str(), cached.b.text.as_str()), ("$0.000975", "$0.0021"));
+    // 975 / 1,350 and 2,100 / 3,600 of the standard request.
+    assert_eq!(
+        (cached.a.detail.as_deref(), cached.b.detail.as_deref()),
+        (Some("0.72x standard"), Some("0.58x standard"))
+    );
     assert_eq!(
         cmp.verdict,
         "GPT-4o mini is the cheaper choice; GPT-4.1 mini scores 8.57 points higher on the ECI but costs 2.67x as much per typical request."
@@ -87,8 +92,9 @@ fn a_model_that_is_cheaper_and_higher_is_the_better_value() {
     // No cache price on Cheap Smart: said plainly, never $0.
     let cache = &cmp.faq.iter().find(|f| f.question.contains("prompt caching")).unwrap().answer;
     assert!(cache.starts_with("Only GPT-4o mini lists a cache-hit price"), "{cache}");
-    assert_eq!(cmp.billing_rows[1].b.text, "no cache price");
-    assert!(cmp.billing_rows[1].b.missing);
+    let cached = cmp.ways_to_pay.iter().find(|r| r.label == "Prompt caching").expect("caching row");
+    assert_eq!(cached.b.text, "no cache price");
+    assert!(cached.b.missing && cached.b.usd.is_none());
 }
 
 #[test]

@@ -105,7 +105,7 @@ pub async fn api_docs(State(state): State<AppState>) -> HtmlTemplate<ApiPage> {
         let cmp = crate::domain::compare(&catalog, a, b, &Workload::TYPICAL, &day_of(&catalog));
         let mut json = comparison_json(state.base_url(), &cmp);
         // Keep the example short: the first rows of each table and the first FAQ entry.
-        for table in ["performance", "prices_per_mtok", "requests", "billing"] {
+        for table in ["performance", "prices_per_mtok", "requests", "billing", "ways_to_pay"] {
             if let Some(rows) = json["tables"][table].as_array_mut() {
                 rows.truncate(2);
             }
