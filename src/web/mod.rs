@@ -1,7 +1,6 @@
 //! HTTP: routes, extractors, handlers, templates and errors. A handler reads the catalog,
 //! calls the domain, renders a template.
 
-mod api;
 mod cache_policy;
 mod chart;
 mod encoding;

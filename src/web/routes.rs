@@ -14,7 +14,8 @@ use tracing::Span;
 
 use super::AppState;
 use super::error::AppError;
-use super::{api, handlers, security, serving};
+use super::handlers::api;
+use super::{handlers, security, serving};
 
 /// Builds the site's router. Tests call it in process; `main` serves it.
 pub fn app(state: AppState) -> Router {

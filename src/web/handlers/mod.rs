@@ -1,5 +1,6 @@
 //! One module per page area.
 
+pub mod api;
 pub mod assets;
 pub mod compare;
 pub mod home;

@@ -2,12 +2,12 @@
 
 use axum::extract::State;
 
+use super::api::comparison_json;
 use crate::domain::compare;
 use crate::domain::cost::{STANDARD_PROFILES, Workload};
 use crate::domain::format;
 use crate::domain::freshness::{PRICE_STALE_AFTER_DAYS, SPEED_STALE_AFTER_DAYS};
 use crate::domain::slug::ModelId;
-use crate::web::api::comparison_json;
 use crate::web::paths;
 use crate::web::seo::Meta;
 use crate::web::templates::{ApiPage, HtmlTemplate, MethodologyPage, ModelsPage, ProviderGroup, SourceRow};

@@ -17,13 +17,13 @@ use crate::domain::pricing::PayAs;
 use crate::domain::rate_card::{RateCard, RateKey, ServiceTier, TimeWindow};
 use crate::domain::{Catalog, compare as build_comparison};
 
-use super::error::AppError;
-use super::error::Link;
-use super::extract::PathSegment;
-use super::lookup::resolve_pair;
-use super::paths;
-use super::workload_query::{WorkloadQuery, unreadable};
-use super::{AppState, day_of};
+use crate::web::error::AppError;
+use crate::web::error::Link;
+use crate::web::extract::PathSegment;
+use crate::web::lookup::resolve_pair;
+use crate::web::paths;
+use crate::web::workload_query::{WorkloadQuery, unreadable};
+use crate::web::{AppState, day_of};
 
 /// An [`AppError`] answered as JSON: `{"error": {"status", "title", "detail", "parameter"?,
 /// "suggestions"}}` with the same status the HTML page would have.
