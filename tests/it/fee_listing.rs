@@ -185,3 +185,20 @@ async fn the_model_page_and_api_show_each_fees_own_source_and_date() {
     );
     pool.close().await;
 }
+
+#[tokio::test]
+async fn the_seed_dates_gpt_4o_minis_rates_from_march_and_its_fees_from_november() {
+    let (status, _, body) = crate::support::get("/models/gpt-4o-mini").await;
+    assert_eq!(status, StatusCode::OK);
+    let input = crate::support::row(&body, "Input / 1M tokens").expect("input row");
+    assert!(input.contains("$0.15") && input.contains("since 2026-03-05"), "{input}");
+    let fee = crate::support::row(&body, "Listed fee (not in request costs)").expect("a fee row");
+    assert!(
+        fee.contains("FedRAMP (US government) processing: 1.1x the token rates")
+            && fee.contains("LiteLLM model price map v1.110.2 (November 2026 snapshot)")
+            && fee.contains("listed from 2026-11-25"),
+        "{fee}"
+    );
+    let (_, _, body) = crate::support::get("/compare/gpt-4o-mini-vs-gpt-4-1-mini").await;
+    assert!(body.contains("in effect since 2026-03-05") && !body.contains("in effect since 2026-11-25"));
+}
