@@ -7,7 +7,9 @@ use serde::{Deserialize, Serialize};
 use super::dataset_file::{Invalid, check_price, check_texts, check_tokens, invalid};
 use crate::domain::model::{Date, PriceSchedule};
 use crate::domain::money::PricePerMTok;
-use crate::domain::rate_card::{FeeUnit, ListedFee, Meter, RateCard, RateKey, ServiceTier, TimeWindow, WeeklyHours};
+use crate::domain::rate_card::{
+    FeeUnit, ListedFee, Meter, RateCard, RateKey, ServiceTier, SourcedFee, TimeWindow, WeeklyHours,
+};
 
 /// One price period: its dates, sources and whole rate card.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -73,6 +75,13 @@ pub struct FeeEntry {
     pub unit: String,
     /// The figure as an exact decimal.
     pub figure: String,
+    /// The source that listed it; absent in files written before fees had their own
+    /// provenance, which then take the period's source.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// The date it was first listed; absent as above, then the period's effective_from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub listed_from: Option<String>,
 }
 
 impl PriceEntry {
@@ -101,7 +110,13 @@ impl PriceEntry {
                 .rates
                 .fees
                 .iter()
-                .map(|f| FeeEntry { what: f.what.clone(), unit: f.unit.as_str().to_owned(), figure: f.figure.clone() })
+                .map(|f| FeeEntry {
+                    what: f.fee.what.clone(),
+                    unit: f.fee.unit.as_str().to_owned(),
+                    figure: f.fee.figure.clone(),
+                    source: Some(f.source.clone()),
+                    listed_from: Some(f.listed_from.iso().to_owned()),
+                })
                 .collect(),
             source: p.source.clone(),
             last_seen_in: p.last_seen_in.clone(),
@@ -169,8 +184,18 @@ impl PriceEntry {
             let unit = FeeUnit::parse(&f.unit)
                 .ok_or_else(|| invalid(entry, &field, format!("unknown fee unit `{}`", f.unit)))?;
             PricePerMTok::parse(&f.figure).map_err(|e| invalid(entry, &field, e.to_string()))?;
-            rates.fees.push(ListedFee { what: f.what.clone(), unit, figure: f.figure.clone() });
+            let listed_from = match &f.listed_from {
+                Some(text) => date(&format!("{field}.listed_from"), text)?,
+                None => effective_from.clone(),
+            };
+            let fee = ListedFee { what: f.what.clone(), unit, figure: f.figure.clone() };
+            if rates.fees.iter().any(|s| s.fee.what == fee.what) {
+                return Err(invalid(entry, &field, format!("fee `{}` is given twice", fee.what)));
+            }
+            let source = f.source.clone().unwrap_or_else(|| self.source.clone());
+            rates.fees.push(SourcedFee { fee, source, listed_from });
         }
+        rates.fees.sort();
         Ok(PriceSchedule {
             effective_from,
             effective_to,

@@ -7,8 +7,11 @@ use std::collections::HashMap;
 use sqlx::SqliteConnection;
 
 use super::DbError;
+use crate::domain::model::Date;
 use crate::domain::money::PricePerMTok;
-use crate::domain::rate_card::{FeeUnit, ListedFee, Meter, RateCard, RateKey, ServiceTier, TimeWindow, WeeklyHours};
+use crate::domain::rate_card::{
+    FeeUnit, ListedFee, Meter, RateCard, RateKey, ServiceTier, SourcedFee, TimeWindow, WeeklyHours,
+};
 
 /// The database spelling of "no window": '' (a NULL would let the primary key repeat).
 const ALL_HOURS: &str = "";
@@ -48,13 +51,23 @@ pub(super) async fn read_cards(conn: &mut SqliteConnection) -> Result<HashMap<i6
         let h = WeeklyHours::parse(&hours).ok_or_else(|| inconsistent(id, "window hours", &hours))?;
         cards.entry(id).or_default().set_window(w, h);
     }
-    let fees: Vec<(i64, String, String, String)> =
-        sqlx::query_as("SELECT price_id, what, unit, figure FROM price_fees ORDER BY price_id, what")
-            .fetch_all(&mut *conn)
-            .await?;
-    for (id, what, unit, figure) in fees {
+    let fees: Vec<(i64, String, String, String, String, String)> = sqlx::query_as(
+        "SELECT price_id, what, unit, figure, source, listed_from FROM price_fees ORDER BY price_id, what",
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    for (id, what, unit, figure, source, listed_from) in fees {
         let unit = FeeUnit::parse(&unit).ok_or_else(|| inconsistent(id, "fee unit", &unit))?;
-        cards.entry(id).or_default().fees.push(ListedFee { what, unit, figure });
+        let listed_from = Date::parse(&listed_from).ok_or_else(|| inconsistent(id, "fee date", &listed_from))?;
+        cards.entry(id).or_default().fees.push(SourcedFee {
+            fee: ListedFee { what, unit, figure },
+            source,
+            listed_from,
+        });
+    }
+    // The domain orders fees by the whole fee, not only by `what`.
+    for card in cards.values_mut() {
+        card.fees.sort();
     }
     Ok(cards)
 }
@@ -83,14 +96,33 @@ pub(super) async fn write_card(conn: &mut SqliteConnection, price_id: i64, card:
             .execute(&mut *conn)
             .await?;
     }
-    for fee in &card.fees {
-        sqlx::query("INSERT INTO price_fees (price_id, what, unit, figure) VALUES (?, ?, ?, ?)")
-            .bind(price_id)
-            .bind(&fee.what)
-            .bind(fee.unit.as_str())
-            .bind(&fee.figure)
-            .execute(&mut *conn)
-            .await?;
+    insert_fees(conn, price_id, &card.fees).await
+}
+
+/// Replaces the listed fees of price row `price_id`: a newer source lists fees without
+/// changing the rates, and a fee it no longer lists leaves the current card.
+pub(super) async fn replace_fees(
+    conn: &mut SqliteConnection,
+    price_id: i64,
+    fees: &[SourcedFee],
+) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM price_fees WHERE price_id = ?").bind(price_id).execute(&mut *conn).await?;
+    insert_fees(conn, price_id, fees).await
+}
+
+async fn insert_fees(conn: &mut SqliteConnection, price_id: i64, fees: &[SourcedFee]) -> Result<(), sqlx::Error> {
+    for f in fees {
+        sqlx::query(
+            "INSERT INTO price_fees (price_id, what, unit, figure, source, listed_from) VALUES (?, ?, ?, ?, ?, ?)",
+        )
+        .bind(price_id)
+        .bind(&f.fee.what)
+        .bind(f.fee.unit.as_str())
+        .bind(&f.fee.figure)
+        .bind(&f.source)
+        .bind(f.listed_from.iso())
+        .execute(&mut *conn)
+        .await?;
     }
     Ok(())
 }
@@ -128,6 +160,8 @@ mod tests {
         .await
         .unwrap();
         sqlx::raw_sql(include_str!("../../migrations/0004_rate_card.sql")).execute(&mut *conn).await.unwrap();
+        // The cards are read with today's schema.
+        sqlx::raw_sql(include_str!("../../migrations/0005_fee_sources.sql")).execute(&mut *conn).await.unwrap();
 
         let cards = read_cards(&mut conn).await.unwrap();
         let text = |id| cards[&id].rates().map(|(k, v)| format!("{k}={}", v.to_decimal())).collect::<Vec<_>>();
@@ -158,5 +192,65 @@ mod tests {
             .await
             .unwrap();
         assert_eq!(wide, (1_250_000, 5_000_000));
+    }
+
+    #[tokio::test]
+    async fn the_fee_sources_migration_gives_every_fee_its_periods_source_and_start() {
+        let pool = SqlitePoolOptions::new().max_connections(1).connect("sqlite::memory:").await.unwrap();
+        let mut conn = pool.acquire().await.unwrap();
+        for sql in [
+            include_str!("../../migrations/0001_schema.sql"),
+            include_str!("../../migrations/0002_max_input.sql"),
+            include_str!("../../migrations/0003_catalog.sql"),
+            include_str!("../../migrations/0004_rate_card.sql"),
+        ] {
+            sqlx::raw_sql(sqlx::AssertSqlSafe(sql)).execute(&mut *conn).await.unwrap();
+        }
+        // GPT-4o mini as the defect left it: a March period with one fee, and a November
+        // period opened only because November listed a second fee.
+        sqlx::raw_sql(
+            "INSERT INTO sources VALUES ('march', 't', 'https://example.com', 'MIT', '2026-03-05');
+             INSERT INTO sources VALUES ('november', 't', 'https://example.com', 'MIT', '2026-11-25');
+             INSERT INTO providers VALUES ('openai', 'OpenAI');
+             INSERT INTO models (slug, name, provider, api_host, status) VALUES ('m', 'M', 'openai', 'API', 'active');
+             INSERT INTO prices (id, model, effective_from, effective_to, source, last_seen_in)
+                VALUES (1, 'm', '2026-03-05', '2026-11-25', 'march', 'march');
+             INSERT INTO prices (id, model, effective_from, effective_to, source, last_seen_in)
+                VALUES (2, 'm', '2026-11-25', NULL, 'november', 'november');
+             INSERT INTO price_rates VALUES (1, 'standard', '', 0, 'input', 150000);
+             INSERT INTO price_rates VALUES (2, 'standard', '', 0, 'input', 150000);
+             INSERT INTO price_fees VALUES (1, 'web search, per query', 'usd_per_query', '0.025');
+             INSERT INTO price_fees VALUES (2, 'web search, per query', 'usd_per_query', '0.025');
+             INSERT INTO price_fees VALUES (2, 'EU regional processing (data residency)', 'multiplier', '1.1');",
+        )
+        .execute(&mut *conn)
+        .await
+        .unwrap();
+        sqlx::raw_sql(include_str!("../../migrations/0005_fee_sources.sql")).execute(&mut *conn).await.unwrap();
+
+        let cards = read_cards(&mut conn).await.unwrap();
+        let text = |id| {
+            cards[&id]
+                .fees
+                .iter()
+                .map(|f| format!("{} | {} | {}", f.fee.text(), f.source, f.listed_from.iso()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(text(1), ["web search, per query: $0.025 | march | 2026-03-05"]);
+        assert_eq!(
+            text(2),
+            [
+                "EU regional processing (data residency): 1.1x the token rates | november | 2026-11-25",
+                "web search, per query: $0.025 | november | 2026-11-25",
+            ]
+        );
+        let rows: i64 = sqlx::query_scalar("SELECT count(*) FROM price_fees").fetch_one(&mut *conn).await.unwrap();
+        assert_eq!(rows, 3, "every fee row is kept");
+        // The new column is a real reference: a fee cannot cite a source the database lacks.
+        let orphan =
+            sqlx::query("INSERT INTO price_fees VALUES (2, 'FedRAMP', 'multiplier', '1.2', 'nowhere', '2026-11-25')")
+                .execute(&mut *conn)
+                .await;
+        assert!(orphan.is_err(), "an unknown fee source is refused");
     }
 }

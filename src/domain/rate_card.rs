@@ -10,6 +10,7 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
+use super::model::Date;
 use super::money::PricePerMTok;
 
 /// How a request is served: the synchronous API at list price, the batch API, or the cheaper
@@ -373,17 +374,35 @@ impl ListedFee {
     }
 }
 
+/// A listed fee with its own provenance: fees come and go between sources while the rates
+/// stay, so a fee cannot borrow its period's source and start date.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct SourcedFee {
+    /// The fee and its figure.
+    pub fee: ListedFee,
+    /// The source that listed it.
+    pub source: String,
+    /// The date it was first listed.
+    pub listed_from: Date,
+}
+
 /// Every rate of one price period, plus the windows its windowed rates apply in and the fees
 /// it lists.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct RateCard {
     rates: BTreeMap<RateKey, PricePerMTok>,
     windows: BTreeMap<TimeWindow, WeeklyHours>,
-    /// Surcharges and per-query fees, shown as notes.
-    pub fees: Vec<ListedFee>,
+    /// Surcharges and per-query fees, shown as notes, sorted by fee.
+    pub fees: Vec<SourcedFee>,
 }
 
 impl RateCard {
+    /// Whether the rates and window hours are the same: what decides a new price period.
+    /// Fees are left out on purpose: a newly listed fee is not a price change.
+    pub fn same_rates(&self, other: &RateCard) -> bool {
+        self.rates == other.rates && self.windows == other.windows
+    }
+
     /// Sets a rate; returns the one it replaces, if any.
     pub fn insert(&mut self, key: RateKey, price: PricePerMTok) -> Option<PricePerMTok> {
         self.rates.insert(key, price)

@@ -6,6 +6,7 @@ mod catalog_import;
 mod connections;
 mod edge_cases;
 mod extremes;
+mod fee_listing;
 mod hostile;
 mod images;
 mod import;

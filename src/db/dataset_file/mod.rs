@@ -418,6 +418,11 @@ impl DatasetFile {
                 }
                 source_ok(&entry, "source", &p.source)?;
                 source_ok(&entry, "last_seen_in", &p.last_seen_in)?;
+                for (j, f) in p.fees.iter().enumerate() {
+                    if let Some(id) = &f.source {
+                        source_ok(&entry, &format!("fees[{j}].source"), id)?;
+                    }
+                }
             }
             if current > 1 {
                 return Err(invalid(&entry, "prices", "more than one current price (effective_to null)"));

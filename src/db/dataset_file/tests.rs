@@ -158,3 +158,59 @@ fn malformed_json_names_the_line() {
     let err = DatasetFile::parse("{\n \"format\": }").unwrap_err();
     assert!(err.entry.starts_with("line 2"), "{err}");
 }
+
+#[test]
+fn fees_carry_their_own_source_and_date_and_files_without_them_take_the_periods() {
+    let file = DatasetFile::parse(SEED).unwrap();
+    let mini = file.models.iter().find(|m| m.slug == "gpt-4o-mini").expect("the seed has gpt-4o-mini");
+    let current = mini.prices.last().unwrap().schedule("gpt-4o-mini").unwrap();
+    // One period since March (LiteLLM 1.82.6); the two fees November's map first listed.
+    assert_eq!((current.effective_from.iso(), current.source.as_str()), ("2026-03-05", "litellm-1.82.6"));
+    let fees: Vec<String> = current
+        .rates
+        .fees
+        .iter()
+        .map(|f| format!("{} | {} | {}", f.fee.text(), f.source, f.listed_from.iso()))
+        .collect();
+    assert_eq!(
+        fees,
+        [
+            "FedRAMP (US government) processing: 1.1x the token rates | litellm-1.110.2 | 2026-11-25",
+            "web search, per query: $0.025 | litellm-1.110.2 | 2026-11-25",
+        ]
+    );
+
+    // A file of this version written before fees had their own provenance still reads.
+    let mut value: serde_json::Value = serde_json::from_str(SEED).unwrap();
+    for m in value["models"].as_array_mut().unwrap() {
+        for p in m["prices"].as_array_mut().unwrap() {
+            // `get_mut`: indexing a missing key would add a null.
+            for f in p.get_mut("fees").and_then(|f| f.as_array_mut()).into_iter().flatten() {
+                let f = f.as_object_mut().unwrap();
+                f.remove("source");
+                f.remove("listed_from");
+            }
+        }
+    }
+    let old = DatasetFile::parse(&value.to_string()).expect("a file without fee sources reads");
+    let mini = old.models.iter().find(|m| m.slug == "gpt-4o-mini").unwrap();
+    let current = mini.prices.last().unwrap().schedule("gpt-4o-mini").unwrap();
+    assert!(
+        current.rates.fees.len() == 2
+            && current.rates.fees.iter().all(|f| f.source == "litellm-1.82.6" && f.listed_from.iso() == "2026-03-05"),
+        "fees take the period's source and start: {:?}",
+        current.rates.fees
+    );
+
+    let mut bad = DatasetFile::parse(SEED).unwrap();
+    let mini = bad.models.iter_mut().find(|m| m.slug == "gpt-4o-mini").unwrap();
+    mini.prices[0].fees[1].source = Some("nowhere".into());
+    let err = bad.validate().unwrap_err();
+    assert_eq!((err.entry.as_str(), err.field.as_str()), ("models[gpt-4o-mini].prices[0]", "fees[1].source"));
+    assert_eq!(err.problem, "unknown source `nowhere`");
+    let mini = bad.models.iter_mut().find(|m| m.slug == "gpt-4o-mini").unwrap();
+    mini.prices[0].fees[1].source = None;
+    mini.prices[0].fees[1].listed_from = Some("25.11.2026".into());
+    let err = bad.validate().unwrap_err();
+    assert_eq!(err.field, "fees[1].listed_from", "{err}");
+}

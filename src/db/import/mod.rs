@@ -28,7 +28,7 @@ use crate::domain::model::Date;
 
 pub use catalog::{CatalogReport, import_catalog};
 pub use dataset::{DatasetReport, import_dataset};
-pub use litellm::{LitellmReport, import_litellm, import_litellm_citing};
+pub use litellm::{FeeChange, LitellmReport, import_litellm, import_litellm_citing};
 pub use modelsdev::{ModelsDevReport, import_modelsdev};
 pub use scores::{NewSource, ScoresReport, import_scores};
 

@@ -79,7 +79,8 @@ impl IntoResponse for ApiError {
 }
 
 /// A rate card as numbers: every rate with its tier, meter, threshold and window, as an exact
-/// decimal string of dollars per 1M tokens; the windows' UTC hours; the listed fees.
+/// decimal string of dollars per 1M tokens; the windows' UTC hours; the listed fees, each with
+/// the source that listed it and the date it was first listed.
 pub fn card_json(card: &RateCard) -> Value {
     json!({
         "rates": card.rates().map(|(k, v)| json!({
@@ -90,7 +91,13 @@ pub fn card_json(card: &RateCard) -> Value {
             "usd_per_mtok": v.to_decimal(),
         })).collect::<Vec<_>>(),
         "windows": card.windows().map(|(w, h)| json!({ "window": w.as_str(), "hours_utc": h.to_string() })).collect::<Vec<_>>(),
-        "fees": card.fees.iter().map(|f| json!({ "what": f.what, "unit": f.unit.as_str(), "figure": f.figure })).collect::<Vec<_>>(),
+        "fees": card.fees.iter().map(|f| json!({
+            "what": f.fee.what,
+            "unit": f.fee.unit.as_str(),
+            "figure": f.fee.figure,
+            "source": f.source,
+            "listed_from": f.listed_from,
+        })).collect::<Vec<_>>(),
     })
 }
 

@@ -95,8 +95,10 @@ fn page(catalog: &Catalog, m: &Model, base_url: &str) -> ModelPage {
             fact(&format!("{} hours (UTC)", w.label()), Some(hours.to_string()), &p.last_seen_in, seen(p));
         }
         // Surcharges and per-query fees: listed with their figures, never priced into requests.
-        for fee in &p.rates.fees {
-            fact("Listed fee (not in request costs)", Some(fee.text()), &p.last_seen_in, seen(p));
+        // Each with its own source and first date: a fee can be listed later than the rates.
+        for f in &p.rates.fees {
+            let listed = format!("listed from {}", f.listed_from.iso());
+            fact("Listed fee (not in request costs)", Some(f.fee.text()), &f.source, listed);
         }
         if let Some(c) = catalog.market.cost_of(&m.id) {
             fact(

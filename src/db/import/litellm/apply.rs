@@ -38,6 +38,9 @@ pub(super) async fn apply(conn: &mut SqliteConnection, plan: &Plan, as_of: &Date
         };
         crate::db::write::insert_price_period(&mut *conn, model, &period).await?;
     }
+    for (id, fees) in &plan.fee_writes {
+        crate::db::rate_card::replace_fees(&mut *conn, *id, fees).await?;
+    }
     for f in &plan.fact_writes {
         litellm_facts::write(&mut *conn, f).await?;
     }

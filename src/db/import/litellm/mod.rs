@@ -1,8 +1,10 @@
 //! Importing a LiteLLM price map (`model_prices_and_context_window.json`): per-token USD
 //! costs keyed by model name. Our models name their keys in `model_price_keys`; nothing is
-//! matched by name. A mapped key whose rate card differs from the model's current one closes
-//! the current period on the import date and opens a new one; an identical card only moves the
-//! "last checked" date forward. This is the only LiteLLM parser: `scripts/build-seed.sh` builds
+//! matched by name. A mapped key whose rates or window hours differ from the model's current
+//! card closes the current period on the import date and opens a new one; identical rates only
+//! move the "last checked" date forward. Listed fees never open a period: a fee the map newly
+//! lists joins the current card with this import as its source and date, one it no longer
+//! lists leaves it. This is the only LiteLLM parser: `scripts/build-seed.sh` builds
 //! the seed's prices with it.
 //!
 //! The steps, one module each: [`read`] the database's state, parse each entry into a rate
@@ -17,7 +19,7 @@ mod report;
 
 use std::path::Path;
 
-pub use report::{FieldChange, LimitDifference, LitellmReport, PriceChange};
+pub use report::{FeeChange, FieldChange, LimitDifference, LitellmReport, PriceChange};
 
 use super::{ImportError, ImportOptions, Outcome, begin, finish, litellm_facts, read_text, rejected};
 

@@ -8,10 +8,10 @@ use serde_json::{Map, Value};
 use super::super::{ImportError, ImportOptions, litellm_facts, rejected};
 use super::price_map::{litellm_field, parse_entry};
 use super::read::{Current, OurLimits};
-use super::report::{FieldChange, LimitDifference, LitellmReport, PriceChange, price_text};
+use super::report::{FeeChange, FieldChange, LimitDifference, LitellmReport, PriceChange, price_text};
 use crate::domain::model::Date;
 use crate::domain::plausible;
-use crate::domain::rate_card::{Meter, RateCard, RateKey, TimeWindow, WeeklyHours};
+use crate::domain::rate_card::{ListedFee, Meter, RateCard, RateKey, SourcedFee, TimeWindow, WeeklyHours};
 
 /// How many unmapped chat keys the report names (it always gives the total).
 const CANDIDATES_NAMED: usize = 20;
@@ -25,6 +25,8 @@ pub(super) struct Plan {
     pub(super) writes: Vec<(Option<i64>, String, RateCard)>,
     /// Current price rows whose `last_seen_in` moves to the import's source.
     pub(super) confirms: Vec<i64>,
+    /// Current price rows whose rates stay and whose listed fees are replaced.
+    pub(super) fee_writes: Vec<(i64, Vec<SourcedFee>)>,
     /// Models whose status or limit figures change.
     pub(super) fact_writes: Vec<litellm_facts::StoredFacts>,
 }
@@ -56,6 +58,7 @@ pub(super) fn plan(
         as_of: as_of.clone(),
         source_id: source_id.clone(),
         changes: Vec::new(),
+        fee_changes: Vec::new(),
         unchanged: 0,
         confirmed: 0,
         missing: Vec::new(),
@@ -68,11 +71,12 @@ pub(super) fn plan(
     };
     let mut writes = Vec::new();
     let mut confirms = Vec::new();
+    let mut fee_writes = Vec::new();
     let mut fact_writes = Vec::new();
 
     for (model, keys) in by_model {
         let existing = current.prices.get(model);
-        let mut found: Option<(&str, RateCard)> = None;
+        let mut found: Option<(&str, RateCard, Vec<ListedFee>)> = None;
         for key in keys {
             let Some(entry) = entries.get(key).and_then(Value::as_object) else {
                 report.missing.push((model.to_owned(), key.to_owned()));
@@ -83,9 +87,9 @@ pub(super) fn plan(
             if !parsed.unread.is_empty() && found.is_none() {
                 report.unread.push((model.to_owned(), key.to_owned(), parsed.unread));
             }
-            let set = parsed.card;
+            let (set, listed) = (parsed.card, parsed.fees);
             match &found {
-                Some((first, prices)) if *prices != set => {
+                Some((first, prices, fees)) if *prices != set || *fees != listed => {
                     return Err(rejected(
                         label,
                         key,
@@ -105,18 +109,27 @@ pub(super) fn plan(
                             fact_writes.push(after);
                         }
                     }
-                    found = Some((key, set));
+                    found = Some((key, set, listed));
                 }
             }
         }
-        let Some((key, set)) = found else { continue };
+        let Some((key, mut set, listed)) = found else { continue };
+        let old_fees = existing.map_or(&[][..], |c| c.prices.fees.as_slice());
+        set.fees = sourced_fees(old_fees, listed, &source_id, as_of);
         match existing {
-            Some(c) if c.prices == set => {
+            // Rates and windows alone decide a new period: a fee listed or dropped is not a price change.
+            Some(c) if c.prices.same_rates(&set) => {
                 report.unchanged += 1;
                 let seen = current.sources.get(&c.last_seen_in).map(|(_, d)| d.as_str());
                 if c.last_seen_in != source_id && seen.is_none_or(|d| d < as_of.iso()) {
                     report.confirmed += 1;
                     confirms.push(c.id);
+                }
+                // An older map imported late does not undo a newer one's listing.
+                let lines = fee_changes(old_fees, &set.fees);
+                if !lines.is_empty() && seen.is_none_or(|d| d <= as_of.iso()) {
+                    report.fee_changes.push(FeeChange { model: model.to_owned(), key: key.to_owned(), lines });
+                    fee_writes.push((c.id, set.fees));
                 }
             }
             _ => {
@@ -175,7 +188,7 @@ pub(super) fn plan(
     report.candidates = candidates.len();
     report.candidates_named = candidates.into_iter().take(CANDIDATES_NAMED).cloned().collect();
     report.candidate_entries = litellm_facts::candidate_entries(entries.iter(), &|k| mapped.contains(k));
-    Ok(Plan { report, source_title, source_exists, writes, confirms, fact_writes })
+    Ok(Plan { report, source_title, source_exists, writes, confirms, fee_writes, fact_writes })
 }
 
 /// The source row this import cites: `litellm-import-{date}`, or `-2`, `-3`... when another
@@ -221,13 +234,30 @@ fn listing_changes(old: Option<&RateCard>, new: &RateCard) -> Vec<String> {
             out.push(format!("{} hours: {} → {}", w.label(), text(a), text(b)));
         }
     }
-    for fee in old.fees.iter().filter(|f| !new.fees.contains(f)) {
-        out.push(format!("fee no longer listed: {}", fee.text()));
-    }
-    for fee in new.fees.iter().filter(|f| !old.fees.contains(f)) {
-        out.push(format!("fee listed: {}", fee.text()));
-    }
+    out.extend(fee_changes(&old.fees, &new.fees));
     out
+}
+
+/// The imported fees with their provenance: a fee the current card already lists with the
+/// same figure keeps its source and first date; any other is listed by this import, today.
+fn sourced_fees(old: &[SourcedFee], listed: Vec<ListedFee>, source_id: &str, as_of: &Date) -> Vec<SourcedFee> {
+    listed
+        .into_iter()
+        .map(|fee| match old.iter().find(|s| s.fee == fee) {
+            Some(kept) => kept.clone(),
+            None => SourcedFee { fee, source: source_id.to_owned(), listed_from: as_of.clone() },
+        })
+        .collect()
+}
+
+/// The fees that leave the card and those that join it, one line each, with their sources.
+fn fee_changes(old: &[SourcedFee], new: &[SourcedFee]) -> Vec<String> {
+    let listed = |list: &[SourcedFee], f: &SourcedFee| list.iter().any(|s| s.fee == f.fee);
+    let gone = old.iter().filter(|f| !listed(new, f)).map(|f| {
+        format!("fee no longer listed: {} (listed by {} from {})", f.fee.text(), f.source, f.listed_from.iso())
+    });
+    let added = new.iter().filter(|f| !listed(old, f)).map(|f| format!("fee listed: {}", f.fee.text()));
+    gone.chain(added).collect()
 }
 
 fn limit_differences(model: &str, entry: &Map<String, Value>, ours: Option<&OurLimits>) -> Vec<LimitDifference> {

@@ -106,8 +106,10 @@ fn looks_like_rate(name: &str) -> bool {
 /// One entry's rate card, and the rate-like fields it does not read.
 #[derive(Debug, Clone, PartialEq)]
 pub(super) struct Parsed {
-    /// Every rate, window and fee of the entry, checked.
+    /// Every rate and window of the entry, checked; its fees are in `fees`.
     pub(super) card: RateCard,
+    /// The fees the entry lists, sorted: the plan gives each its source and date.
+    pub(super) fees: Vec<ListedFee>,
     /// Fields that start like a rate but fit no documented suffix, sorted.
     pub(super) unread: Vec<String>,
 }
@@ -203,9 +205,9 @@ pub(super) fn parse_entry(
             }
         }
     }
-    card.fees = fees(label, key, entry)?;
+    let fees = fees(label, key, entry)?;
     unread.sort();
-    Ok(Parsed { card, unread })
+    Ok(Parsed { card, fees, unread })
 }
 
 /// Qwen's `tiered_pricing`: a list of input-token ranges, each with standard rates; the first

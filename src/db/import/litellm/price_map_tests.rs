@@ -111,7 +111,7 @@ fn gpt_5_4_reads_every_tier_and_threshold_and_names_what_it_does_not_read() {
         ]
     );
     assert_eq!(parsed.unread, ["input_cost_per_token_ultrafast"]);
-    let fees: Vec<String> = parsed.card.fees.iter().map(ListedFee::text).collect();
+    let fees: Vec<String> = parsed.fees.iter().map(ListedFee::text).collect();
     assert_eq!(fees, ["EU regional processing (data residency): 1.1x the token rates", "web search, per query: $0.01"]);
 }
 

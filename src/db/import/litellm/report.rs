@@ -38,6 +38,18 @@ pub struct PriceChange {
     pub new: RateCard,
 }
 
+/// A model whose rates stay but whose listed fees change: no new period, the current card's
+/// fees are replaced.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FeeChange {
+    /// Model id.
+    pub model: String,
+    /// The LiteLLM key the fees come from.
+    pub key: String,
+    /// One line per fee (`fee listed: ...`, `fee no longer listed: ...`).
+    pub lines: Vec<String>,
+}
+
 /// A limit where LiteLLM disagrees with ours. Reported only: limits come from models.dev.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LimitDifference {
@@ -66,6 +78,8 @@ pub struct LitellmReport {
     pub source_id: String,
     /// Models whose prices change, by id.
     pub changes: Vec<PriceChange>,
+    /// Models whose rates stay and whose listed fees change (also counted as unchanged).
+    pub fee_changes: Vec<FeeChange>,
     /// Models whose prices are identical.
     pub unchanged: usize,
     /// Of those, how many get a newer "last checked" date.
@@ -91,7 +105,7 @@ pub struct LitellmReport {
 impl LitellmReport {
     /// Whether applying the import writes anything.
     pub fn changes_anything(&self) -> bool {
-        !self.changes.is_empty() || self.confirmed > 0 || !self.facts.is_empty()
+        !self.changes.is_empty() || !self.fee_changes.is_empty() || self.confirmed > 0 || !self.facts.is_empty()
     }
 }
 
@@ -127,6 +141,13 @@ impl fmt::Display for LitellmReport {
                 writeln!(f, "    {}: {} → {}", fc.field, price_text(fc.old), price_text(fc.new))?;
             }
             for line in &c.listings {
+                writeln!(f, "    {line}")?;
+            }
+        }
+        writeln!(f, "Listed fee changes (rates unchanged, no new period): {}", self.fee_changes.len())?;
+        for c in &self.fee_changes {
+            writeln!(f, "  {} ({}):", c.model, c.key)?;
+            for line in &c.lines {
                 writeln!(f, "    {line}")?;
             }
         }
