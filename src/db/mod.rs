@@ -6,7 +6,6 @@ pub mod export;
 pub mod import;
 mod load;
 mod meta;
-mod price_entry;
 mod rate_card;
 mod write;
 

@@ -5,11 +5,14 @@ use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
-pub use super::price_entry::{FeeEntry, PriceEntry, RateEntry, WindowEntry};
 use crate::domain::model::{Date, ModelStatus, Scale};
 use crate::domain::money::PricePerMTok;
 use crate::domain::plausible;
 use crate::domain::slug::ModelId;
+
+mod price_entry;
+
+pub use price_entry::{FeeEntry, PriceEntry, RateEntry, WindowEntry};
 
 /// The `format` field every dataset file carries.
 pub const FORMAT: &str = "llm-compare-dataset";

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::dataset_file::{Invalid, check_price, check_texts, check_tokens, invalid};
+use super::{Invalid, check_price, check_texts, check_tokens, invalid};
 use crate::domain::model::{Date, PriceSchedule};
 use crate::domain::money::PricePerMTok;
 use crate::domain::rate_card::{
