@@ -129,7 +129,8 @@ async def main():
         still_open = [s.kind for s in slow if s.closed_at is None]
         closed_after = sorted(s.closed_at - opened_at for s in slow if s.closed_at is not None)
         if still_open:
-            failures.append(f"{len(still_open)} slow connections still open {stop_at - opened_at:.0f} s after opening")
+            kinds_open = ", ".join(f"{k}: {still_open.count(k)}" for k in kinds if k in still_open)
+            failures.append(f"{len(still_open)} slow connections still open {stop_at - opened_at:.0f} s after opening ({kinds_open})")
         status, took = await normal_request(args.port)
         if status != "200":
             failures.append(f"after the slow connections: status {status}")
