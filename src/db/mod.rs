@@ -16,7 +16,7 @@ use sqlx::SqlitePool;
 use sqlx::migrate::{MigrateError, Migrator};
 use sqlx::sqlite::{SqliteConnectOptions, SqlitePoolOptions};
 
-pub use dataset_file::{DatasetFile, Invalid};
+pub use dataset_file::{DatasetFile, Invalid, ValidDataset};
 pub use export::{export_dataset, export_to_file};
 pub use load::{load_dataset, load_snapshot};
 pub use meta::revision;
@@ -82,9 +82,9 @@ pub async fn open(url: &str) -> Result<SqlitePool, DbError> {
     let pool = open_empty(url).await?;
     let models: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM models").fetch_one(&pool).await?;
     if models == 0 {
-        let seed = DatasetFile::parse(SEED_JSON)?;
+        let seed = DatasetFile::read(SEED_JSON)?;
         insert_dataset(&pool, &seed, "seed").await?;
-        tracing::info!(models = seed.models.len(), "loaded the seed dataset into an empty database");
+        tracing::info!(models = seed.file.models.len(), "loaded the seed dataset into an empty database");
     }
     Ok(pool)
 }

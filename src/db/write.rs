@@ -3,7 +3,7 @@
 use sqlx::{Sqlite, SqliteConnection, SqlitePool, Transaction};
 
 use super::DbError;
-use super::dataset_file::DatasetFile;
+use super::dataset_file::ValidDataset;
 use crate::domain::model::{Date, PriceSchedule};
 
 /// Inserts one price period of `model` with its rate card; returns its row id. The one
@@ -30,10 +30,9 @@ pub(super) async fn insert_price_period(
 
 /// Inserts a validated dataset into an empty database, recording `origin` in the metadata.
 /// One transaction: on any error nothing is written.
-pub async fn insert_dataset(pool: &SqlitePool, file: &DatasetFile, origin: &str) -> Result<(), DbError> {
-    file.validate()?;
+pub async fn insert_dataset(pool: &SqlitePool, dataset: &ValidDataset, origin: &str) -> Result<(), DbError> {
     let mut tx = pool.begin().await?;
-    insert_all(&mut tx, file).await?;
+    insert_all(&mut tx, dataset).await?;
     sqlx::query("INSERT OR REPLACE INTO dataset_meta (key, value) VALUES ('origin', ?)")
         .bind(origin)
         .execute(&mut *tx)
@@ -43,7 +42,8 @@ pub async fn insert_dataset(pool: &SqlitePool, file: &DatasetFile, origin: &str)
 }
 
 /// Inserts every row of a validated dataset inside the caller's transaction.
-pub(super) async fn insert_all(tx: &mut Transaction<'_, Sqlite>, file: &DatasetFile) -> Result<(), DbError> {
+pub(super) async fn insert_all(tx: &mut Transaction<'_, Sqlite>, dataset: &ValidDataset) -> Result<(), DbError> {
+    let file = &dataset.file;
     for s in &file.sources {
         sqlx::query("INSERT INTO sources (id, title, url, license, as_of) VALUES (?, ?, ?, ?, ?)")
             .bind(&s.id)
@@ -71,7 +71,7 @@ pub(super) async fn insert_all(tx: &mut Transaction<'_, Sqlite>, file: &DatasetF
             .execute(&mut **tx)
             .await?;
     }
-    for m in &file.models {
+    for (m, periods) in dataset.models() {
         sqlx::query(
             "INSERT INTO models (slug, name, provider, api_host, release_date, release_date_source,
                 context_window, max_output, max_input, limits_source, open_weights, open_weights_source,
@@ -117,8 +117,8 @@ pub(super) async fn insert_all(tx: &mut Transaction<'_, Sqlite>, file: &DatasetF
                 .execute(&mut **tx)
                 .await?;
         }
-        for p in &m.prices {
-            insert_price_period(tx, &m.slug, &p.schedule(&format!("models[{}].prices", m.slug))?).await?;
+        for p in periods {
+            insert_price_period(tx, &m.slug, p).await?;
         }
         for s in &m.scores {
             sqlx::query(

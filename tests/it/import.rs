@@ -330,7 +330,7 @@ async fn models_and_keys_only() -> (TestDb, SqlitePool) {
         m.scores.clear();
         m.speeds.clear();
     }
-    db::insert_dataset(&pool, &skeleton, "test: models and keys only").await.unwrap();
+    db::insert_dataset(&pool, &skeleton.into_valid().unwrap(), "test: models and keys only").await.unwrap();
     (db, pool)
 }
 

@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::model::{Date, ModelStatus, Scale};
+use crate::domain::model::{Date, ModelStatus, PriceSchedule, Scale};
 use crate::domain::money::PricePerMTok;
 use crate::domain::plausible;
 use crate::domain::slug::ModelId;
@@ -243,6 +243,13 @@ fn check_range(entry: &str, field: &str, value: f64, lo: f64, hi: f64, rule: &st
 impl DatasetFile {
     /// Parses and validates a dataset file; the error names the entry and field at fault.
     pub fn parse(json: &str) -> Result<DatasetFile, Invalid> {
+        let file = Self::parse_unchecked(json)?;
+        file.validate()?;
+        Ok(file)
+    }
+
+    /// The file as JSON says it, before [`Self::validate`].
+    fn parse_unchecked(json: &str) -> Result<DatasetFile, Invalid> {
         // Strict first (a key given twice, deep nesting), then typed.
         crate::db::import::json::parse(json)
             .map_err(|e| invalid(&format!("line {} column {}", e.line, e.column), "(json)", e.problem))?;
@@ -260,14 +267,29 @@ impl DatasetFile {
                 format!("this build reads version {VERSION} (a rate card per price period), found {version}"),
             ));
         }
-        let file: DatasetFile = serde_json::from_str(json)
-            .map_err(|e| invalid(&format!("line {} column {}", e.line(), e.column()), "(json)", e.to_string()))?;
-        file.validate()?;
-        Ok(file)
+        serde_json::from_str(json)
+            .map_err(|e| invalid(&format!("line {} column {}", e.line(), e.column()), "(json)", e.to_string()))
+    }
+
+    /// Parses and validates a dataset file for writing: its price periods are parsed once, here,
+    /// and written from that form.
+    pub fn read(json: &str) -> Result<ValidDataset, Invalid> {
+        Self::parse_unchecked(json)?.into_valid()
+    }
+
+    /// This file, validated, with its price periods parsed.
+    pub fn into_valid(self) -> Result<ValidDataset, Invalid> {
+        let price_periods = self.check()?;
+        Ok(ValidDataset { file: self, price_periods })
     }
 
     /// Checks every reference, date and price. Nothing is written before this passes.
     pub fn validate(&self) -> Result<(), Invalid> {
+        self.check().map(drop)
+    }
+
+    /// [`Self::validate`], keeping each model's price periods as parsed.
+    fn check(&self) -> Result<Vec<Vec<PriceSchedule>>, Invalid> {
         if self.format != FORMAT {
             return Err(invalid("(file)", "format", format!("expected `{FORMAT}`, found `{}`", self.format)));
         }
@@ -317,6 +339,7 @@ impl DatasetFile {
         }
         let mut ids = HashSet::new();
         let mut keys = HashSet::new();
+        let mut price_periods = Vec::with_capacity(self.models.len());
         for m in &self.models {
             let entry = format!("models[{}]", m.slug);
             if ModelId::parse(&m.slug).is_none() {
@@ -413,12 +436,14 @@ impl DatasetFile {
                 }
             }
             let mut current = 0;
+            let mut schedules = Vec::with_capacity(m.prices.len());
             for (i, p) in m.prices.iter().enumerate() {
                 let entry = format!("models[{}].prices[{i}]", m.slug);
                 let schedule = p.schedule(&entry)?;
                 if schedule.effective_to.is_none() {
                     current += 1;
                 }
+                schedules.push(schedule);
                 source_ok(&entry, "source", &p.source)?;
                 source_ok(&entry, "last_seen_in", &p.last_seen_in)?;
                 for (j, f) in p.fees.iter().enumerate() {
@@ -430,6 +455,7 @@ impl DatasetFile {
             if current > 1 {
                 return Err(invalid(&entry, "prices", "more than one current price (effective_to null)"));
             }
+            price_periods.push(schedules);
             let mut scored = HashSet::new();
             for (i, s) in m.scores.iter().enumerate() {
                 let entry = format!("models[{}].scores[{i}]", m.slug);
@@ -469,7 +495,25 @@ impl DatasetFile {
                 source_ok(&entry, "source", &s.source)?;
             }
         }
-        Ok(())
+        Ok(price_periods)
+    }
+}
+
+/// A dataset file that passed [`DatasetFile::validate`], with every model's price periods as
+/// parsed then: the only form the database writer takes, so nothing unchecked is written and
+/// no price is parsed twice.
+#[derive(Debug)]
+pub struct ValidDataset {
+    /// The file.
+    pub file: DatasetFile,
+    /// Per model, in `file.models` order, its price periods.
+    price_periods: Vec<Vec<PriceSchedule>>,
+}
+
+impl ValidDataset {
+    /// Each model with its parsed price periods.
+    pub fn models(&self) -> impl Iterator<Item = (&ModelEntry, &[PriceSchedule])> {
+        self.file.models.iter().zip(self.price_periods.iter().map(Vec::as_slice))
     }
 }
 

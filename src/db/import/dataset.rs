@@ -54,9 +54,10 @@ pub async fn import_dataset(
 ) -> Result<Outcome<DatasetReport>, ImportError> {
     let label = path.display().to_string();
     let file_name = path.file_name().map_or_else(|| label.clone(), |n| n.to_string_lossy().into_owned());
-    let file = DatasetFile::parse(&read_text(path)?).map_err(|e| {
+    let dataset = DatasetFile::read(&read_text(path)?).map_err(|e| {
         ImportError::Invalid(Rejected { file: label.clone(), entry: e.entry, field: e.field, problem: e.problem })
     })?;
+    let file = &dataset.file;
 
     let mut tx = begin(pool).await?;
     let (sources, providers, benchmarks, models): (i64, i64, i64, i64) = sqlx::query_as(
@@ -84,7 +85,7 @@ pub async fn import_dataset(
     let changes = report.sources + report.providers + report.benchmarks + report.models > 0;
     // A dry run writes too, inside the transaction `finish` rolls back: the same path up to the commit.
     if changes {
-        insert_all(&mut tx, &file).await?;
+        insert_all(&mut tx, &dataset).await?;
         sqlx::query("INSERT OR REPLACE INTO dataset_meta (key, value) VALUES ('origin', ?)")
             .bind(format!("import dataset {file_name}"))
             .execute(&mut *tx)
