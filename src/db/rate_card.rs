@@ -133,17 +133,28 @@ mod tests {
 
     use super::*;
 
-    #[tokio::test]
-    async fn the_migration_keeps_every_price_period_and_rate_as_a_card() {
+    /// The migrations up to 0005, in order.
+    const MIGRATIONS: [&str; 5] = [
+        include_str!("../../migrations/0001_schema.sql"),
+        include_str!("../../migrations/0002_max_input.sql"),
+        include_str!("../../migrations/0003_catalog.sql"),
+        include_str!("../../migrations/0004_rate_card.sql"),
+        include_str!("../../migrations/0005_fee_sources.sql"),
+    ];
+
+    /// An in-memory database with the schema as it was before migration `number`.
+    async fn schema_before(number: usize) -> sqlx::pool::PoolConnection<sqlx::Sqlite> {
         let pool = SqlitePoolOptions::new().max_connections(1).connect("sqlite::memory:").await.unwrap();
         let mut conn = pool.acquire().await.unwrap();
-        for sql in [
-            include_str!("../../migrations/0001_schema.sql"),
-            include_str!("../../migrations/0002_max_input.sql"),
-            include_str!("../../migrations/0003_catalog.sql"),
-        ] {
-            sqlx::raw_sql(sqlx::AssertSqlSafe(sql)).execute(&mut *conn).await.unwrap();
+        for sql in &MIGRATIONS[..number - 1] {
+            sqlx::raw_sql(sqlx::AssertSqlSafe(*sql)).execute(&mut *conn).await.unwrap();
         }
+        conn
+    }
+
+    #[tokio::test]
+    async fn the_migration_keeps_every_price_period_and_rate_as_a_card() {
+        let mut conn = schema_before(4).await;
         // Gemini 2.5 Pro as the old schema held it: a closed period and a current one with a
         // long-context tier, batch, cache-write and 1-hour cache-write columns.
         sqlx::raw_sql(
@@ -196,16 +207,7 @@ mod tests {
 
     #[tokio::test]
     async fn the_fee_sources_migration_gives_every_fee_its_periods_source_and_start() {
-        let pool = SqlitePoolOptions::new().max_connections(1).connect("sqlite::memory:").await.unwrap();
-        let mut conn = pool.acquire().await.unwrap();
-        for sql in [
-            include_str!("../../migrations/0001_schema.sql"),
-            include_str!("../../migrations/0002_max_input.sql"),
-            include_str!("../../migrations/0003_catalog.sql"),
-            include_str!("../../migrations/0004_rate_card.sql"),
-        ] {
-            sqlx::raw_sql(sqlx::AssertSqlSafe(sql)).execute(&mut *conn).await.unwrap();
-        }
+        let mut conn = schema_before(5).await;
         // GPT-4o mini as the defect left it: a March period with one fee, and a November
         // period opened only because November listed a second fee.
         sqlx::raw_sql(
