@@ -74,7 +74,7 @@ fn date(what: &str, text: &str) -> Result<Date, DbError> {
 }
 
 fn sourced<T>(value: Option<T>, source: &Option<String>) -> Option<Sourced<T>> {
-    Some(Sourced { value: value?, source: source.clone()? })
+    Some(Sourced { value: value?, source: source.clone()?.into() })
 }
 
 /// Reads every model, price, score, speed, benchmark, provider and source.
@@ -112,8 +112,8 @@ pub(super) async fn price_periods(
             effective_from: date(&what, &p.effective_from)?,
             effective_to: p.effective_to.as_deref().map(|d| date(&what, d)).transpose()?,
             rates: cards.remove(&p.id).unwrap_or_default(),
-            source: p.source,
-            last_seen_in: p.last_seen_in,
+            source: p.source.into(),
+            last_seen_in: p.last_seen_in.into(),
         };
         prices.entry(p.model).or_default().push((p.id, schedule));
     }
@@ -126,13 +126,13 @@ async fn load_in(conn: &mut SqliteConnection) -> Result<Dataset, DbError> {
     let sources = sources
         .into_iter()
         .map(|(id, title, url, license, as_of)| {
-            Ok(Source { as_of: date(&format!("source {id}"), &as_of)?, id, title, url, license })
+            Ok(Source { as_of: date(&format!("source {id}"), &as_of)?, id: id.into(), title, url, license })
         })
         .collect::<Result<Vec<_>, DbError>>()?;
 
     let providers: Vec<(String, String)> =
         sqlx::query_as("SELECT slug, name FROM providers").fetch_all(&mut *conn).await?;
-    let providers = providers.into_iter().map(|(slug, name)| Provider { slug, name }).collect();
+    let providers = providers.into_iter().map(|(slug, name)| Provider { slug: slug.into(), name }).collect();
 
     let benchmarks: Vec<(String, String, String, String, bool)> =
         sqlx::query_as("SELECT slug, name, measures, scale, higher_is_better FROM benchmarks ORDER BY rowid")
@@ -143,7 +143,7 @@ async fn load_in(conn: &mut SqliteConnection) -> Result<Dataset, DbError> {
         .map(|(slug, name, measures, scale, higher_is_better)| {
             let scale = Scale::parse(&scale)
                 .ok_or_else(|| DbError::Inconsistent(format!("benchmark {slug}: unknown scale `{scale}`")))?;
-            Ok(Benchmark { slug, name, measures, scale, higher_is_better })
+            Ok(Benchmark { slug: slug.into(), name, measures, scale, higher_is_better })
         })
         .collect::<Result<Vec<_>, DbError>>()?;
 
@@ -160,10 +160,10 @@ async fn load_in(conn: &mut SqliteConnection) -> Result<Dataset, DbError> {
     {
         let what = format!("score of {} on {}", s.model, s.benchmark);
         scores.entry(s.model).or_default().push(Score {
-            benchmark: s.benchmark,
+            benchmark: s.benchmark.into(),
             value: s.value,
             independent: s.independent,
-            source: s.source,
+            source: s.source.into(),
             as_of: date(&what, &s.as_of)?,
             note: s.note,
         });
@@ -175,7 +175,7 @@ async fn load_in(conn: &mut SqliteConnection) -> Result<Dataset, DbError> {
         speeds.entry(s.model).or_default().push(Speed {
             output_tokens_per_s: s.output_tokens_per_s,
             ttft_s: s.ttft_s,
-            source: s.source,
+            source: s.source.into(),
             as_of: date(&what, &s.as_of)?,
         });
     }
@@ -198,7 +198,7 @@ async fn load_in(conn: &mut SqliteConnection) -> Result<Dataset, DbError> {
         let release = m.release_date.as_deref().map(|d| date(&what, d)).transpose()?;
         models.push(Model {
             name: m.name,
-            provider: m.provider,
+            provider: m.provider.into(),
             api_host: m.api_host,
             release_date: sourced(release, &m.release_date_source),
             context_window: sourced(m.context_window.map(|v| v as u64), &m.limits_source),
@@ -208,12 +208,12 @@ async fn load_in(conn: &mut SqliteConnection) -> Result<Dataset, DbError> {
             status,
             stored_status: status,
             deprecation_date: m.deprecation_date.as_deref().map(|d| date(&what, d)).transpose()?,
-            status_source: m.status_source,
+            status_source: m.status_source.map(Into::into),
             knowledge_cutoff: sourced(m.knowledge_cutoff, &m.knowledge_cutoff_source),
             litellm_limits: m.litellm_limits_source.map(|source| OtherLimits {
                 max_input: m.litellm_max_input.map(|v| v.max(0) as u64),
                 max_output: m.litellm_max_output.map(|v| v.max(0) as u64),
-                source,
+                source: source.into(),
             }),
             modelsdev_id: m.modelsdev_id,
             epoch_version: m.epoch_version,

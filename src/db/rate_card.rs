@@ -61,7 +61,7 @@ pub(super) async fn read_cards(conn: &mut SqliteConnection) -> Result<HashMap<i6
         let listed_from = Date::parse(&listed_from).ok_or_else(|| inconsistent(id, "fee date", &listed_from))?;
         cards.entry(id).or_default().fees.push(SourcedFee {
             fee: ListedFee { what, unit, figure },
-            source,
+            source: source.into(),
             listed_from,
         });
     }
@@ -119,7 +119,7 @@ async fn insert_fees(conn: &mut SqliteConnection, price_id: i64, fees: &[Sourced
         .bind(&f.fee.what)
         .bind(f.fee.unit.as_str())
         .bind(&f.fee.figure)
-        .bind(&f.source)
+        .bind(f.source.as_str())
         .bind(f.listed_from.iso())
         .execute(&mut *conn)
         .await?;

@@ -20,8 +20,8 @@ pub(super) async fn insert_price_period(
     .bind(model)
     .bind(p.effective_from.iso())
     .bind(p.effective_to.as_ref().map(Date::iso))
-    .bind(&p.source)
-    .bind(&p.last_seen_in)
+    .bind(p.source.as_str())
+    .bind(p.last_seen_in.as_str())
     .fetch_one(&mut *conn)
     .await?;
     super::rate_card::write_card(&mut *conn, id, &p.rates).await?;

@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 
 use super::cost::Limits;
+use super::ids::{BenchmarkSlug, SourceId};
 use super::model::{Dataset, Model, Scale};
 use super::money::Usd;
 
@@ -10,15 +11,15 @@ use super::money::Usd;
 #[derive(Debug, Clone, PartialEq)]
 pub struct HeadlineIndex {
     /// Benchmark slug.
-    pub benchmark: String,
+    pub benchmark: BenchmarkSlug,
     /// Benchmark display name.
     pub name: String,
     /// The one source all plotted values come from.
-    pub source: String,
+    pub source: SourceId,
     /// Models with a value from that source.
     pub coverage: usize,
     /// Every other index considered, as (name, source id, coverage), for the methodology text.
-    pub alternatives: Vec<(String, String, usize)>,
+    pub alternatives: Vec<(String, SourceId, usize)>,
 }
 
 impl HeadlineIndex {
@@ -27,25 +28,25 @@ impl HeadlineIndex {
     /// one value and a gap. Ties go to the benchmark slug that sorts first, so the choice is
     /// stable. `None` if the dataset holds no index scores.
     pub fn choose(dataset: &Dataset) -> Option<HeadlineIndex> {
-        let mut coverage: HashMap<(&str, &str), usize> = HashMap::new();
+        let mut coverage: HashMap<(&BenchmarkSlug, &SourceId), usize> = HashMap::new();
         for model in &dataset.models {
             for score in model.scores.iter().filter(|s| s.independent) {
                 let is_index = dataset.benchmark(&score.benchmark).is_some_and(|b| b.scale == Scale::Index);
                 if is_index {
-                    *coverage.entry((score.benchmark.as_str(), score.source.as_str())).or_default() += 1;
+                    *coverage.entry((&score.benchmark, &score.source)).or_default() += 1;
                 }
             }
         }
-        let mut ranked: Vec<((&str, &str), usize)> = coverage.into_iter().collect();
+        let mut ranked: Vec<((&BenchmarkSlug, &SourceId), usize)> = coverage.into_iter().collect();
         ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         let (&((benchmark, source), count), rest) = ranked.split_first()?;
-        let name_of = |slug: &str| dataset.benchmark(slug).map_or(slug.to_owned(), |b| b.name.clone());
+        let name_of = |slug: &BenchmarkSlug| dataset.benchmark(slug).map_or(slug.to_string(), |b| b.name.clone());
         Some(HeadlineIndex {
-            benchmark: benchmark.to_owned(),
+            benchmark: benchmark.clone(),
             name: name_of(benchmark),
-            source: source.to_owned(),
+            source: source.clone(),
             coverage: count,
-            alternatives: rest.iter().map(|((b, s), n)| (name_of(b), (*s).to_owned(), *n)).collect(),
+            alternatives: rest.iter().map(|((b, s), n)| (name_of(b), (*s).clone(), *n)).collect(),
         })
     }
 

@@ -7,6 +7,7 @@ pub mod cost;
 pub mod directory;
 pub mod format;
 pub mod freshness;
+pub mod ids;
 pub mod index;
 pub mod market;
 pub mod model;
@@ -23,5 +24,6 @@ pub mod testing;
 
 pub use catalog::Catalog;
 pub use compare::{Comparison, compare};
+pub use ids::{BenchmarkSlug, ProviderSlug, SourceId};
 pub use model::{Dataset, Model};
 pub use slug::ModelId;

@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use super::ids::{BenchmarkSlug, ProviderSlug, SourceId};
 use super::rate_card::RateCard;
 use super::slug::ModelId;
 
@@ -105,7 +106,7 @@ impl Date {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Source {
     /// Short stable id such as `litellm-1.110.2`.
-    pub id: String,
+    pub id: SourceId,
     /// Human title, shown in citations.
     pub title: String,
     /// Where a reader can check it.
@@ -140,7 +141,7 @@ pub fn provenance(score: &Score, dataset: &Dataset) -> String {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Provider {
     /// Lowercase ASCII id.
-    pub slug: String,
+    pub slug: ProviderSlug,
     /// Display name.
     pub name: String,
 }
@@ -183,7 +184,7 @@ pub struct Sourced<T> {
     /// The figure.
     pub value: T,
     /// Id of the [`Source`].
-    pub source: String,
+    pub source: SourceId,
 }
 
 /// One period of a model's list prices: its rate card and the dates it held for.
@@ -196,16 +197,16 @@ pub struct PriceSchedule {
     /// Every rate of the period.
     pub rates: RateCard,
     /// The snapshot that first showed these prices.
-    pub source: String,
+    pub source: SourceId,
     /// The newest snapshot that still showed them.
-    pub last_seen_in: String,
+    pub last_seen_in: SourceId,
 }
 
 /// A benchmark or index a score can be on.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Benchmark {
     /// Id such as `gpqa-diamond`.
-    pub slug: String,
+    pub slug: BenchmarkSlug,
     /// Display name.
     pub name: String,
     /// One sentence on what it measures.
@@ -252,13 +253,13 @@ impl Scale {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Score {
     /// Benchmark slug.
-    pub benchmark: String,
+    pub benchmark: BenchmarkSlug,
     /// Value in the benchmark's scale.
     pub value: f64,
     /// `true` for a third party's own run, `false` for a vendor's claim.
     pub independent: bool,
     /// Source id.
-    pub source: String,
+    pub source: SourceId,
     /// Date the figure holds for.
     pub as_of: Date,
     /// Method or version details, if any.
@@ -273,7 +274,7 @@ pub struct Speed {
     /// Seconds to the first token.
     pub ttft_s: Option<f64>,
     /// Source id.
-    pub source: String,
+    pub source: SourceId,
     /// Date measured or published.
     pub as_of: Date,
 }
@@ -286,7 +287,7 @@ pub struct OtherLimits {
     /// Most output tokens per request.
     pub max_output: Option<u64>,
     /// Source id.
-    pub source: String,
+    pub source: SourceId,
 }
 
 /// A model with every figure we hold on it.
@@ -297,7 +298,7 @@ pub struct Model {
     /// Display name.
     pub name: String,
     /// Provider slug.
-    pub provider: String,
+    pub provider: ProviderSlug,
     /// The API host whose prices we list.
     pub api_host: String,
     /// Release date.
@@ -318,7 +319,7 @@ pub struct Model {
     /// Announced or past shutdown date.
     pub deprecation_date: Option<Date>,
     /// Where the status comes from.
-    pub status_source: Option<String>,
+    pub status_source: Option<SourceId>,
     /// Training-data cutoff as the source writes it (`2024-09-30`, `2023-09`).
     pub knowledge_cutoff: Option<Sourced<String>>,
     /// The limits the mapped LiteLLM entry gives, shown beside ours where they disagree.
@@ -359,10 +360,10 @@ impl Model {
     }
 
     /// The score on `benchmark` of the given provenance; the newest if several.
-    pub fn score(&self, benchmark: &str, independent: bool) -> Option<&Score> {
+    pub fn score(&self, benchmark: &BenchmarkSlug, independent: bool) -> Option<&Score> {
         self.scores
             .iter()
-            .filter(|s| s.benchmark == benchmark && s.independent == independent)
+            .filter(|s| s.benchmark == *benchmark && s.independent == independent)
             .max_by(|a, b| a.as_of.cmp(&b.as_of))
     }
 
@@ -384,11 +385,11 @@ pub struct Dataset {
     /// Models in display order (provider, then name).
     pub models: Vec<Model>,
     /// Providers by slug.
-    pub providers: HashMap<String, Provider>,
+    pub providers: HashMap<ProviderSlug, Provider>,
     /// Benchmarks in display order.
     pub benchmarks: Vec<Benchmark>,
     /// Sources by id.
-    pub sources: HashMap<String, Source>,
+    pub sources: HashMap<SourceId, Source>,
     index_by_id: HashMap<ModelId, usize>,
 }
 
@@ -400,7 +401,7 @@ impl Dataset {
         benchmarks: Vec<Benchmark>,
         sources: Vec<Source>,
     ) -> Self {
-        let providers: HashMap<String, Provider> = providers.into_iter().map(|p| (p.slug.clone(), p)).collect();
+        let providers: HashMap<ProviderSlug, Provider> = providers.into_iter().map(|p| (p.slug.clone(), p)).collect();
         models.sort_by(|a, b| {
             let pa = providers.get(&a.provider).map_or(a.provider.as_str(), |p| p.name.as_str());
             let pb = providers.get(&b.provider).map_or(b.provider.as_str(), |p| p.name.as_str());
@@ -427,17 +428,17 @@ impl Dataset {
     }
 
     /// The provider's display name (its slug if unknown).
-    pub fn provider_name<'a>(&'a self, slug: &'a str) -> &'a str {
-        self.providers.get(slug).map_or(slug, |p| p.name.as_str())
+    pub fn provider_name<'a>(&'a self, slug: &'a ProviderSlug) -> &'a str {
+        self.providers.get(slug).map_or(slug.as_str(), |p| p.name.as_str())
     }
 
     /// A benchmark by slug.
-    pub fn benchmark(&self, slug: &str) -> Option<&Benchmark> {
-        self.benchmarks.iter().find(|b| b.slug == slug)
+    pub fn benchmark(&self, slug: &BenchmarkSlug) -> Option<&Benchmark> {
+        self.benchmarks.iter().find(|b| b.slug == *slug)
     }
 
     /// A source by id.
-    pub fn source(&self, id: &str) -> Option<&Source> {
+    pub fn source(&self, id: &SourceId) -> Option<&Source> {
         self.sources.get(id)
     }
 

@@ -10,6 +10,7 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
+use super::ids::SourceId;
 use super::model::Date;
 use super::money::PricePerMTok;
 
@@ -381,7 +382,7 @@ pub struct SourcedFee {
     /// The fee and its figure.
     pub fee: ListedFee,
     /// The source that listed it.
-    pub source: String,
+    pub source: SourceId,
     /// The date it was first listed.
     pub listed_from: Date,
 }

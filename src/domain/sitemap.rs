@@ -6,6 +6,7 @@
 
 use std::ops::Range;
 
+use super::ids::SourceId;
 use super::model::{Dataset, Date, Model};
 
 /// The sitemaps.org limit on URLs in one sitemap file.
@@ -114,15 +115,15 @@ impl CompareFiles {
 /// (each price period's newest snapshot, scores, speeds, limits, release date, open weights).
 /// `None` when no figure has a dated source.
 pub fn model_lastmod<'a>(dataset: &'a Dataset, model: &'a Model) -> Option<&'a Date> {
-    let source_date = |id: &str| dataset.source(id).map(|s| &s.as_of);
+    let source_date = |id: &SourceId| dataset.source(id).map(|s| &s.as_of);
     let prices = model.prices.iter().filter_map(|p| source_date(&p.last_seen_in));
     let scores = model.scores.iter().map(|s| &s.as_of);
     let speeds = model.speeds.iter().map(|s| &s.as_of);
     let sourced = [
-        model.context_window.as_ref().map(|c| c.source.as_str()),
-        model.max_output.as_ref().map(|c| c.source.as_str()),
-        model.release_date.as_ref().map(|d| d.source.as_str()),
-        model.open_weights.as_ref().map(|o| o.source.as_str()),
+        model.context_window.as_ref().map(|c| &c.source),
+        model.max_output.as_ref().map(|c| &c.source),
+        model.release_date.as_ref().map(|d| &d.source),
+        model.open_weights.as_ref().map(|o| &o.source),
     ];
     let sourced = sourced.into_iter().flatten().filter_map(source_date);
     prices.chain(scores).chain(speeds).chain(sourced).max()

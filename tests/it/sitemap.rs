@@ -209,7 +209,7 @@ fn generated_catalog(n: usize) -> Catalog {
             as_of: date(20_500),
         },
     ];
-    let providers = (0..10).map(|p| Provider { slug: format!("p{p}"), name: format!("Provider {p}") }).collect();
+    let providers = (0..10).map(|p| Provider { slug: format!("p{p}").into(), name: format!("Provider {p}") }).collect();
     let models = (0..n)
         .map(|i| {
             let provider = format!("p{}", i % 10);

@@ -114,12 +114,12 @@ impl PriceEntry {
                     what: f.fee.what.clone(),
                     unit: f.fee.unit.as_str().to_owned(),
                     figure: f.fee.figure.clone(),
-                    source: Some(f.source.clone()),
+                    source: Some(f.source.to_string()),
                     listed_from: Some(f.listed_from.iso().to_owned()),
                 })
                 .collect(),
-            source: p.source.clone(),
-            last_seen_in: p.last_seen_in.clone(),
+            source: p.source.to_string(),
+            last_seen_in: p.last_seen_in.to_string(),
         }
     }
 
@@ -192,7 +192,7 @@ impl PriceEntry {
             if rates.fees.iter().any(|s| s.fee.what == fee.what) {
                 return Err(invalid(entry, &field, format!("fee `{}` is given twice", fee.what)));
             }
-            let source = f.source.clone().unwrap_or_else(|| self.source.clone());
+            let source = f.source.as_deref().unwrap_or(&self.source).into();
             rates.fees.push(SourcedFee { fee, source, listed_from });
         }
         rates.fees.sort();
@@ -200,8 +200,8 @@ impl PriceEntry {
             effective_from,
             effective_to,
             rates,
-            source: self.source.clone(),
-            last_seen_in: self.last_seen_in.clone(),
+            source: self.source.as_str().into(),
+            last_seen_in: self.last_seen_in.as_str().into(),
         })
     }
 }

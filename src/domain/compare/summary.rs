@@ -86,7 +86,7 @@ fn status_row(catalog: &Catalog, cites: &mut Citations, a: &Side, b: &Side, toda
             (_, Some(d)) => format!("shuts down {}", d.iso()),
             (_, None) => "available".to_owned(),
         };
-        let cite = m.status_source.as_deref().and_then(|src| cites.cite(catalog, src));
+        let cite = m.status_source.as_ref().and_then(|src| cites.cite(catalog, src));
         (Figure::known(text, cite), on_the_day != ModelStatus::Retired)
     };
     let ((fa, open_a), (fb, open_b)) = (status(a, cites), status(b, cites));

@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 
 use crate::domain::cost::{Billing, LimitViolation, NoPrice, RequestCost, RequestProfile, Workload, request_cost};
 use crate::domain::format;
+use crate::domain::ids::SourceId;
 use crate::domain::index::limits_of;
 use crate::domain::model::Date;
 use crate::domain::money::{Usd, format_usd_pair};
@@ -19,7 +20,7 @@ pub struct Citation {
     /// The number shown next to figures, from 1.
     pub number: usize,
     /// Source id.
-    pub id: String,
+    pub id: SourceId,
     /// Source title.
     pub title: String,
     /// Source URL.
@@ -38,8 +39,8 @@ pub struct Citations {
 
 impl Citations {
     /// The number for a source id; unknown ids get no number.
-    pub fn cite(&mut self, catalog: &Catalog, id: &str) -> Option<usize> {
-        if let Some(c) = self.list.iter().find(|c| c.id == id) {
+    pub fn cite(&mut self, catalog: &Catalog, id: &SourceId) -> Option<usize> {
+        if let Some(c) = self.list.iter().find(|c| c.id == *id) {
             return Some(c.number);
         }
         let source = catalog.dataset.source(id)?;

@@ -15,7 +15,7 @@ use crate::domain::index::limits_of;
 use crate::domain::model::{Model, PriceSchedule};
 use crate::domain::pricing::PayAs;
 use crate::domain::rate_card::{RateCard, RateKey, ServiceTier, TimeWindow};
-use crate::domain::{Catalog, compare as build_comparison};
+use crate::domain::{Catalog, SourceId, compare as build_comparison};
 
 use crate::web::error::AppError;
 use crate::web::error::Link;
@@ -356,30 +356,37 @@ pub async fn models_csv(State(state): State<AppState>) -> Response {
         }
     };
     row("model", "kind", "field", "value", "source", "as_of");
-    let date_of = |source: &str| dataset.source(source).map_or(String::new(), |s| s.as_of.iso().to_owned());
+    let date_of = |source: &SourceId| dataset.source(source).map_or(String::new(), |s| s.as_of.iso().to_owned());
     for m in &dataset.models {
         let id = m.id.as_str();
         row(id, "model", "name", &m.name, "", "");
         row(id, "model", "provider", dataset.provider_name(&m.provider), "", "");
         row(id, "model", "api_host", &m.api_host, "", "");
-        row(id, "model", "status", m.status.as_str(), m.status_source.as_deref().unwrap_or(""), "");
+        row(id, "model", "status", m.status.as_str(), m.status_source.as_ref().map_or("", SourceId::as_str), "");
         if let Some(d) = &m.deprecation_date {
-            row(id, "model", "deprecation_date", d.iso(), m.status_source.as_deref().unwrap_or(""), "");
+            row(id, "model", "deprecation_date", d.iso(), m.status_source.as_ref().map_or("", SourceId::as_str), "");
         }
         if let Some(d) = &m.release_date {
-            row(id, "model", "release_date", d.value.iso(), &d.source, &date_of(&d.source));
+            row(id, "model", "release_date", d.value.iso(), d.source.as_str(), &date_of(&d.source));
         }
         if let Some(c) = &m.context_window {
-            row(id, "limit", "context_window", &c.value.to_string(), &c.source, &date_of(&c.source));
+            row(id, "limit", "context_window", &c.value.to_string(), c.source.as_str(), &date_of(&c.source));
         }
         if let Some(c) = &m.max_input {
-            row(id, "limit", "max_input", &c.value.to_string(), &c.source, &date_of(&c.source));
+            row(id, "limit", "max_input", &c.value.to_string(), c.source.as_str(), &date_of(&c.source));
         }
         if let Some(c) = &m.max_output {
-            row(id, "limit", "max_output", &c.value.to_string(), &c.source, &date_of(&c.source));
+            row(id, "limit", "max_output", &c.value.to_string(), c.source.as_str(), &date_of(&c.source));
         }
         if let Some(o) = &m.open_weights {
-            row(id, "model", "open_weights", if o.value { "true" } else { "false" }, &o.source, &date_of(&o.source));
+            row(
+                id,
+                "model",
+                "open_weights",
+                if o.value { "true" } else { "false" },
+                o.source.as_str(),
+                &date_of(&o.source),
+            );
         }
         for p in &m.prices {
             let kind = if p.effective_to.is_none() { "price" } else { "price_history" };
@@ -390,7 +397,7 @@ pub async fn models_csv(State(state): State<AppState>) -> Response {
             let seen = date_of(&p.last_seen_in);
             for (key, rate) in p.rates.rates() {
                 let field = format!("{} [{period}]", csv_rate_field(key));
-                row(id, kind, &field, &rate.to_decimal(), &p.last_seen_in, &seen);
+                row(id, kind, &field, &rate.to_decimal(), p.last_seen_in.as_str(), &seen);
             }
             for (w, hours) in p.rates.windows() {
                 row(
@@ -398,21 +405,21 @@ pub async fn models_csv(State(state): State<AppState>) -> Response {
                     kind,
                     &format!("{}_hours_utc [{period}]", w.as_str()),
                     &hours.to_string(),
-                    &p.last_seen_in,
+                    p.last_seen_in.as_str(),
                     &seen,
                 );
             }
         }
         for s in &m.scores {
             let kind = if s.independent { "score_independent" } else { "score_vendor" };
-            row(id, kind, &s.benchmark, &s.value.to_string(), &s.source, s.as_of.iso());
+            row(id, kind, s.benchmark.as_str(), &s.value.to_string(), s.source.as_str(), s.as_of.iso());
         }
         for s in &m.speeds {
             if let Some(v) = s.output_tokens_per_s {
-                row(id, "speed", "output_tokens_per_s", &v.to_string(), &s.source, s.as_of.iso());
+                row(id, "speed", "output_tokens_per_s", &v.to_string(), s.source.as_str(), s.as_of.iso());
             }
             if let Some(v) = s.ttft_s {
-                row(id, "speed", "ttft_s", &v.to_string(), &s.source, s.as_of.iso());
+                row(id, "speed", "ttft_s", &v.to_string(), s.source.as_str(), s.as_of.iso());
             }
         }
     }

@@ -20,7 +20,7 @@ pub async fn home(State(state): State<AppState>) -> HtmlTemplate<HomePage> {
     let rows = current.into_iter().map(row).collect();
     let retired_rows = retired.into_iter().map(row).collect();
     let (index_name, index_source) = catalog.index.as_ref().map_or(("Index".into(), String::new()), |i| {
-        (i.name.clone(), dataset.source(&i.source).map_or(i.source.clone(), |s| s.title.clone()))
+        (i.name.clone(), dataset.source(&i.source).map_or(i.source.to_string(), |s| s.title.clone()))
     });
     // Neighbours along the price/index frontier: each pair is a real trade-off worth reading.
     let mut frontier: Vec<_> = catalog.market.points.iter().filter(|p| p.on_frontier).collect();

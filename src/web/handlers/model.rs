@@ -11,7 +11,7 @@ use crate::domain::money::PricePerMTok;
 use crate::domain::pricing::PayAs;
 use crate::domain::rate_card::{Meter, RateKey};
 use crate::domain::sitemap::model_lastmod;
-use crate::domain::{Catalog, Model, ModelId};
+use crate::domain::{Catalog, Model, ModelId, SourceId};
 use crate::web::error::Link;
 use crate::web::extract::PathSegment;
 use crate::web::lookup::suggestions;
@@ -21,11 +21,11 @@ use crate::web::templates::{FactRow, HtmlTemplate, ModelPage, PriceHistoryRow};
 use crate::web::validators::with_last_modified;
 use crate::web::{AppError, AppState, Result, day_of};
 
-fn source_title(dataset: &Dataset, id: &str) -> String {
-    dataset.source(id).map_or_else(|| id.to_owned(), |s| s.title.clone())
+fn source_title(dataset: &Dataset, id: &SourceId) -> String {
+    dataset.source(id).map_or_else(|| id.to_string(), |s| s.title.clone())
 }
 
-fn source_date(dataset: &Dataset, id: &str) -> String {
+fn source_date(dataset: &Dataset, id: &SourceId) -> String {
     dataset.source(id).map_or_else(String::new, |s| s.as_of.iso().to_owned())
 }
 
@@ -73,7 +73,7 @@ fn page(catalog: &Catalog, m: &Model, base_url: &str) -> ModelPage {
         });
     }
     // `None` is a rate the source does not list: shown as such and marked missing.
-    let mut fact = |label: &str, value: Option<String>, source: &str, as_of: String| {
+    let mut fact = |label: &str, value: Option<String>, source: &SourceId, as_of: String| {
         facts.push(FactRow {
             label: label.into(),
             missing: value.is_none(),

@@ -33,8 +33,8 @@ pub(super) async fn apply(conn: &mut SqliteConnection, plan: &Plan, as_of: &Date
             effective_from: as_of.clone(),
             effective_to: None,
             rates: p.clone(),
-            source: source.clone(),
-            last_seen_in: source.clone(),
+            source: source.as_str().into(),
+            last_seen_in: source.as_str().into(),
         };
         crate::db::write::insert_price_period(&mut *conn, model, &period).await?;
     }

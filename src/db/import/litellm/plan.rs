@@ -245,7 +245,7 @@ fn sourced_fees(old: &[SourcedFee], listed: Vec<ListedFee>, source_id: &str, as_
         .into_iter()
         .map(|fee| match old.iter().find(|s| s.fee == fee) {
             Some(kept) => kept.clone(),
-            None => SourcedFee { fee, source: source_id.to_owned(), listed_from: as_of.clone() },
+            None => SourcedFee { fee, source: source_id.into(), listed_from: as_of.clone() },
         })
         .collect()
 }

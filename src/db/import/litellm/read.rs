@@ -72,7 +72,7 @@ impl Current {
                 let current = CurrentPrice {
                     id,
                     effective_from: p.effective_from.iso().to_owned(),
-                    last_seen_in: p.last_seen_in.clone(),
+                    last_seen_in: p.last_seen_in.to_string(),
                     prices: p.rates,
                 };
                 Some((model, current))

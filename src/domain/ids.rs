@@ -1,0 +1,102 @@
+//! The dataset's ids other than [`ModelId`](super::slug::ModelId): a provider's slug, a
+//! source's id and a benchmark's slug. Each is its own type so a source id cannot be passed
+//! where a benchmark was meant; all three are written as they are stored (the importers check
+//! their spelling), and serialize as plain strings.
+
+use std::borrow::Borrow;
+use std::fmt;
+
+/// Defines a string id type with the traits every one of them needs. A macro, not three copies:
+/// the three must stay alike, and a fourth id is one line.
+macro_rules! string_id {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub struct $name(String);
+
+        impl $name {
+            /// The id as written.
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl From<&str> for $name {
+            fn from(text: &str) -> Self {
+                Self(text.to_owned())
+            }
+        }
+
+        impl From<String> for $name {
+            fn from(text: String) -> Self {
+                Self(text)
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        // A map keyed by the id answers lookups by `&str` (a form field, a database row) without
+        // building an id first; `Hash` and `Eq` are the string's, as `Borrow` requires.
+        impl Borrow<str> for $name {
+            fn borrow(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl PartialEq<str> for $name {
+            fn eq(&self, other: &str) -> bool {
+                self.0 == other
+            }
+        }
+
+        impl PartialEq<&str> for $name {
+            fn eq(&self, other: &&str) -> bool {
+                self.0 == *other
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(&self.0)
+            }
+        }
+    };
+}
+
+string_id! {
+    /// A provider's lowercase ASCII id (`openai`).
+    ProviderSlug
+}
+
+string_id! {
+    /// A source's short stable id (`litellm-1.110.2`, `epoch-2026-11-20`).
+    SourceId
+}
+
+string_id! {
+    /// A benchmark's id (`gpqa-diamond`).
+    BenchmarkSlug
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashMap;
+
+    use super::*;
+
+    #[test]
+    fn an_id_reads_back_as_written_and_finds_its_entry_by_text() {
+        let id = SourceId::from("litellm-1.110.2");
+        assert_eq!(id.as_str(), "litellm-1.110.2");
+        assert_eq!(id.to_string(), "litellm-1.110.2");
+        assert_eq!(serde_json::to_string(&id).unwrap(), r#""litellm-1.110.2""#);
+        let map: HashMap<SourceId, u32> = [(id.clone(), 7)].into();
+        assert_eq!(map.get("litellm-1.110.2"), Some(&7));
+        assert_eq!(map.get("litellm-1.110.3"), None);
+        assert!(id == "litellm-1.110.2" && id != "litellm");
+    }
+}
