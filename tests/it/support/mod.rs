@@ -1,14 +1,17 @@
 //! What the integration tests share: the site built once in process, requests to it without
-//! binding a port (`http`), temporary databases (`db`), and readers of the HTML and XML it answers (`html`, `xml`).
+//! binding a port (`http`), temporary databases (`db`), the importers run on the fixtures (`import`), and
+//! readers of the HTML and XML it answers (`html`, `xml`).
 
 mod db;
 mod html;
 mod http;
+mod import;
 mod xml;
 
 pub use db::*;
 pub use html::*;
 pub use http::*;
+pub use import::*;
 pub use xml::*;
 
 use axum::Router;

@@ -1,0 +1,148 @@
+//! The seed against the shared data it was built from (`../shared/data`): the March and
+//! November LiteLLM maps rebuild its price history, and the November map and models.dev change
+//! nothing in it.
+
+use std::path::{Path, PathBuf};
+
+use crate::support::{TestDb, models_and_keys_only, options, prices};
+use llm_compare::db::import;
+use llm_compare::db::{self, DatasetFile};
+
+/// `../shared/data/litellm` next to the repository, when the checkout has it (CI does).
+fn shared_litellm() -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/litellm");
+    if dir.is_dir() {
+        return Some(dir);
+    }
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "CI is set but {} is missing: the March and November LiteLLM maps are required in CI",
+        dir.display()
+    );
+    eprintln!(
+        "\n*** SKIPPED march_then_november_litellm_maps_rebuild_the_seed_price_history: {} is missing (set CI to make this a failure) ***\n",
+        dir.display()
+    );
+    None
+}
+
+#[tokio::test]
+async fn march_then_november_litellm_maps_rebuild_the_seed_price_history() {
+    let Some(dir) = shared_litellm() else { return };
+    eprintln!("running with the shared LiteLLM maps in {}", dir.display());
+    let march = dir.join("model_prices_2026-03_v1.82.6.json");
+    let november = dir.join("model_prices_2026-11_v1.110.2.json");
+
+    let (_db, pool) = models_and_keys_only().await;
+    let seed = DatasetFile::parse(db::SEED_JSON).unwrap();
+
+    let first = import::import_litellm(&pool, &march, &options(false, "2026-03-05")).await.expect("March imports");
+    let in_march = seed.models.iter().filter(|m| m.prices.first().is_some_and(|p| p.effective_from == "2026-03-05"));
+    assert_eq!(first.report.changes.len(), in_march.count(), "every model March prices gets its first price");
+    let second =
+        import::import_litellm(&pool, &november, &options(false, "2026-11-25")).await.expect("November imports");
+    let report = second.report.to_string();
+    eprintln!("{report}");
+    for needle in [
+        "  llama-3-1-405b (meta.llama3-1-405b-instruct-v1:0): the price in force since 2026-03-05 closes on 2026-11-25",
+        "    standard input: $5.32 → $2.40",
+        "  grok-code-fast-1 (xai/grok-code-fast-1): the price in force since 2026-03-05 closes on 2026-11-25",
+    ] {
+        assert!(report.contains(needle), "November report lacks {needle:?}");
+    }
+    assert!(second.report.candidates > 1000, "the November map has thousands of unmapped chat keys");
+
+    // Both imports together rebuild exactly the seed's price periods (built by
+    // scripts/build-seed.sh from the same two maps), only citing the imports' sources. The
+    // November changes are the two-period models and the models March did not price.
+    let seed_changes = seed
+        .models
+        .iter()
+        .filter(|m| m.prices.len() == 2 || m.prices.first().is_some_and(|p| p.effective_from == "2026-11-25"))
+        .count();
+    assert_eq!(second.report.changes.len(), seed_changes, "the changes are the seed's two-period models");
+    let exported = db::export_dataset(&pool).await.unwrap();
+    for (ours, theirs) in exported.models.iter().zip(&seed.models) {
+        assert_eq!(ours.slug, theirs.slug);
+        if theirs.litellm_keys.is_empty() {
+            continue;
+        }
+        let strip = |p: &db::dataset_file::PriceEntry| {
+            let mut p = p.clone();
+            p.source = String::new();
+            p.last_seen_in = String::new();
+            // Fees cite their source too: the seed's, not this test's import ids.
+            for f in &mut p.fees {
+                f.source = None;
+            }
+            serde_json::to_string(&p).unwrap()
+        };
+        let ours_periods: Vec<String> = ours.prices.iter().map(strip).collect();
+        let seed_periods: Vec<String> = theirs.prices.iter().map(strip).collect();
+        assert_eq!(ours_periods, seed_periods, "{}: imported history differs from the seed's", ours.slug);
+    }
+    let llama = prices(&pool, "llama-3-1-405b").await;
+    assert_eq!(
+        llama.iter().map(|p| (p.0.as_str(), p.1.as_deref(), p.2, p.3)).collect::<Vec<_>>(),
+        [("2026-03-05", Some("2026-11-25"), 5_320_000, 16_000_000), ("2026-11-25", None, 2_400_000, 2_400_000)],
+        "the history holds both prices"
+    );
+    pool.close().await;
+}
+
+/// `../shared/data` next to the repository when the checkout has it (CI does). Without it
+/// the caller's test says it is skipped, except when CI=true, where it fails.
+fn shared_data(test: &str) -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data");
+    if dir.is_dir() {
+        eprintln!("{test}: comparing with the shared data in {}", dir.display());
+        return Some(dir);
+    }
+    assert!(
+        std::env::var("CI").as_deref() != Ok("true"),
+        "CI=true but {} is missing: {test} must run in CI",
+        dir.display()
+    );
+    eprintln!("\n*** SKIPPED {test}: {} is missing (CI=true makes this a failure) ***\n", dir.display());
+    None
+}
+
+#[tokio::test]
+async fn the_seed_matches_the_november_litellm_map_and_models_dev_field_for_field() {
+    let Some(shared) = shared_data("the_seed_matches_the_november_litellm_map_and_models_dev_field_for_field") else {
+        return;
+    };
+    // The seed is what the importers make of the shared data: importing the same files again
+    // (dry run) changes no price, limit, status, name, date, open-weights flag or cutoff.
+    let db = TestDb::seeded().await;
+    let before = db.bytes();
+    let pool = db.open().await;
+    let november = shared.join("litellm/model_prices_2026-11_v1.110.2.json");
+    let nov = import::import_litellm_citing(&pool, &november, &options(true, "2026-11-25"), Some("litellm-1.110.2"))
+        .await
+        .expect("the November map imports");
+    assert!(nov.report.changes.is_empty(), "prices differ from the November map: {}", nov.report);
+    assert!(nov.report.facts.is_empty(), "limits or statuses differ from the November map: {:?}", nov.report.facts);
+    assert_eq!(nov.report.confirmed, 0, "every price was last seen in the November map");
+    let api = shared.join("modelsdev/api_2026-07-02.json");
+    let md = import::import_modelsdev(&pool, &api, &options(true, "2026-07-02"), Some("modelsdev-2026-07-02"))
+        .await
+        .expect("models.dev imports");
+    assert!(md.report.changes.is_empty(), "figures differ from models.dev: {:?}", md.report.changes);
+    assert!(md.report.missing.is_empty(), "mapped ids missing from models.dev: {:?}", md.report.missing);
+    // Every mapped model that models.dev gives limits for shows exactly those limits.
+    let file = llm_compare::db::import::modelsdev_file::parse_api(&std::fs::read(&api).unwrap()).unwrap();
+    let seed = DatasetFile::parse(db::SEED_JSON).unwrap();
+    let mut checked = 0;
+    for m in seed.models.iter().filter(|m| !m.pinned.contains(&"limits".to_owned())) {
+        let Some(record) = m.modelsdev_id.as_deref().and_then(|id| file.record(id).unwrap()) else { continue };
+        if let (Some(context), Some(output)) = (record.context, record.output) {
+            assert_eq!((m.context_window, m.max_output), (Some(context), Some(output)), "{}", m.slug);
+            assert_eq!(m.max_input, record.input.filter(|i| *i < context), "{}", m.slug);
+            checked += 1;
+        }
+    }
+    assert!(checked >= 90, "{checked} models checked against models.dev's limits");
+    pool.close().await;
+    assert_eq!(db.bytes(), before, "dry runs write nothing");
+}
