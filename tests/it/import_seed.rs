@@ -131,7 +131,7 @@ async fn the_seed_matches_the_november_litellm_map_and_models_dev_field_for_fiel
     assert!(md.report.changes.is_empty(), "figures differ from models.dev: {:?}", md.report.changes);
     assert!(md.report.missing.is_empty(), "mapped ids missing from models.dev: {:?}", md.report.missing);
     // Every mapped model that models.dev gives limits for shows exactly those limits.
-    let file = llm_compare::db::import::modelsdev_file::parse_api(&std::fs::read(&api).unwrap()).unwrap();
+    let file = llm_compare::db::import::modelsdev::api_file::parse_api(&std::fs::read(&api).unwrap()).unwrap();
     let seed = DatasetFile::parse(db::SEED_JSON).unwrap();
     let mut checked = 0;
     for m in seed.models.iter().filter(|m| !m.pinned.contains(&"limits".to_owned())) {

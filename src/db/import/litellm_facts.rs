@@ -7,8 +7,8 @@ use std::collections::HashMap;
 use serde_json::{Map, Value};
 use sqlx::SqliteConnection;
 
-use super::catalog_file::candidate_entry;
-use super::modelsdev_file::MAX_PLAUSIBLE_TOKENS;
+use super::catalog::toml_file::candidate_entry;
+use super::modelsdev::api_file::MAX_PLAUSIBLE_TOKENS;
 use super::{ImportError, rejected};
 use crate::domain::model::Date;
 

@@ -8,13 +8,11 @@
 //! database file byte for byte as it was.
 
 pub mod catalog;
-pub mod catalog_file;
 pub mod dataset;
 pub mod json;
 pub mod litellm;
 mod litellm_facts;
 pub mod modelsdev;
-pub mod modelsdev_file;
 mod problem;
 pub mod scores;
 

@@ -9,8 +9,8 @@ use std::collections::{HashMap, HashSet};
 
 use serde::Deserialize;
 
-pub use super::problem::Problem;
-use super::problem::problem;
+pub use super::super::problem::Problem;
+use super::super::problem::problem;
 use crate::domain::model::{Date, ModelStatus, Scale};
 use crate::domain::slug::ModelId;
 

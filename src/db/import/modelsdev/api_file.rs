@@ -4,9 +4,9 @@
 
 use serde_json::{Map, Value};
 
-use super::json::kind;
-pub use super::problem::Problem;
-use super::problem::problem;
+use super::super::json::kind;
+pub use super::super::problem::Problem;
+use super::super::problem::problem;
 
 use crate::domain::model::Date;
 
@@ -49,7 +49,7 @@ pub fn parse_api(bytes: &[u8]) -> Result<ModelsDevFile, Problem> {
     // The strict reader every importer shares: a key given twice, or nesting past its limit, is
     // refused rather than silently resolved.
     let text = std::str::from_utf8(bytes).map_err(|e| problem("(file)", "(json)", format!("not UTF-8: {e}")))?;
-    let value: Value = super::json::parse(text).map_err(|e| {
+    let value: Value = super::super::json::parse(text).map_err(|e| {
         problem(&format!("line {} column {}", e.line, e.column), "(json)", format!("not JSON: {}", e.problem))
     })?;
     let Value::Object(providers) = value else {

@@ -1,0 +1,53 @@
+//! The SQL writes of a models.dev import: the new source row when it cites one, and each
+//! changed model's figures, written whole.
+
+use sqlx::SqliteConnection;
+
+use super::super::ImportError;
+use super::plan::{Plan, Update};
+use crate::domain::model::Date;
+
+/// Where models.dev is published, cited by the import's source row.
+const MODELSDEV_URL: &str = "https://models.dev";
+
+/// Writes the plan inside the import's transaction.
+pub(super) async fn apply(conn: &mut SqliteConnection, plan: &Plan, as_of: &Date) -> Result<(), ImportError> {
+    if let Some(title) = &plan.new_source_title {
+        sqlx::query("INSERT INTO sources (id, title, url, license, as_of) VALUES (?, ?, ?, 'MIT', ?)")
+            .bind(&plan.report.source_id)
+            .bind(title)
+            .bind(MODELSDEV_URL)
+            .bind(as_of.iso())
+            .execute(&mut *conn)
+            .await?;
+    }
+    write_models(conn, &plan.updates).await
+}
+
+async fn write_models(conn: &mut SqliteConnection, updates: &[Update]) -> Result<(), ImportError> {
+    for u in updates {
+        sqlx::query(
+            "UPDATE models SET name = ?, release_date = ?, release_date_source = ?, context_window = ?,
+                max_output = ?, max_input = ?, limits_source = ?, open_weights = ?, open_weights_source = ?,
+                status = ?, status_source = ?, knowledge_cutoff = ?, knowledge_cutoff_source = ?
+             WHERE slug = ?",
+        )
+        .bind(&u.name)
+        .bind(&u.release.0)
+        .bind(&u.release.1)
+        .bind(u.limits.0)
+        .bind(u.limits.1)
+        .bind(u.limits.2)
+        .bind(&u.limits.3)
+        .bind(u.open_weights.0)
+        .bind(&u.open_weights.1)
+        .bind(&u.status.0)
+        .bind(&u.status.1)
+        .bind(&u.knowledge.0)
+        .bind(&u.knowledge.1)
+        .bind(&u.slug)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
+}
