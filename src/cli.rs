@@ -8,7 +8,7 @@ use std::time::Duration;
 use sqlx::SqlitePool;
 
 use crate::config::ConfigError;
-use crate::db::import::{ImportOptions, NewSource, Outcome};
+use crate::db::import::{ImportError, ImportOptions, NewSource, Outcome};
 use crate::db::{self, DbError};
 use crate::domain::Catalog;
 use crate::domain::model::Date;
@@ -294,6 +294,12 @@ pub fn reload_interval(get: impl Fn(&str) -> Option<String>) -> Result<Option<Du
     }
 }
 
+/// What an import command prints: its report and what was written, or why nothing was.
+fn printed<R: std::fmt::Display>(result: Result<Outcome<R>, ImportError>, dry_run: bool) -> Result<String, String> {
+    let outcome = result.map_err(|e| format!("{e}\nnothing was written"))?;
+    Ok(format!("{}{}\n", outcome.report, status(&outcome, dry_run)))
+}
+
 fn status<R>(outcome: &Outcome<R>, dry_run: bool) -> String {
     match (dry_run, outcome.revision) {
         (true, _) => "Dry run: nothing was written.".to_owned(),
@@ -316,8 +322,7 @@ pub async fn run(command: Command, database_url: &str) -> Result<String, String>
             let options = ImportOptions { dry_run, as_of: as_of.unwrap_or_else(today), allow_price_jump };
             let result = db::import::import_litellm_citing(&pool, &path, &options, source_id.as_deref()).await;
             pool.close().await;
-            let outcome = result.map_err(|e| format!("{e}\nnothing was written"))?;
-            Ok(format!("{}{}\n", outcome.report, status(&outcome, dry_run)))
+            printed(result, dry_run)
         }
         Command::ImportModelsDev { path, dry_run, as_of, source_id } => {
             database_must_exist(database_url, false)?;
@@ -325,8 +330,7 @@ pub async fn run(command: Command, database_url: &str) -> Result<String, String>
             let options = ImportOptions { dry_run, as_of: as_of.unwrap_or_else(today), allow_price_jump: false };
             let result = db::import::import_modelsdev(&pool, &path, &options, source_id.as_deref()).await;
             pool.close().await;
-            let outcome = result.map_err(|e| format!("{e}\nnothing was written"))?;
-            Ok(format!("{}{}\n", outcome.report, status(&outcome, dry_run)))
+            printed(result, dry_run)
         }
         Command::ImportCatalog { path, dry_run, create_database } => {
             database_must_exist(database_url, create_database)?;
@@ -337,8 +341,7 @@ pub async fn run(command: Command, database_url: &str) -> Result<String, String>
             let pool = db::open_empty(database_url).await.map_err(|e| e.to_string())?;
             let result = db::import::import_catalog(&pool, &path, dry_run).await;
             pool.close().await;
-            let outcome = result.map_err(|e| format!("{e}\nnothing was written"))?;
-            Ok(format!("{}{}\n", outcome.report, status(&outcome, dry_run)))
+            printed(result, dry_run)
         }
         Command::ImportScores { path, dry_run, as_of, new_source, create_database } => {
             database_must_exist(database_url, create_database)?;
@@ -346,8 +349,7 @@ pub async fn run(command: Command, database_url: &str) -> Result<String, String>
             let options = ImportOptions { dry_run, as_of: as_of.unwrap_or_else(today), allow_price_jump: false };
             let result = db::import::import_scores(&pool, &path, &options, new_source.as_ref()).await;
             pool.close().await;
-            let outcome = result.map_err(|e| format!("{e}\nnothing was written"))?;
-            Ok(format!("{}{}\n", outcome.report, status(&outcome, dry_run)))
+            printed(result, dry_run)
         }
         Command::ImportDataset { path, dry_run, create_database } => {
             // Read the file first, so a wrong path creates no database at all.
@@ -359,8 +361,7 @@ pub async fn run(command: Command, database_url: &str) -> Result<String, String>
             let pool = db::open_empty(database_url).await.map_err(|e| e.to_string())?;
             let result = db::import::import_dataset(&pool, &path, dry_run).await;
             pool.close().await;
-            let outcome = result.map_err(|e| format!("{e}\nnothing was written"))?;
-            Ok(format!("{}{}\n", outcome.report, status(&outcome, dry_run)))
+            printed(result, dry_run)
         }
         Command::Export { path } => {
             database_must_exist(database_url, false)?;
