@@ -152,6 +152,57 @@ mod tests {
         conn
     }
 
+    /// Every tier, window, meter and fee unit the domain knows is a value today's schema
+    /// accepts and reads back: a variant added without a migration widening the table's
+    /// `CHECK (... IN (...))` fails here, and SQLite's message names the column.
+    #[tokio::test]
+    async fn every_rate_key_window_and_fee_unit_round_trips_through_the_schema() {
+        let pool = SqlitePoolOptions::new().max_connections(1).connect("sqlite::memory:").await.unwrap();
+        crate::db::MIGRATOR.run(&pool).await.unwrap();
+        let mut conn = pool.acquire().await.unwrap();
+        sqlx::raw_sql(
+            "INSERT INTO sources VALUES ('s', 't', 'https://example.com', 'MIT', '2026-11-25');
+             INSERT INTO providers VALUES ('p', 'P');
+             INSERT INTO models (slug, name, provider, api_host, status) VALUES ('m', 'M', 'p', 'API', 'active');
+             INSERT INTO prices (id, model, effective_from, source, last_seen_in) VALUES (1, 'm', '2026-11-25', 's', 's');",
+        )
+        .execute(&mut *conn)
+        .await
+        .unwrap();
+
+        let mut card = RateCard::default();
+        let windows = std::iter::once(None).chain(TimeWindow::ALL.map(Some));
+        let mut micros = 1;
+        for tier in ServiceTier::ALL {
+            for window in windows.clone() {
+                for above_tokens in [0, 200_000] {
+                    for meter in Meter::ALL {
+                        card.insert(RateKey { tier, window, above_tokens, meter }, PricePerMTok::from_micros(micros));
+                        micros += 1;
+                    }
+                }
+            }
+        }
+        for w in TimeWindow::ALL {
+            card.set_window(w, crate::domain::testing::deepseek_off_peak_hours());
+        }
+        card.fees = FeeUnit::ALL
+            .into_iter()
+            .map(|unit| SourcedFee {
+                fee: ListedFee { what: format!("fee in {}", unit.as_str()), unit, figure: "1.1".to_owned() },
+                source: "s".into(),
+                listed_from: Date::parse("2026-11-25").unwrap(),
+            })
+            .collect();
+        card.fees.sort();
+
+        write_card(&mut conn, 1, &card).await.unwrap();
+        let cards = read_cards(&mut conn).await.unwrap();
+        assert_eq!(cards[&1], card);
+        let rates = ServiceTier::ALL.len() * (1 + TimeWindow::ALL.len()) * 2 * Meter::ALL.len();
+        assert_eq!(cards[&1].rates().count(), rates);
+    }
+
     #[tokio::test]
     async fn the_migration_keeps_every_price_period_and_rate_as_a_card() {
         let mut conn = schema_before(4).await;

@@ -339,6 +339,9 @@ pub enum FeeUnit {
 }
 
 impl FeeUnit {
+    /// Every unit.
+    pub const ALL: [FeeUnit; 2] = [Self::Multiplier, Self::UsdPerQuery];
+
     /// The spelling in the database, the dataset file and the API.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -349,7 +352,7 @@ impl FeeUnit {
 
     /// Parses [`Self::as_str`]'s spelling.
     pub fn parse(text: &str) -> Option<Self> {
-        [Self::Multiplier, Self::UsdPerQuery].into_iter().find(|u| u.as_str() == text)
+        Self::ALL.into_iter().find(|u| u.as_str() == text)
     }
 }
 
@@ -473,6 +476,49 @@ impl RateCard {
 mod tests {
     use super::*;
 
+    /// `ALL` is what parsing, storage tests and the pages iterate over, so a variant missing
+    /// from it would be silently unreadable. Each match below stops compiling when a variant is
+    /// added; add it to the list beside the match, and the assertion then checks `ALL`.
+    #[test]
+    fn every_all_lists_every_variant() {
+        use CacheTtl::*;
+        let tiers = [ServiceTier::Standard, ServiceTier::Batch, ServiceTier::Flex, ServiceTier::Priority];
+        for t in tiers {
+            match t {
+                ServiceTier::Standard | ServiceTier::Batch | ServiceTier::Flex | ServiceTier::Priority => {}
+            }
+        }
+        assert_eq!(ServiceTier::ALL, tiers);
+        let ttls = [FiveMinutes, OneHour, TwelveHours];
+        for c in ttls {
+            match c {
+                FiveMinutes | OneHour | TwelveHours => {}
+            }
+        }
+        assert_eq!(CacheTtl::ALL, ttls);
+        let meters = [Meter::Input, Meter::Output, Meter::CacheRead].into_iter().chain(ttls.map(Meter::CacheWrite));
+        for m in meters.clone() {
+            match m {
+                Meter::Input | Meter::Output | Meter::CacheRead | Meter::CacheWrite(_) => {}
+            }
+        }
+        assert_eq!(Meter::ALL.to_vec(), meters.collect::<Vec<_>>());
+        let windows = [TimeWindow::OffPeak];
+        for w in windows {
+            match w {
+                TimeWindow::OffPeak => {}
+            }
+        }
+        assert_eq!(TimeWindow::ALL, windows);
+        let units = [FeeUnit::Multiplier, FeeUnit::UsdPerQuery];
+        for u in units {
+            match u {
+                FeeUnit::Multiplier | FeeUnit::UsdPerQuery => {}
+            }
+        }
+        assert_eq!(FeeUnit::ALL, units);
+    }
+
     #[test]
     fn every_spelling_reads_back_as_itself() {
         for t in ServiceTier::ALL {
@@ -484,7 +530,12 @@ mod tests {
         for c in CacheTtl::ALL {
             assert_eq!(CacheTtl::parse(c.as_str()), Some(c));
         }
-        assert_eq!(TimeWindow::parse("off-peak"), Some(TimeWindow::OffPeak));
+        for w in TimeWindow::ALL {
+            assert_eq!(TimeWindow::parse(w.as_str()), Some(w));
+        }
+        for u in FeeUnit::ALL {
+            assert_eq!(FeeUnit::parse(u.as_str()), Some(u));
+        }
         assert_eq!(ServiceTier::parse("Batch"), None);
     }
 
