@@ -63,7 +63,8 @@ a=${first#/compare/}
     sed -n '1,5s#$#/chart.svg#p' "$tmp/pairs"
     sed -n '1,5s#$#/og.png#p' "$tmp/pairs"
     # Workloads: a long prompt, cache and batch, monthly volume, bad values, the reversed pair.
-    for q in 'input=300000&output=2000' 'cached=50&batch=1' 'requests=100000' 'input=abc' 'batch=2'; do
+    for q in 'input=300000&output=2000' 'cached=50&batch=1' 'requests=100000' 'input=abc' 'batch=2' \
+        'tier=flex' 'tier=x' 'window=off-peak' 'window=x' 'cache_write=1h' 'cache_write=x'; do
         echo "$first?$q"
         echo "/api/v1/compare/$a?$q"
     done

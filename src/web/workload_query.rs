@@ -105,7 +105,7 @@ impl WorkloadQuery {
                 let tier = ServiceTier::parse(text).ok_or_else(|| BadParameter {
                     param: "tier",
                     problem: "is not a service tier".into(),
-                    allowed: "standard, batch, flex or priority".into(),
+                    allowed: one_of(&ServiceTier::ALL.map(ServiceTier::as_str)),
                 })?;
                 if from_batch == ServiceTier::Batch && tier != ServiceTier::Batch {
                     return Err(BadParameter {
@@ -122,7 +122,7 @@ impl WorkloadQuery {
             Some(text) => Some(TimeWindow::parse(text).ok_or_else(|| BadParameter {
                 param: "window",
                 problem: "is not a time window".into(),
-                allowed: "off-peak, or leave it out for any hour".into(),
+                allowed: format!("{}, or leave it out for any hour", one_of(&TimeWindow::ALL.map(TimeWindow::as_str))),
             })?),
         };
         let cache_write = match given(&self.cache_write) {
@@ -130,7 +130,10 @@ impl WorkloadQuery {
             Some(text) => Some(CacheTtl::parse(text).ok_or_else(|| BadParameter {
                 param: "cache_write",
                 problem: "is not a cache duration".into(),
-                allowed: "5m, 1h or 12h, or leave it out for no cache writes".into(),
+                allowed: format!(
+                    "{}, or leave it out for no cache writes",
+                    one_of(&CacheTtl::ALL.map(CacheTtl::as_str))
+                ),
             })?),
         };
         Ok(Workload {
@@ -299,8 +302,26 @@ impl WorkloadForm {
 }
 
 fn window_select(raw: Option<&str>) -> FormSelect {
-    let options = vec![("any", "Any hour".to_owned()), ("off-peak", "Off-peak hours (where published)".to_owned())];
+    let mut options = vec![("any", "Any hour".to_owned())];
+    options.extend(
+        TimeWindow::ALL.iter().map(|w| (w.as_str(), format!("{} hours (where published)", capitalized(w.label())))),
+    );
     FormSelect::new("window", "When requests are sent", options, raw)
+}
+
+/// The spellings a parameter takes, from the domain's list, so a new tier, window or cache
+/// duration is named in the 400's answer without an edit here: `5m, 1h or 12h`.
+fn one_of(spellings: &[&str]) -> String {
+    match spellings {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
+    }
+}
+
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
 }
 
 #[cfg(test)]
@@ -309,6 +330,14 @@ mod tests {
 
     fn check(param: &'static str, raw: &str, min: u64, max: u64) -> Result<Option<u64>, String> {
         whole(param, &Some(raw.to_owned()), min, max, "tokens").map_err(|e| e.problem)
+    }
+
+    #[test]
+    fn the_allowed_spellings_are_the_domains_lists_joined() {
+        assert_eq!(one_of(&ServiceTier::ALL.map(ServiceTier::as_str)), "standard, batch, flex or priority");
+        assert_eq!(one_of(&CacheTtl::ALL.map(CacheTtl::as_str)), "5m, 1h or 12h");
+        assert_eq!(one_of(&["off-peak"]), "off-peak");
+        assert_eq!(capitalized("off-peak"), "Off-peak");
     }
 
     #[test]
