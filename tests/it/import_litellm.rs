@@ -4,7 +4,7 @@
 //! clears. Each test works on its own database file in a temporary directory; "unchanged" means
 //! the file's bytes are equal before and after.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::support::{
     DECEMBER, TestDb, call, current_tiers, fixture, import_december, models_and_keys_only, options, prices, rows_in,
@@ -18,28 +18,49 @@ use llm_compare::domain::Catalog;
 use llm_compare::domain::model::Date;
 use serde_json::Value;
 
-#[tokio::test]
-async fn litellm_fixture_closes_changed_prices_and_confirms_unchanged_ones() {
+/// A seeded database before the December import: its mapped LiteLLM keys, its price periods
+/// and gpt-4o-mini's history. The import runs on `db` after this.
+struct BeforeDecember {
+    db: TestDb,
+    mapped_keys: i64,
+    price_periods: i64,
+    mini_history: usize,
+}
+
+async fn before_december() -> BeforeDecember {
     let db = TestDb::seeded().await;
     let pool = db.open().await;
-    let mapped = rows_in(&pool, "model_price_keys").await;
-    let rows_before = rows_in(&pool, "prices").await;
-    let mini_before = prices(&pool, "gpt-4o-mini").await;
+    let mapped_keys = rows_in(&pool, "model_price_keys").await;
+    let price_periods = rows_in(&pool, "prices").await;
+    let mini_history = prices(&pool, "gpt-4o-mini").await.len();
     pool.close().await;
+    BeforeDecember { db, mapped_keys, price_periods, mini_history }
+}
 
-    let outcome = import_december(&db, false).await;
+/// The source the December import cites.
+const DECEMBER_SOURCE: &str = "litellm-import-2026-12-01";
+
+#[tokio::test]
+async fn the_december_report_names_four_changed_models_three_confirmed_and_the_missing_keys() {
+    let before = before_december().await;
+    let outcome = import_december(&before.db, false).await;
     let report = &outcome.report;
     assert_eq!(outcome.revision, Some(1), "the first write command moves the revision to 1");
     let changed: Vec<&str> = report.changes.iter().map(|c| c.model.as_str()).collect();
     assert_eq!(changed, ["claude-sonnet-4-5", "gemini-2-5-pro", "gpt-4o-mini", "mistral-large-3"]);
     assert_eq!((report.unchanged, report.confirmed), (3, 3), "haiku, qwen3-max and deepseek-chat are unchanged");
-    assert_eq!(report.missing.len() as i64, mapped - 7, "every other mapped key is reported missing");
+    assert_eq!(report.missing.len() as i64, before.mapped_keys - 7, "every other mapped key is reported missing");
     assert_eq!(report.candidates_named, ["acme/frontier-1"], "the unmapped chat key, not the embedding or sample_spec");
-    assert_eq!(report.source_id, "litellm-import-2026-12-01");
+    assert_eq!(report.source_id, DECEMBER_SOURCE);
     let limits: Vec<String> =
         report.limits.iter().map(|l| format!("{} {} {:?} {}", l.model, l.limit, l.ours, l.litellm)).collect();
     assert_eq!(limits, ["claude-haiku-4-5 max output Some(64000) 32000"]);
-    let text = report.to_string();
+}
+
+#[tokio::test]
+async fn the_december_report_text_shows_each_rate_change_the_confirmations_and_the_candidates() {
+    let db = TestDb::seeded().await;
+    let text = import_december(&db, false).await.report.to_string();
     for line in [
         "  gpt-4o-mini (gpt-4o-mini): the price in force since 2026-03-05 closes on 2026-12-01",
         "    standard input: $0.15 → $0.12",
@@ -52,11 +73,16 @@ async fn litellm_fixture_closes_changed_prices_and_confirms_unchanged_ones() {
     ] {
         assert!(text.contains(line), "report lacks {line:?}:\n{text}");
     }
+}
 
-    let pool = db.open().await;
-    let import_source = "litellm-import-2026-12-01".to_owned();
+#[tokio::test]
+async fn a_changed_litellm_price_closes_the_old_period_and_opens_one_citing_the_import() {
+    let before = before_december().await;
+    import_december(&before.db, false).await;
+    let pool = before.db.open().await;
+    let import_source = DECEMBER_SOURCE.to_owned();
     let mini = prices(&pool, "gpt-4o-mini").await;
-    assert_eq!(mini.len(), mini_before.len() + 1, "history kept: {mini:?}");
+    assert_eq!(mini.len(), before.mini_history + 1, "history kept: {mini:?}");
     let closed = &mini[mini.len() - 2];
     assert_eq!(
         (closed.0.as_str(), closed.1.as_deref(), closed.2, closed.3),
@@ -79,6 +105,22 @@ async fn litellm_fixture_closes_changed_prices_and_confirms_unchanged_ones() {
             import_source.clone()
         )
     );
+    assert_eq!(rows_in(&pool, "prices").await, before.price_periods + 4);
+    let title: String = sqlx::query_scalar("SELECT title FROM sources WHERE id = ?")
+        .bind(&import_source)
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert!(title.contains("december.json"), "{title}");
+    assert_eq!(db::revision(&pool).await.unwrap(), 1);
+    pool.close().await;
+}
+
+#[tokio::test]
+async fn a_new_litellm_period_stores_cache_rates_long_context_tiers_and_leaves_unlisted_rates_empty() {
+    let db = TestDb::seeded().await;
+    import_december(&db, false).await;
+    let pool = db.open().await;
     let sonnet = prices(&pool, "claude-sonnet-4-5").await;
     let now = sonnet.last().unwrap();
     assert_eq!((now.4, now.5, now.6), (Some(250_000), Some(3_125_000), Some(6_000_000)), "cache read / write / 1h");
@@ -89,22 +131,21 @@ async fn litellm_fixture_closes_changed_prices_and_confirms_unchanged_ones() {
         (500_000, None),
         "missing cache price not listed"
     );
-    // Unchanged: no new period, the last-checked source moves to the import.
+    pool.close().await;
+}
+
+#[tokio::test]
+async fn an_unchanged_litellm_price_keeps_its_period_and_first_source_and_is_last_seen_in_the_import() {
+    let db = TestDb::seeded().await;
+    import_december(&db, false).await;
+    let pool = db.open().await;
     for model in ["claude-haiku-4-5", "qwen3-max", "deepseek-chat"] {
         let rows = prices(&pool, model).await;
         let current = rows.iter().find(|r| r.1.is_none()).unwrap();
-        assert_eq!(current.10, import_source, "{model} last seen in the import");
-        assert_ne!(current.9, import_source, "{model} keeps its first source");
+        assert_eq!(current.10, DECEMBER_SOURCE, "{model} last seen in the import");
+        assert_ne!(current.9, DECEMBER_SOURCE, "{model} keeps its first source");
     }
     assert_eq!(current_tiers(&pool, "qwen3-max").await.len(), 2, "Qwen tiered_pricing read like the seed");
-    assert_eq!(rows_in(&pool, "prices").await, rows_before + 4);
-    let title: String = sqlx::query_scalar("SELECT title FROM sources WHERE id = ?")
-        .bind(&import_source)
-        .fetch_one(&pool)
-        .await
-        .unwrap();
-    assert!(title.contains("december.json"), "{title}");
-    assert_eq!(db::revision(&pool).await.unwrap(), 1);
     pool.close().await;
 }
 
@@ -140,94 +181,113 @@ fn edited_fixture(db: &TestDb, name: &str, edit: impl FnOnce(&mut Value)) -> Pat
     db.file(name, &serde_json::to_string_pretty(&json).unwrap())
 }
 
-#[tokio::test]
-async fn malformed_litellm_files_are_rejected_naming_file_entry_and_field_and_change_nothing() {
-    let db = TestDb::seeded().await;
-    let set = |key: &'static str, field: &'static str, v: Value| {
-        move |json: &mut Value| {
-            json[key][field] = v;
-        }
+/// Imports `path` into `db` and checks that it is refused naming the file, an entry starting
+/// with `entry` and `field`, with a message that says `needle`, and that the database file is
+/// unchanged. Every message names the file, so a failing case says which one it is.
+async fn assert_litellm_rejected(db: &TestDb, path: &Path, entry: &str, field: &str, needle: &str) {
+    let file = path.display().to_string();
+    let before = db.bytes();
+    let pool = db.open().await;
+    let result = import::import_litellm(&pool, path, &options(false, DECEMBER)).await;
+    pool.close().await;
+    let err = match result {
+        Err(ImportError::Invalid(r)) => r,
+        Err(other) => panic!("{file}: expected a rejection, got {other}"),
+        Ok(o) => panic!("{file}: accepted:\n{}", o.report),
     };
-    let cases: Vec<(PathBuf, &str, &str, &str)> = vec![
+    let message = err.to_string();
+    assert_eq!(err.file, file);
+    assert!(err.entry.starts_with(entry) && err.field == field, "{file}: {message}");
+    assert!(message.contains(&file) && message.contains(needle), "{file}: {message}");
+    assert_eq!(db.bytes(), before, "{file}: the database file changed");
+}
+
+/// A case of the December fixture edited one way: the file name, the edit, and the entry,
+/// field and words the refusal must name.
+type EditedCase = (&'static str, fn(&mut Value), &'static str, &'static str, &'static str);
+
+async fn assert_edits_rejected(cases: &[EditedCase]) {
+    let db = TestDb::seeded().await;
+    for &(name, edit, entry, field, needle) in cases {
+        let path = edited_fixture(&db, name, edit);
+        assert_litellm_rejected(&db, &path, entry, field, needle).await;
+    }
+}
+
+#[tokio::test]
+async fn a_litellm_file_that_is_not_json_or_has_an_entry_that_is_not_an_object_is_rejected() {
+    let db = TestDb::seeded().await;
+    let bad_json = db.file("bad-json.json", "{\"gpt-4o-mini\": {\"input_cost_per_token\": 1.5e-07,}");
+    assert_litellm_rejected(&db, &bad_json, "line 1", "(json)", "JSON").await;
+    let not_object = edited_fixture(&db, "not-object.json", |j| j["deepseek/deepseek-chat"] = Value::from(42));
+    assert_litellm_rejected(&db, &not_object, "deepseek/deepseek-chat", "(entry)", "not an object").await;
+}
+
+#[tokio::test]
+async fn litellm_costs_in_the_wrong_unit_or_out_of_range_are_rejected_naming_entry_and_field() {
+    assert_edits_rejected(&[
         (
-            db.file("bad-json.json", "{\"gpt-4o-mini\": {\"input_cost_per_token\": 1.5e-07,}"),
-            "line 1",
-            "(json)",
-            "JSON",
-        ),
-        (
-            edited_fixture(&db, "per-million.json", set("gpt-4o-mini", "input_cost_per_token", Value::from(0.15))),
+            "per-million.json",
+            |j| j["gpt-4o-mini"]["input_cost_per_token"] = Value::from(0.15),
             "gpt-4o-mini",
             "input_cost_per_token",
             "unit mix-up",
         ),
         (
-            edited_fixture(&db, "too-small.json", set("gpt-4o-mini", "output_cost_per_token", Value::from(4.8e-13))),
+            "too-small.json",
+            |j| j["gpt-4o-mini"]["output_cost_per_token"] = Value::from(4.8e-13),
             "gpt-4o-mini",
             "output_cost_per_token",
             "off by a factor of 1e6",
         ),
         (
-            edited_fixture(
-                &db,
-                "negative.json",
-                set("claude-sonnet-4-5-20250929", "cache_read_input_token_cost", Value::from(-2.5e-7)),
-            ),
+            "negative.json",
+            |j| j["claude-sonnet-4-5-20250929"]["cache_read_input_token_cost"] = Value::from(-2.5e-7),
             "claude-sonnet-4-5-20250929",
             "cache_read_input_token_cost",
             "0 or more",
         ),
         (
-            edited_fixture(&db, "zero-output.json", set("gpt-4o-mini", "output_cost_per_token", Value::from(0.0))),
+            "zero-output.json",
+            |j| j["gpt-4o-mini"]["output_cost_per_token"] = Value::from(0.0),
             "gpt-4o-mini",
             "output_cost_per_token",
             "where the current price is $0.60",
         ),
+    ])
+    .await;
+}
+
+#[tokio::test]
+async fn litellm_entries_missing_a_price_or_giving_it_as_text_are_rejected_naming_entry_and_field() {
+    assert_edits_rejected(&[
         (
-            edited_fixture(&db, "no-input.json", |j| {
+            "no-input.json",
+            |j| {
                 j["mistral/mistral-large-2512"].as_object_mut().unwrap().remove("input_cost_per_token");
-            }),
+            },
             "mistral/mistral-large-2512",
             "input_cost_per_token",
             "missing",
         ),
         (
-            edited_fixture(&db, "string-cost.json", set("gpt-4o-mini", "input_cost_per_token", Value::from("1.2e-07"))),
+            "string-cost.json",
+            |j| j["gpt-4o-mini"]["input_cost_per_token"] = Value::from("1.2e-07"),
             "gpt-4o-mini",
             "input_cost_per_token",
             "not a number",
         ),
         (
-            edited_fixture(&db, "not-object.json", |j| j["deepseek/deepseek-chat"] = Value::from(42)),
-            "deepseek/deepseek-chat",
-            "(entry)",
-            "not an object",
-        ),
-        (
-            edited_fixture(&db, "half-tier.json", |j| {
+            "half-tier.json",
+            |j| {
                 j["gemini/gemini-2.5-pro"].as_object_mut().unwrap().remove("input_cost_per_token_above_200k_tokens");
-            }),
+            },
             "gemini/gemini-2.5-pro",
             "input_cost_per_token_above_200k_tokens",
             "lacks this price",
         ),
-    ];
-    let before = db.bytes();
-    for (path, entry, field, needle) in cases {
-        let pool = db.open().await;
-        let result = import::import_litellm(&pool, &path, &options(false, DECEMBER)).await;
-        pool.close().await;
-        let err = match result {
-            Err(ImportError::Invalid(r)) => r,
-            Err(other) => panic!("{}: expected a rejection, got {other}", path.display()),
-            Ok(o) => panic!("{}: accepted:\n{}", path.display(), o.report),
-        };
-        let message = err.to_string();
-        assert_eq!(err.file, path.display().to_string());
-        assert!(err.entry.starts_with(entry) && err.field == field, "{}: {message}", path.display());
-        assert!(message.contains(&path.display().to_string()) && message.contains(needle), "{message}");
-        assert_eq!(db.bytes(), before, "{}: the database file changed", path.display());
-    }
+    ])
+    .await;
 }
 
 #[tokio::test]

@@ -5,11 +5,13 @@
 use std::path::{Path, PathBuf};
 
 use crate::support::{TestDb, models_and_keys_only, options, prices};
-use llm_compare::db::import;
+use llm_compare::db::import::{self, LitellmReport, Outcome};
 use llm_compare::db::{self, DatasetFile};
+use sqlx::SqlitePool;
 
-/// `../shared/data/litellm` next to the repository, when the checkout has it (CI does).
-fn shared_litellm() -> Option<PathBuf> {
+/// `../shared/data/litellm` next to the repository, when the checkout has it (CI does); `test`
+/// names the caller in the message that says it is skipped.
+fn shared_litellm(test: &str) -> Option<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/litellm");
     if dir.is_dir() {
         return Some(dir);
@@ -19,29 +21,42 @@ fn shared_litellm() -> Option<PathBuf> {
         "CI is set but {} is missing: the March and November LiteLLM maps are required in CI",
         dir.display()
     );
-    eprintln!(
-        "\n*** SKIPPED march_then_november_litellm_maps_rebuild_the_seed_price_history: {} is missing (set CI to make this a failure) ***\n",
-        dir.display()
-    );
+    eprintln!("\n*** SKIPPED {test}: {} is missing (set CI to make this a failure) ***\n", dir.display());
     None
 }
 
-#[tokio::test]
-async fn march_then_november_litellm_maps_rebuild_the_seed_price_history() {
-    let Some(dir) = shared_litellm() else { return };
+/// The seed's models and keys with the March map and then the November map imported, as
+/// scripts/build-seed.sh builds the seed: the database, and both imports' outcomes.
+struct MarchThenNovember {
+    _db: TestDb,
+    pool: SqlitePool,
+    march: Outcome<LitellmReport>,
+    november: Outcome<LitellmReport>,
+}
+
+async fn march_then_november(test: &str) -> Option<MarchThenNovember> {
+    let dir = shared_litellm(test)?;
     eprintln!("running with the shared LiteLLM maps in {}", dir.display());
+    let (db, pool) = models_and_keys_only().await;
     let march = dir.join("model_prices_2026-03_v1.82.6.json");
+    let march = import::import_litellm(&pool, &march, &options(false, "2026-03-05")).await.expect("March imports");
     let november = dir.join("model_prices_2026-11_v1.110.2.json");
-
-    let (_db, pool) = models_and_keys_only().await;
-    let seed = DatasetFile::parse(db::SEED_JSON).unwrap();
-
-    let first = import::import_litellm(&pool, &march, &options(false, "2026-03-05")).await.expect("March imports");
-    let in_march = seed.models.iter().filter(|m| m.prices.first().is_some_and(|p| p.effective_from == "2026-03-05"));
-    assert_eq!(first.report.changes.len(), in_march.count(), "every model March prices gets its first price");
-    let second =
+    let november =
         import::import_litellm(&pool, &november, &options(false, "2026-11-25")).await.expect("November imports");
-    let report = second.report.to_string();
+    Some(MarchThenNovember { _db: db, pool, march, november })
+}
+
+#[tokio::test]
+async fn march_gives_the_seeds_first_prices_and_november_closes_the_ones_that_changed() {
+    let Some(run) =
+        march_then_november("march_gives_the_seeds_first_prices_and_november_closes_the_ones_that_changed").await
+    else {
+        return;
+    };
+    let seed = DatasetFile::parse(db::SEED_JSON).unwrap();
+    let in_march = seed.models.iter().filter(|m| m.prices.first().is_some_and(|p| p.effective_from == "2026-03-05"));
+    assert_eq!(run.march.report.changes.len(), in_march.count(), "every model March prices gets its first price");
+    let report = run.november.report.to_string();
     eprintln!("{report}");
     for needle in [
         "  llama-3-1-405b (meta.llama3-1-405b-instruct-v1:0): the price in force since 2026-03-05 closes on 2026-11-25",
@@ -50,44 +65,61 @@ async fn march_then_november_litellm_maps_rebuild_the_seed_price_history() {
     ] {
         assert!(report.contains(needle), "November report lacks {needle:?}");
     }
-    assert!(second.report.candidates > 1000, "the November map has thousands of unmapped chat keys");
-
-    // Both imports together rebuild exactly the seed's price periods (built by
-    // scripts/build-seed.sh from the same two maps), only citing the imports' sources. The
-    // November changes are the two-period models and the models March did not price.
+    assert!(run.november.report.candidates > 1000, "the November map has thousands of unmapped chat keys");
+    // The November changes are the two-period models and the models March did not price.
     let seed_changes = seed
         .models
         .iter()
         .filter(|m| m.prices.len() == 2 || m.prices.first().is_some_and(|p| p.effective_from == "2026-11-25"))
         .count();
-    assert_eq!(second.report.changes.len(), seed_changes, "the changes are the seed's two-period models");
-    let exported = db::export_dataset(&pool).await.unwrap();
+    assert_eq!(run.november.report.changes.len(), seed_changes, "the changes are the seed's two-period models");
+    run.pool.close().await;
+}
+
+/// A model's price periods as JSON, without the sources they cite (the seed cites its own, not
+/// this test's import ids).
+fn periods_without_sources(prices: &[db::dataset_file::PriceEntry]) -> Vec<String> {
+    let strip = |p: &db::dataset_file::PriceEntry| {
+        let mut p = p.clone();
+        p.source = String::new();
+        p.last_seen_in = String::new();
+        // Fees cite their source too: the seed's, not this test's import ids.
+        for f in &mut p.fees {
+            f.source = None;
+        }
+        serde_json::to_string(&p).unwrap()
+    };
+    prices.iter().map(strip).collect()
+}
+
+#[tokio::test]
+async fn march_then_november_litellm_maps_rebuild_the_seed_price_history() {
+    let Some(run) = march_then_november("march_then_november_litellm_maps_rebuild_the_seed_price_history").await else {
+        return;
+    };
+    // Both imports together rebuild exactly the seed's price periods (built by
+    // scripts/build-seed.sh from the same two maps), only citing the imports' sources.
+    let seed = DatasetFile::parse(db::SEED_JSON).unwrap();
+    let exported = db::export_dataset(&run.pool).await.unwrap();
     for (ours, theirs) in exported.models.iter().zip(&seed.models) {
         assert_eq!(ours.slug, theirs.slug);
         if theirs.litellm_keys.is_empty() {
             continue;
         }
-        let strip = |p: &db::dataset_file::PriceEntry| {
-            let mut p = p.clone();
-            p.source = String::new();
-            p.last_seen_in = String::new();
-            // Fees cite their source too: the seed's, not this test's import ids.
-            for f in &mut p.fees {
-                f.source = None;
-            }
-            serde_json::to_string(&p).unwrap()
-        };
-        let ours_periods: Vec<String> = ours.prices.iter().map(strip).collect();
-        let seed_periods: Vec<String> = theirs.prices.iter().map(strip).collect();
-        assert_eq!(ours_periods, seed_periods, "{}: imported history differs from the seed's", ours.slug);
+        assert_eq!(
+            periods_without_sources(&ours.prices),
+            periods_without_sources(&theirs.prices),
+            "{}: imported history differs from the seed's",
+            ours.slug
+        );
     }
-    let llama = prices(&pool, "llama-3-1-405b").await;
+    let llama = prices(&run.pool, "llama-3-1-405b").await;
     assert_eq!(
         llama.iter().map(|p| (p.0.as_str(), p.1.as_deref(), p.2, p.3)).collect::<Vec<_>>(),
         [("2026-03-05", Some("2026-11-25"), 5_320_000, 16_000_000), ("2026-11-25", None, 2_400_000, 2_400_000)],
         "the history holds both prices"
     );
-    pool.close().await;
+    run.pool.close().await;
 }
 
 /// `../shared/data` next to the repository when the checkout has it (CI does). Without it

@@ -72,7 +72,7 @@ async fn assert_refused(
     for dry_run in [true, false] {
         match run(&db, kind, &path, dry_run, source).await {
             Err(ImportError::Invalid(Rejected { file, entry: e, field: f, problem: p })) => {
-                assert_eq!(file, path.display().to_string());
+                assert_eq!(file, path.display().to_string(), "dry run {dry_run}: {entry}/{field}");
                 assert!(e.contains(entry), "dry run {dry_run}: entry {e:?}, expected {entry:?} ({p})");
                 assert_eq!(f, field, "dry run {dry_run}: {e}: {p}");
                 assert!(p.contains(problem), "dry run {dry_run}: {p:?} lacks {problem:?}");
@@ -179,9 +179,17 @@ fn model<'a>(seed: &'a mut Value, slug: &str) -> &'a mut Value {
     seed["models"].as_array_mut().unwrap().iter_mut().find(|m| m["slug"] == slug).unwrap()
 }
 
+/// Refuses each edited seed (or raw file) as a dataset import, dry and real; every message
+/// names the case's entry and field.
+async fn assert_datasets_refused(cases: Vec<(Vec<u8>, &str, &str, &str)>) {
+    for (contents, entry, field, problem) in cases {
+        assert_refused(Kind::Dataset, &contents, None, entry, field, problem).await;
+    }
+}
+
 #[tokio::test]
-async fn dataset_refusals_that_used_to_fail_only_the_real_run() {
-    let cases: Vec<(Vec<u8>, &str, &str, &str)> = vec![
+async fn dataset_numbers_past_what_the_database_stores_are_refused_by_the_dry_run_too() {
+    assert_datasets_refused(vec![
         (
             seed_with(|s| {
                 model(s, "gpt-5-4")["prices"][0]["rates"][0]["above_tokens"] = json!(9_223_372_036_854_775_808u64);
@@ -190,6 +198,32 @@ async fn dataset_refusals_that_used_to_fail_only_the_real_run() {
             "rates[0]",
             "more than the 100000000",
         ),
+        (
+            seed_with(|s| model(s, "gpt-4o-mini")["context_window"] = json!(u64::MAX)),
+            "models[gpt-4o-mini]",
+            "context_window",
+            "18446744073709551615 tokens",
+        ),
+        (
+            seed_with(|s| model(s, "gpt-4o-mini")["scores"][0]["value"] = json!(1.7e308)),
+            "models[gpt-4o-mini].scores[0]",
+            "value",
+            "from 0 to 1,000",
+        ),
+        (
+            // rates[1] is the standard output rate: the card lists input, then output, first.
+            seed_with(|s| model(s, "gpt-4o-mini")["prices"][0]["rates"][1]["usd"] = json!("150000")),
+            "models[gpt-4o-mini].prices[0]",
+            "rates[1]",
+            "above the $1000 ceiling",
+        ),
+    ])
+    .await;
+}
+
+#[tokio::test]
+async fn dataset_duplicates_are_refused_by_the_dry_run_too() {
+    assert_datasets_refused(vec![
         (
             seed_with(|s| {
                 let first = s["providers"][0].clone();
@@ -209,24 +243,6 @@ async fn dataset_refusals_that_used_to_fail_only_the_real_run() {
             "duplicate benchmark",
         ),
         (
-            seed_with(|s| model(s, "gpt-4o-mini")["context_window"] = json!(u64::MAX)),
-            "models[gpt-4o-mini]",
-            "context_window",
-            "18446744073709551615 tokens",
-        ),
-        (
-            seed_with(|s| s["sources"][0]["url"] = json!("javascript:alert(document.domain)")),
-            "sources[",
-            "url",
-            "http:// or https://",
-        ),
-        (
-            seed_with(|s| model(s, "gpt-4o-mini")["scores"][0]["value"] = json!(1.7e308)),
-            "models[gpt-4o-mini].scores[0]",
-            "value",
-            "from 0 to 1,000",
-        ),
-        (
             seed_with(|s| {
                 let first = model(s, "gpt-4o-mini")["scores"][0].clone();
                 model(s, "gpt-4o-mini")["scores"].as_array_mut().unwrap().push(first);
@@ -234,6 +250,20 @@ async fn dataset_refusals_that_used_to_fail_only_the_real_run() {
             "models[gpt-4o-mini].scores[",
             "source",
             "a second score",
+        ),
+        (br#"{"format": "llm-compare-dataset", "format": "x"}"#.to_vec(), "line 1 column", "(json)", "given twice"),
+    ])
+    .await;
+}
+
+#[tokio::test]
+async fn dataset_urls_dates_and_names_the_pages_cannot_show_are_refused_by_the_dry_run_too() {
+    assert_datasets_refused(vec![
+        (
+            seed_with(|s| s["sources"][0]["url"] = json!("javascript:alert(document.domain)")),
+            "sources[",
+            "url",
+            "http:// or https://",
         ),
         (
             seed_with(|s| model(s, "gpt-4o-mini")["release_date"] = json!("2025-02-30")),
@@ -247,18 +277,8 @@ async fn dataset_refusals_that_used_to_fail_only_the_real_run() {
             "name",
             "at most 2000",
         ),
-        (
-            // rates[1] is the standard output rate: the card lists input, then output, first.
-            seed_with(|s| model(s, "gpt-4o-mini")["prices"][0]["rates"][1]["usd"] = json!("150000")),
-            "models[gpt-4o-mini].prices[0]",
-            "rates[1]",
-            "above the $1000 ceiling",
-        ),
-        (br#"{"format": "llm-compare-dataset", "format": "x"}"#.to_vec(), "line 1 column", "(json)", "given twice"),
-    ];
-    for (contents, entry, field, problem) in cases {
-        assert_refused(Kind::Dataset, &contents, None, entry, field, problem).await;
-    }
+    ])
+    .await;
 }
 
 #[test]

@@ -6,6 +6,8 @@
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 /// A running server on a free loopback port, killed if the test fails first.
@@ -108,6 +110,52 @@ fn sigterm(child: &Child) {
     assert_eq!(rc, 0, "kill");
 }
 
+/// The paths the keep-alive clients cycle through: a comparison, a tiny file, the API and the
+/// 500 KB model list.
+const PATHS: [&str; 4] = ["/compare/gpt-4o-mini-vs-gpt-4-1-mini", "/robots.txt", "/api/v1/models", "/models"];
+
+/// A keep-alive client sending request after request until the server says `close`: `Ok` with
+/// the number of answers it got, `Err` if the server closed without saying so, or mid-answer.
+/// It counts itself into `warmed` once it has two answers in hand.
+fn keep_alive_client(i: usize, port: u16, warmed: Arc<AtomicUsize>) -> std::thread::JoinHandle<Result<u32, String>> {
+    std::thread::spawn(move || {
+        let stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+        stream.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+        let mut writer = stream.try_clone().unwrap();
+        let mut reader = BufReader::new(stream);
+        let mut answered = 0u32;
+        loop {
+            let path = PATHS[(i + answered as usize) % PATHS.len()];
+            let request = format!("GET {path} HTTP/1.1\r\nHost: t\r\n\r\n");
+            if writer.write_all(request.as_bytes()).is_err() {
+                return Err(format!("client {i}: write failed after {answered} answers"));
+            }
+            match read_response(&mut reader) {
+                Read1::Whole { status: 200, close: true } => return Ok(answered + 1),
+                Read1::Whole { status: 200, close: false } => {
+                    answered += 1;
+                    if answered == 2 {
+                        warmed.fetch_add(1, Ordering::SeqCst);
+                    }
+                }
+                Read1::Whole { status, .. } => return Err(format!("client {i}: status {status}")),
+                other => return Err(format!("client {i}: {other:?} after {answered} answers")),
+            }
+        }
+    })
+}
+
+/// Waits for the child to exit, failing once `deadline` has passed since `signalled`.
+fn wait_for_exit(child: &mut Child, signalled: Instant, deadline: Duration) -> std::process::ExitStatus {
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            return status;
+        }
+        assert!(signalled.elapsed() < deadline, "still running {deadline:?} after SIGTERM (grace 5 s)");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
 #[test]
 fn sigterm_answers_every_request_sent_closes_half_sent_ones_and_exits_on_time() {
     let mut server = start(&[("SHUTDOWN_GRACE_SECS", "5"), ("HEADER_TIMEOUT_SECS", "60")]);
@@ -117,46 +165,13 @@ fn sigterm_answers_every_request_sent_closes_half_sent_ones_and_exits_on_time() 
     let mut slow = TcpStream::connect(("127.0.0.1", port)).unwrap();
     slow.write_all(b"GET /models HTTP/1.1\r\nHost: t\r\nUser-Agent: sl").unwrap();
 
-    // Keep-alive clients sending request after request until the server says `close` (if it
-    // closed without saying so, or mid-answer, the client reports it).
-    let paths = ["/compare/gpt-4o-mini-vs-gpt-4-1-mini", "/robots.txt", "/api/v1/models", "/models"];
-    // Clients with two answers in hand: SIGTERM goes out once all eight are in full swing (a
-    // fixed wait was too short for a debug build rendering the 500 KB model list on a busy
-    // machine, and the test then failed on "answers before the stop", not on the shutdown).
-    let warmed = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
-    let clients: Vec<_> = (0..8)
-        .map(|i| {
-            let warmed = std::sync::Arc::clone(&warmed);
-            std::thread::spawn(move || {
-                let stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
-                stream.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
-                let mut writer = stream.try_clone().unwrap();
-                let mut reader = BufReader::new(stream);
-                let mut answered = 0u32;
-                loop {
-                    let path = paths[(i + answered as usize) % paths.len()];
-                    let request = format!("GET {path} HTTP/1.1\r\nHost: t\r\n\r\n");
-                    if writer.write_all(request.as_bytes()).is_err() {
-                        return Err(format!("client {i}: write failed after {answered} answers"));
-                    }
-                    match read_response(&mut reader) {
-                        Read1::Whole { status: 200, close: true } => return Ok(answered + 1),
-                        Read1::Whole { status: 200, close: false } => {
-                            answered += 1;
-                            if answered == 2 {
-                                warmed.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-                            }
-                        }
-                        Read1::Whole { status, .. } => return Err(format!("client {i}: status {status}")),
-                        other => return Err(format!("client {i}: {other:?} after {answered} answers")),
-                    }
-                }
-            })
-        })
-        .collect();
-
+    // SIGTERM goes out once all eight clients have two answers in hand (a fixed wait was too
+    // short for a debug build rendering the 500 KB model list on a busy machine, and the test
+    // then failed on "answers before the stop", not on the shutdown).
+    let warmed = Arc::new(AtomicUsize::new(0));
+    let clients: Vec<_> = (0..8).map(|i| keep_alive_client(i, port, Arc::clone(&warmed))).collect();
     let waiting = Instant::now();
-    while warmed.load(std::sync::atomic::Ordering::SeqCst) < 8 {
+    while warmed.load(Ordering::SeqCst) < 8 {
         assert!(waiting.elapsed() < Duration::from_secs(60), "the clients did not get two answers each in 60 s");
         std::thread::sleep(Duration::from_millis(10));
     }
@@ -174,13 +189,7 @@ fn sigterm_answers_every_request_sent_closes_half_sent_ones_and_exits_on_time() 
     let read = slow.read_to_end(&mut rest);
     assert!(read.is_ok() || rest.is_empty(), "the half-sent connection is closed: {read:?}");
 
-    let status = loop {
-        if let Some(status) = server.child.try_wait().unwrap() {
-            break status;
-        }
-        assert!(signalled.elapsed() < Duration::from_secs(6), "still running 6 s after SIGTERM (grace 5 s)");
-        std::thread::sleep(Duration::from_millis(20));
-    };
+    let status = wait_for_exit(&mut server.child, signalled, Duration::from_secs(6));
     assert!(status.success(), "exit status {status:?}");
     assert!(signalled.elapsed() < Duration::from_secs(3), "took {:?} to stop", signalled.elapsed());
     assert!(TcpStream::connect(("127.0.0.1", port)).is_err(), "nothing listens after the exit");
