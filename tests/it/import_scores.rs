@@ -30,8 +30,7 @@ async fn a_scores_csv_adds_two_rows_updates_one_and_reports_what_its_dry_run_rep
     assert_eq!(dry.report.to_string(), applied.report.to_string());
     let r = &applied.report;
     assert_eq!((r.added.len(), r.updated.len(), r.unchanged), (2, 1, 2), "{r}");
-    let text = r.to_string();
-    assert!(text.contains("line 2: gpt-4o-mini / gpqa-diamond (epoch-2025-11-17): value 0.377 → 0.381"), "{text}");
+    insta::assert_snapshot!("good_scores_report", r.to_string());
     assert_ne!(db.bytes(), before);
 }
 

@@ -107,6 +107,19 @@ async fn compare_page_states_the_ratio_the_saving_and_the_verdict() {
     assert!(verdict.contains("2.67x"), "{verdict}");
 }
 
+/// Every sentence the reference page writes from its numbers, one block per line in page
+/// order, in tests/it/snapshots/: what a reader of the verdict, the bottom line and the FAQ
+/// sees, reviewable as prose when a rule of the words changes.
+#[tokio::test]
+async fn the_reference_pairs_verdict_bottom_line_and_faq_read_as_written() {
+    let (_, _, body) = get(REFERENCE).await;
+    let page = parse(&body);
+    let blocks = ["p.verdict", ".bottom-line p, .bottom-line dt, .bottom-line dd, .bottom-line li", ".faq h3, .faq p"];
+    let words: Vec<String> = blocks.iter().flat_map(|css| page.select(css).into_iter().map(text)).collect();
+    assert!(words.len() > 10, "the verdict, the bottom line and the FAQ: {words:?}");
+    insta::assert_snapshot!("reference_pair_words", words.join("\n"));
+}
+
 #[tokio::test]
 async fn compare_page_attributes_the_reference_index_and_speeds_to_margindash() {
     let (_, _, body) = get(REFERENCE).await;
