@@ -7,7 +7,8 @@
 use std::path::{Path, PathBuf};
 
 use crate::support::{
-    DECEMBER, TestDb, call, current_tiers, fixture, import_december, models_and_keys_only, options, prices, rows_in,
+    DECEMBER, LongContextRow, PriceRow, TestDb, call, current_tiers, fixture, import_december, models_and_keys_only,
+    options, prices, rows_in,
 };
 use axum::http::{Method, StatusCode};
 use llm_compare::AppState;
@@ -94,25 +95,25 @@ async fn a_changed_litellm_price_closes_the_old_period_and_opens_one_citing_the_
     assert_eq!(mini.len(), before.mini_history + 1, "history kept: {mini:?}");
     let closed = &mini[mini.len() - 2];
     assert_eq!(
-        (closed.0.as_str(), closed.1.as_deref(), closed.2, closed.3),
+        (closed.effective_from.as_str(), closed.effective_to.as_deref(), closed.input, closed.output),
         ("2026-03-05", Some(DECEMBER), 150_000, 600_000),
         "one period since March: November only listed fees"
     );
     assert_eq!(
         mini.last().unwrap(),
-        &(
-            DECEMBER.to_owned(),
-            None,
-            120_000,
-            480_000,
-            Some(60_000),
-            None,
-            None,
-            Some(60_000),
-            Some(240_000),
-            import_source.clone(),
-            import_source.clone()
-        )
+        &PriceRow {
+            effective_from: DECEMBER.to_owned(),
+            effective_to: None,
+            input: 120_000,
+            output: 480_000,
+            cache_read: Some(60_000),
+            cache_write_5m: None,
+            cache_write_1h: None,
+            batch_input: Some(60_000),
+            batch_output: Some(240_000),
+            source: import_source.clone(),
+            last_seen_in: import_source.clone(),
+        }
     );
     assert_eq!(rows_in(&pool, "prices").await, before.price_periods + 4);
     let title: String = sqlx::query_scalar("SELECT title FROM sources WHERE id = ?")
@@ -132,14 +133,18 @@ async fn a_new_litellm_period_stores_cache_rates_long_context_tiers_and_leaves_u
     let pool = db.open().await;
     let sonnet = prices(&pool, "claude-sonnet-4-5").await;
     let now = sonnet.last().unwrap();
-    assert_eq!((now.4, now.5, now.6), (Some(250_000), Some(3_125_000), Some(6_000_000)), "cache read / write / 1h");
-    assert_eq!(current_tiers(&pool, "gemini-2-5-pro").await, [(200_000, 3_000_000, 20_000_000, Some(250_000))]);
-    let mistral = prices(&pool, "mistral-large-3").await;
     assert_eq!(
-        (mistral.last().unwrap().2, mistral.last().unwrap().4),
-        (500_000, None),
-        "missing cache price not listed"
+        (now.cache_read, now.cache_write_5m, now.cache_write_1h),
+        (Some(250_000), Some(3_125_000), Some(6_000_000)),
+        "cache read / write / 1h"
     );
+    assert_eq!(
+        current_tiers(&pool, "gemini-2-5-pro").await,
+        [LongContextRow { above_tokens: 200_000, input: 3_000_000, output: 20_000_000, cache_read: Some(250_000) }]
+    );
+    let mistral = prices(&pool, "mistral-large-3").await;
+    let now = mistral.last().unwrap();
+    assert_eq!((now.input, now.cache_read), (500_000, None), "missing cache price not listed");
     pool.close().await;
 }
 
@@ -150,9 +155,9 @@ async fn an_unchanged_litellm_price_keeps_its_period_and_first_source_and_is_las
     let pool = db.open().await;
     for model in ["claude-haiku-4-5", "qwen3-max", "deepseek-chat"] {
         let rows = prices(&pool, model).await;
-        let current = rows.iter().find(|r| r.1.is_none()).unwrap();
-        assert_eq!(current.10, DECEMBER_SOURCE, "{model} last seen in the import");
-        assert_ne!(current.9, DECEMBER_SOURCE, "{model} keeps its first source");
+        let current = rows.iter().find(|r| r.effective_to.is_none()).unwrap();
+        assert_eq!(current.last_seen_in, DECEMBER_SOURCE, "{model} last seen in the import");
+        assert_ne!(current.source, DECEMBER_SOURCE, "{model} keeps its first source");
     }
     assert_eq!(current_tiers(&pool, "qwen3-max").await.len(), 2, "Qwen tiered_pricing read like the seed");
     pool.close().await;

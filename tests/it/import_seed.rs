@@ -115,7 +115,10 @@ async fn march_then_november_litellm_maps_rebuild_the_seed_price_history() {
     }
     let llama = prices(&run.pool, "llama-3-1-405b").await;
     assert_eq!(
-        llama.iter().map(|p| (p.0.as_str(), p.1.as_deref(), p.2, p.3)).collect::<Vec<_>>(),
+        llama
+            .iter()
+            .map(|p| (p.effective_from.as_str(), p.effective_to.as_deref(), p.input, p.output))
+            .collect::<Vec<_>>(),
         [("2026-03-05", Some("2026-11-25"), 5_320_000, 16_000_000), ("2026-11-25", None, 2_400_000, 2_400_000)],
         "the history holds both prices"
     );

@@ -38,10 +38,31 @@ pub async fn rows_in(pool: &SqlitePool, table: &str) -> i64 {
     sqlx::query_scalar(sqlx::AssertSqlSafe(sql)).fetch_one(pool).await.unwrap()
 }
 
-/// One price period as stored: (from, to, input, output, cache_read, cache_write,
-/// cache_write_1h, batch_input, batch_output, source, last_seen_in), oldest first.
-pub type PriceRow =
-    (String, Option<String>, i64, i64, Option<i64>, Option<i64>, Option<i64>, Option<i64>, Option<i64>, String, String);
+/// One price period as stored, with its base rates in micro-dollars per 1M tokens (a rate the
+/// card does not list is `None`).
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct PriceRow {
+    pub effective_from: String,
+    pub effective_to: Option<String>,
+    pub input: i64,
+    pub output: i64,
+    pub cache_read: Option<i64>,
+    pub cache_write_5m: Option<i64>,
+    pub cache_write_1h: Option<i64>,
+    pub batch_input: Option<i64>,
+    pub batch_output: Option<i64>,
+    pub source: String,
+    pub last_seen_in: String,
+}
+
+/// One long-context tier of a current standard card, in micro-dollars per 1M tokens.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct LongContextRow {
+    pub above_tokens: i64,
+    pub input: i64,
+    pub output: i64,
+    pub cache_read: Option<i64>,
+}
 
 /// The SQL of one base rate of price row `p` (standard tier unless `tier` says otherwise).
 fn rate_sql(tier: &str, meter: &str, above: &str) -> String {
@@ -55,7 +76,9 @@ fn rate_sql(tier: &str, meter: &str, above: &str) -> String {
 pub async fn prices(pool: &SqlitePool, model: &str) -> Vec<PriceRow> {
     let base = |tier, meter| rate_sql(tier, meter, "0");
     let sql = format!(
-        "SELECT effective_from, effective_to, {}, {}, {}, {}, {}, {}, {}, source, last_seen_in
+        "SELECT effective_from, effective_to, {} AS input, {} AS output, {} AS cache_read,
+            {} AS cache_write_5m, {} AS cache_write_1h, {} AS batch_input, {} AS batch_output,
+            source, last_seen_in
          FROM prices p WHERE model = ? ORDER BY effective_from, id",
         base("standard", "input"),
         base("standard", "output"),
@@ -68,11 +91,11 @@ pub async fn prices(pool: &SqlitePool, model: &str) -> Vec<PriceRow> {
     sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(model).fetch_all(pool).await.unwrap()
 }
 
-/// The current period's standard long-context tiers: (above, input, output, cache_read).
-pub async fn current_tiers(pool: &SqlitePool, model: &str) -> Vec<(i64, i64, i64, Option<i64>)> {
+/// The current period's standard long-context tiers, lowest threshold first.
+pub async fn current_tiers(pool: &SqlitePool, model: &str) -> Vec<LongContextRow> {
     let at = |meter| rate_sql("standard", meter, "t.above_tokens");
     let sql = format!(
-        "SELECT DISTINCT t.above_tokens, {}, {}, {} FROM price_rates t JOIN prices p ON p.id = t.price_id
+        "SELECT DISTINCT t.above_tokens, {} AS input, {} AS output, {} AS cache_read FROM price_rates t JOIN prices p ON p.id = t.price_id
          WHERE p.model = ? AND p.effective_to IS NULL AND t.tier = 'standard' AND t.above_tokens > 0
          ORDER BY t.above_tokens",
         at("input"),
