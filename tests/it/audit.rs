@@ -64,36 +64,45 @@ async fn the_reference_pages_own_figures_are_labelled_as_quoted_from_it() {
     assert!(page.contains("MMLU-Pro (as quoted from margindash.com)"), "the model page says so too");
 }
 
+/// One score of a model as the API gives it.
+#[derive(Debug)]
+struct ApiScore {
+    value: f64,
+    independent: bool,
+    note: String,
+}
+
 #[tokio::test]
 async fn scores_are_attributed_to_the_snapshot_and_setting_they_were_measured_on() {
-    let score = |m: &Value, bench: &str| -> Vec<(f64, bool, String)> {
-        m["scores"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter(|s| s["benchmark"] == bench)
-            .map(|s| {
-                (
-                    s["value"].as_f64().unwrap(),
-                    s["independent"].as_bool().unwrap(),
-                    s["note"].as_str().unwrap_or("").to_owned(),
-                )
+    let score = |m: &Value, bench: &str| -> Vec<ApiScore> {
+        let scores = m["scores"].as_array().unwrap().iter().filter(|s| s["benchmark"] == bench);
+        scores
+            .map(|s| ApiScore {
+                value: s["value"].as_f64().unwrap(),
+                independent: s["independent"].as_bool().unwrap(),
+                note: s["note"].as_str().unwrap_or("").to_owned(),
             })
             .collect()
     };
     let old = model_json("gpt-4o-2024-08-06").await;
     assert!(score(&old, "aime-2024").is_empty(), "0.131 is not the 2024-08-06 snapshot's");
     let new = model_json("gpt-4o-2024-11-20").await;
-    assert_eq!(score(&new, "aime-2024").iter().map(|s| s.0).collect::<Vec<_>>(), [0.131]);
+    assert_eq!(score(&new, "aime-2024").iter().map(|s| s.value).collect::<Vec<_>>(), [0.131]);
     let mmlu_pro = score(&old, "mmlu-pro");
     assert_eq!(mmlu_pro.len(), 1);
-    assert!(mmlu_pro[0].1 && mmlu_pro[0].2.contains("TIGER-Lab"), "a TIGER-Lab run, not vendor-reported: {mmlu_pro:?}");
+    assert!(
+        mmlu_pro[0].independent && mmlu_pro[0].note.contains("TIGER-Lab"),
+        "a TIGER-Lab run, not vendor-reported: {mmlu_pro:?}"
+    );
     let o3_mini = score(&model_json("o3-mini").await, "aime-2024");
-    assert!(o3_mini.iter().any(|s| s.0 == 0.873 && s.2.contains("high reasoning effort")), "{o3_mini:?}");
+    assert!(o3_mini.iter().any(|s| s.value == 0.873 && s.note.contains("high reasoning effort")), "{o3_mini:?}");
     let grok = model_json("grok-3").await;
     for bench in ["gpqa", "aime-2024", "aime-2025"] {
         let s = score(&grok, bench);
-        assert!(!s.is_empty() && s.iter().all(|s| !s.1 && s.2.contains("Grok 3 (Think)")), "{bench}: {s:?}");
+        assert!(
+            !s.is_empty() && s.iter().all(|s| !s.independent && s.note.contains("Grok 3 (Think)")),
+            "{bench}: {s:?}"
+        );
     }
 }
 
