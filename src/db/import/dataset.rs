@@ -6,7 +6,7 @@ use std::path::Path;
 
 use sqlx::SqlitePool;
 
-use super::{ImportError, Outcome, Rejected, begin, finish, read_text};
+use super::{ImportError, Outcome, Rejected, begin, finish, names_of, read_text};
 use crate::db::dataset_file::DatasetFile;
 use crate::db::write::insert_all;
 
@@ -52,8 +52,7 @@ pub async fn import_dataset(
     path: &Path,
     dry_run: bool,
 ) -> Result<Outcome<DatasetReport>, ImportError> {
-    let label = path.display().to_string();
-    let file_name = path.file_name().map_or_else(|| label.clone(), |n| n.to_string_lossy().into_owned());
+    let (label, file_name) = names_of(path);
     let dataset = DatasetFile::read(&read_text(path)?).map_err(|e| {
         ImportError::Invalid(Rejected { file: label.clone(), entry: e.entry, field: e.field, problem: e.problem })
     })?;

@@ -108,6 +108,14 @@ fn rejected(file: &str, entry: impl Into<String>, field: impl Into<String>, prob
     })
 }
 
+/// The file as given on the command line, which errors name, and its file name, which the
+/// report names.
+fn names_of(path: &Path) -> (String, String) {
+    let label = path.display().to_string();
+    let file_name = path.file_name().map_or_else(|| label.clone(), |n| n.to_string_lossy().into_owned());
+    (label, file_name)
+}
+
 /// Reads a whole file as UTF-8 text, refusing one over [`json::MAX_FILE_BYTES`] before reading it.
 fn read_text(path: &Path) -> Result<String, ImportError> {
     use std::io::Read;

@@ -17,7 +17,7 @@ use std::path::Path;
 
 pub use report::CatalogReport;
 
-use super::{ImportError, Outcome, begin, finish, read_text, rejected};
+use super::{ImportError, Outcome, begin, finish, names_of, read_text, rejected};
 
 /// Applies the catalog at `path`: see the module documentation. The whole file is checked
 /// before anything is written.
@@ -26,8 +26,7 @@ pub async fn import_catalog(
     path: &Path,
     dry_run: bool,
 ) -> Result<Outcome<CatalogReport>, ImportError> {
-    let label = path.display().to_string();
-    let file_name = path.file_name().map_or_else(|| label.clone(), |n| n.to_string_lossy().into_owned());
+    let (label, file_name) = names_of(path);
     let file =
         toml_file::parse_catalog(&read_text(path)?).map_err(|p| rejected(&label, p.entry, p.field, p.problem))?;
 

@@ -21,7 +21,7 @@ use std::path::Path;
 
 pub use report::{FeeChange, FieldChange, LimitDifference, LitellmReport, PriceChange};
 
-use super::{ImportError, ImportOptions, Outcome, begin, finish, litellm_facts, read_text, rejected};
+use super::{ImportError, ImportOptions, Outcome, begin, finish, litellm_facts, names_of, read_text, rejected};
 
 /// Where LiteLLM's price map is published, cited by the import's source row.
 const LITELLM_URL: &str = "https://github.com/BerriAI/litellm";
@@ -47,8 +47,7 @@ pub async fn import_litellm_citing(
     options: &ImportOptions,
     cite: Option<&str>,
 ) -> Result<Outcome<LitellmReport>, ImportError> {
-    let label = path.display().to_string();
-    let file_name = path.file_name().map_or_else(|| label.clone(), |n| n.to_string_lossy().into_owned());
+    let (label, file_name) = names_of(path);
     let text = read_text(path)?;
     let (entries, duplicated) = super::json::parse_entries(&text).map_err(|e| {
         rejected(

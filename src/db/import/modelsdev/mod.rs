@@ -18,7 +18,7 @@ use std::path::Path;
 
 pub use report::ModelsDevReport;
 
-use super::{ImportError, ImportOptions, Outcome, begin, finish, read_text, rejected};
+use super::{ImportError, ImportOptions, Outcome, begin, finish, names_of, read_text, rejected};
 
 /// Imports the models.dev file at `path`, citing `cite` (a source the catalog declares) or a
 /// new `modelsdev-import-{date}` source.
@@ -28,8 +28,7 @@ pub async fn import_modelsdev(
     options: &ImportOptions,
     cite: Option<&str>,
 ) -> Result<Outcome<ModelsDevReport>, ImportError> {
-    let label = path.display().to_string();
-    let file_name = path.file_name().map_or_else(|| label.clone(), |n| n.to_string_lossy().into_owned());
+    let (label, file_name) = names_of(path);
     let text = read_text(path)?;
     let file = api_file::parse_api(text.as_bytes()).map_err(|p| rejected(&label, p.entry, p.field, p.problem))?;
 

@@ -23,7 +23,7 @@ use sqlx::SqlitePool;
 pub use new_source::NewSource;
 pub use report::{ScoreRow, ScoreUpdate, ScoresReport};
 
-use super::{ImportError, ImportOptions, Outcome, begin, finish, read_text};
+use super::{ImportError, ImportOptions, Outcome, begin, finish, names_of, read_text};
 
 /// Imports the scores CSV at `path`, checking every row before writing any.
 pub async fn import_scores(
@@ -32,8 +32,7 @@ pub async fn import_scores(
     options: &ImportOptions,
     new_source: Option<&NewSource>,
 ) -> Result<Outcome<ScoresReport>, ImportError> {
-    let label = path.display().to_string();
-    let file_name = path.file_name().map_or_else(|| label.clone(), |n| n.to_string_lossy().into_owned());
+    let (label, file_name) = names_of(path);
     if let Some(s) = new_source {
         s.check(&label)?;
     }
