@@ -1,6 +1,10 @@
-//! The scores CSV read as a pure function over its text: split into records (RFC 4180, by
-//! hand, so every error names its line) and the header mapped to column positions. What a row's
-//! values mean, and whether they cite what the database holds, is the plan's concern.
+//! The scores CSV read as a pure function over its text: split into records (RFC 4180) and the
+//! header mapped to column positions. What a row's values mean, and whether they cite what the
+//! database holds, is the plan's concern.
+//!
+//! The split is by hand, not the `csv` crate (which writes `models.csv`): the crate has no
+//! strict mode and reads `"0.5"1` as `0.51`, and an imported number must be refused, naming its
+//! line, rather than guessed.
 
 use std::collections::HashMap;
 
