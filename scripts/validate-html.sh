@@ -61,33 +61,33 @@ curl -fsS -o /dev/null "$base/" || { echo "the server did not answer on $base" >
 
 mkdir "$tmp/html"
 failed=0
-# fetch NAME PATH STATUS [optional]: saves the page as NAME.html if it answers STATUS. An
-# optional page that answers 404 is not built yet: warned about and skipped.
+# fetch NAME PATH STATUS: saves the page as NAME.html if it answers STATUS, else fails.
 fetch() {
-    local name=$1 path=$2 want=$3 optional=${4:-}
+    local name=$1 path=$2 want=$3
     local got
     got=$(curl -sS -o "$tmp/html/$name.html" -w '%{http_code}' "$base$path")
     if [ "$got" = "$want" ]; then
         echo "fetched $path ($got) as $name.html"
-    elif [ -n "$optional" ] && [ "$got" = 404 ]; then
-        echo "WARNING: $path answers 404 (page not built yet); not validated"
-        rm -f "$tmp/html/$name.html"
     else
         echo "ERROR: $path answered $got, expected $want" >&2
         rm -f "$tmp/html/$name.html"
         failed=1
     fi
 }
-fetch home / 200
-fetch compare-picker /compare 200
+# Every site page the pages sitemap lists (home, picker, models, methodology, API docs, and
+# any page added to it later), then one of each page with a parameter, and the error pages.
+site_pages=$(curl -fsS "$base/sitemaps/pages.xml" | grep -o '<loc>[^<]*</loc>' |
+    sed -e 's#<loc>[^/]*//[^/]*##' -e 's#</loc>##' | grep -v '^/models/.')
+[ "$(echo "$site_pages" | wc -l)" -ge 5 ] || { echo "the pages sitemap lists too few pages: $site_pages" >&2; exit 1; }
+for path in $site_pages; do
+    name=site$(echo "$path" | tr '/' '-')
+    fetch "${name%-}" "$path" 200
+done
 fetch compare /compare/gpt-4o-mini-vs-gpt-4-1-mini 200
 fetch compare-workload '/compare/gpt-4o-mini-vs-gpt-4-1-mini?input=100000&output=2000&requests=1000000' 200
 fetch error-400 '/compare/gpt-4o-mini-vs-gpt-4-1-mini?input=-5' 400
 fetch error-404 /compare/gpt-4o-mini-vs-nope 404
 fetch model /models/gpt-4o-mini 200
-fetch models /models 200 optional
-fetch methodology /methodology 200 optional
-fetch api /api 200 optional
 
 echo "validating $(ls "$tmp/html" | wc -l) pages with vnu-jar $VNU_VERSION"
 set +e

@@ -24,19 +24,32 @@ fn json_ld(body: &str) -> Value {
     serde_json::from_str(raw).expect("JSON-LD parses")
 }
 
+/// One page of each type: every site page the pages sitemap lists (so a page added to the
+/// sitemap is held to these checks without an edit here), then pages with a parameter.
 async fn page_types() -> Vec<String> {
-    vec![
-        "/".into(),
-        "/compare".into(),
-        "/compare?page=2".into(),
-        REFERENCE.into(),
-        "/compare/qwen3-max-vs-claude-opus-4-6".into(),
-        "/models".into(),
-        "/models/gpt-4o-mini".into(),
-        "/models/claude-sonnet-4-5".into(),
-        "/methodology".into(),
-        "/api".into(),
-    ]
+    let (_, _, xml) = get("/sitemaps/pages.xml").await;
+    let doc = roxmltree::Document::parse(&xml).expect("the pages sitemap parses");
+    let mut pages: Vec<String> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("loc"))
+        .filter_map(|n| n.text())
+        .map(|url| url.split_once("://").and_then(|(_, rest)| rest.find('/').map(|i| rest[i..].to_owned())).unwrap())
+        .filter(|path| !path.starts_with("/models/"))
+        .collect();
+    for known in ["/", "/compare", "/models", "/methodology", "/api"] {
+        assert!(pages.iter().any(|p| p == known), "the pages sitemap lacks {known}: {pages:?}");
+    }
+    pages.extend(
+        [
+            "/compare?page=2",
+            REFERENCE,
+            "/compare/qwen3-max-vs-claude-opus-4-6",
+            "/models/gpt-4o-mini",
+            "/models/claude-sonnet-4-5",
+        ]
+        .map(String::from),
+    );
+    pages
 }
 
 #[tokio::test]
