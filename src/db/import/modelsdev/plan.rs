@@ -21,16 +21,26 @@ pub(super) struct Plan {
     pub(super) updates: Vec<Update>,
 }
 
-/// The values one model gets, whole; written only when they differ from what is stored.
+/// The values one model gets, whole; written only when they differ from what is stored. Each
+/// pair is a figure and the source it cites.
 #[derive(Debug, Clone, PartialEq)]
 pub(super) struct Update {
     pub(super) slug: String,
     pub(super) name: String,
     pub(super) release: (Option<String>, Option<String>),
-    pub(super) limits: (Option<i64>, Option<i64>, Option<i64>, Option<String>),
+    pub(super) limits: Limits,
     pub(super) open_weights: (Option<bool>, Option<String>),
     pub(super) status: (String, Option<String>),
     pub(super) knowledge: (Option<String>, Option<String>),
+}
+
+/// A model's three limits and the one source they all come from.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Limits {
+    pub(super) context_window: Option<i64>,
+    pub(super) max_output: Option<i64>,
+    pub(super) max_input: Option<i64>,
+    pub(super) source: Option<String>,
 }
 
 /// The plan for `file` against `current`, citing `cite` (a source the database holds) or a
@@ -94,7 +104,12 @@ fn update_for(m: &Stored, r: &ModelRecord, source: &str, pinned: &dyn Fn(&str) -
         slug: m.slug.clone(),
         name: m.name.clone(),
         release: (m.release_date.clone(), m.release_date_source.clone()),
-        limits: (m.context_window, m.max_output, m.max_input, m.limits_source.clone()),
+        limits: Limits {
+            context_window: m.context_window,
+            max_output: m.max_output,
+            max_input: m.max_input,
+            source: m.limits_source.clone(),
+        },
         open_weights: (m.open_weights, m.open_weights_source.clone()),
         status: (m.status.clone(), m.status_source.clone()),
         knowledge: (m.knowledge_cutoff.clone(), m.knowledge_cutoff_source.clone()),
@@ -111,7 +126,12 @@ fn update_for(m: &Stored, r: &ModelRecord, source: &str, pinned: &dyn Fn(&str) -
     // from elsewhere would cite one source for two.
     if let (Some(context), Some(output), false) = (r.context, r.output, pinned("limits")) {
         let input = r.input.filter(|i| *i < context);
-        new.limits = (Some(context as i64), Some(output as i64), input.map(|i| i as i64), src.clone());
+        new.limits = Limits {
+            context_window: Some(context as i64),
+            max_output: Some(output as i64),
+            max_input: input.map(|i| i as i64),
+            source: src.clone(),
+        };
     }
     if let Some(w) = r.open_weights {
         new.open_weights = (Some(w), src.clone());
@@ -140,10 +160,11 @@ fn describe(out: &mut Vec<String>, old: &Update, new: &Update) {
     let count = |v: Option<i64>| v.map_or_else(|| "none".to_owned(), |v| v.to_string());
     line("name", old.name.clone(), new.name.clone());
     line("release_date", opt(&old.release.0), opt(&new.release.0));
-    line("context_window", count(old.limits.0), count(new.limits.0));
-    line("max_output", count(old.limits.1), count(new.limits.1));
-    line("max_input", count(old.limits.2), count(new.limits.2));
-    line("limits_source", opt(&old.limits.3), opt(&new.limits.3));
+    let (was, now) = (&old.limits, &new.limits);
+    line("context_window", count(was.context_window), count(now.context_window));
+    line("max_output", count(was.max_output), count(now.max_output));
+    line("max_input", count(was.max_input), count(now.max_input));
+    line("limits_source", opt(&was.source), opt(&now.source));
     line(
         "open_weights",
         old.open_weights.0.map_or("none".into(), |b| b.to_string()),
