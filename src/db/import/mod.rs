@@ -108,6 +108,28 @@ fn rejected(file: &str, entry: impl Into<String>, field: impl Into<String>, prob
     })
 }
 
+/// Creates the source row an import cites, dated `as_of`: the one insert of a source that
+/// the LiteLLM, models.dev and scores imports share (the catalog and a dataset file give
+/// their sources' own dates).
+async fn insert_source(
+    conn: &mut sqlx::SqliteConnection,
+    id: &str,
+    title: &str,
+    url: &str,
+    license: &str,
+    as_of: &Date,
+) -> Result<(), ImportError> {
+    sqlx::query("INSERT INTO sources (id, title, url, license, as_of) VALUES (?, ?, ?, ?, ?)")
+        .bind(id)
+        .bind(title)
+        .bind(url)
+        .bind(license)
+        .bind(as_of.iso())
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
 /// The file as given on the command line, which errors name, and its file name, which the
 /// report names.
 fn names_of(path: &Path) -> (String, String) {

@@ -3,7 +3,7 @@
 
 use sqlx::SqliteConnection;
 
-use super::super::{ImportError, litellm_facts};
+use super::super::{ImportError, insert_source, litellm_facts};
 use super::plan::Plan;
 use super::{LITELLM_LICENSE, LITELLM_URL};
 use crate::domain::model::{Date, PriceSchedule};
@@ -12,14 +12,7 @@ use crate::domain::model::{Date, PriceSchedule};
 pub(super) async fn apply(conn: &mut SqliteConnection, plan: &Plan, as_of: &Date) -> Result<(), ImportError> {
     let source = &plan.report.source_id;
     if !plan.source_exists {
-        sqlx::query("INSERT INTO sources (id, title, url, license, as_of) VALUES (?, ?, ?, ?, ?)")
-            .bind(source)
-            .bind(&plan.source_title)
-            .bind(LITELLM_URL)
-            .bind(LITELLM_LICENSE)
-            .bind(as_of.iso())
-            .execute(&mut *conn)
-            .await?;
+        insert_source(conn, source, &plan.source_title, LITELLM_URL, LITELLM_LICENSE, as_of).await?;
     }
     for (close, model, p) in &plan.writes {
         if let Some(id) = close {

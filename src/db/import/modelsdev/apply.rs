@@ -3,23 +3,20 @@
 
 use sqlx::SqliteConnection;
 
-use super::super::ImportError;
+use super::super::{ImportError, insert_source};
 use super::plan::{Plan, Update};
 use crate::domain::model::Date;
 
 /// Where models.dev is published, cited by the import's source row.
 const MODELSDEV_URL: &str = "https://models.dev";
 
+/// models.dev's license.
+const MODELSDEV_LICENSE: &str = "MIT";
+
 /// Writes the plan inside the import's transaction.
 pub(super) async fn apply(conn: &mut SqliteConnection, plan: &Plan, as_of: &Date) -> Result<(), ImportError> {
     if let Some(title) = &plan.new_source_title {
-        sqlx::query("INSERT INTO sources (id, title, url, license, as_of) VALUES (?, ?, ?, 'MIT', ?)")
-            .bind(&plan.report.source_id)
-            .bind(title)
-            .bind(MODELSDEV_URL)
-            .bind(as_of.iso())
-            .execute(&mut *conn)
-            .await?;
+        insert_source(conn, &plan.report.source_id, title, MODELSDEV_URL, MODELSDEV_LICENSE, as_of).await?;
     }
     write_models(conn, &plan.updates).await
 }

@@ -3,21 +3,14 @@
 
 use sqlx::SqliteConnection;
 
-use super::super::ImportError;
+use super::super::{ImportError, insert_source};
 use super::report::ScoresReport;
 use crate::domain::model::Date;
 
 /// Writes what the report says changes, inside the import's transaction.
 pub(super) async fn apply(conn: &mut SqliteConnection, report: &ScoresReport, as_of: &Date) -> Result<(), ImportError> {
     if let Some(s) = &report.new_source {
-        sqlx::query("INSERT INTO sources (id, title, url, license, as_of) VALUES (?, ?, ?, ?, ?)")
-            .bind(&s.id)
-            .bind(&s.title)
-            .bind(&s.url)
-            .bind(&s.license)
-            .bind(as_of.iso())
-            .execute(&mut *conn)
-            .await?;
+        insert_source(conn, &s.id, &s.title, &s.url, &s.license, as_of).await?;
     }
     for r in &report.added {
         sqlx::query(
