@@ -118,6 +118,12 @@ pub fn usd_significant(usd: f64) -> String {
     format!("{sign}${rounded:.decimals$}")
 }
 
+/// The text with its first letter in upper case: "off-peak" -> "Off-peak".
+pub fn capitalize(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |c| c.to_uppercase().collect::<String>() + chars.as_str())
+}
+
 fn trim_decimal(text: &str) -> String {
     if text.contains('.') { text.trim_end_matches('0').trim_end_matches('.').to_owned() } else { text.to_owned() }
 }
@@ -162,6 +168,13 @@ mod tests {
         assert_eq!(percent(0.99996), "99.996%");
         assert_eq!(percent(0.0), "0%");
         assert_eq!(percent(0.28), "28%");
+    }
+
+    #[test]
+    fn capitalize_upper_cases_only_the_first_letter() {
+        assert_eq!(capitalize("off-peak"), "Off-peak");
+        assert_eq!(capitalize("éclair GPT"), "Éclair GPT");
+        assert_eq!(capitalize(""), "");
     }
 
     #[test]

@@ -304,7 +304,9 @@ impl WorkloadForm {
 fn window_select(raw: Option<&str>) -> FormSelect {
     let mut options = vec![("any", "Any hour".to_owned())];
     options.extend(
-        TimeWindow::ALL.iter().map(|w| (w.as_str(), format!("{} hours (where published)", capitalized(w.label())))),
+        TimeWindow::ALL
+            .iter()
+            .map(|w| (w.as_str(), format!("{} hours (where published)", crate::domain::format::capitalize(w.label())))),
     );
     FormSelect::new("window", "When requests are sent", options, raw)
 }
@@ -317,11 +319,6 @@ fn one_of(spellings: &[&str]) -> String {
         [one] => (*one).to_owned(),
         [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
     }
-}
-
-fn capitalized(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
 }
 
 #[cfg(test)]
@@ -337,7 +334,6 @@ mod tests {
         assert_eq!(one_of(&ServiceTier::ALL.map(ServiceTier::as_str)), "standard, batch, flex or priority");
         assert_eq!(one_of(&CacheTtl::ALL.map(CacheTtl::as_str)), "5m, 1h or 12h");
         assert_eq!(one_of(&["off-peak"]), "off-peak");
-        assert_eq!(capitalized("off-peak"), "Off-peak");
     }
 
     #[test]

@@ -3,8 +3,9 @@
 
 use super::facts::Facts;
 use super::side::{Lead, Side, missing_index};
-use super::words::{capitalize, join_names, lacks, with_article};
+use super::words::{join_names, lacks, with_article};
 use crate::domain::cost::{Billing, RequestProfile, STANDARD_PROFILES, request_cost};
+use crate::domain::format::capitalize;
 use crate::domain::format::{self, cheaper_share, percent};
 use crate::domain::index::limits_of;
 use crate::domain::model::Scale;

@@ -3,8 +3,9 @@
 
 use super::facts::Facts;
 use super::side::Side;
-use super::words::{capitalize, ordinal};
+use super::words::ordinal;
 use crate::domain::format;
+use crate::domain::format::capitalize;
 use crate::domain::model::ModelStatus;
 use crate::domain::money::{Usd, format_usd_pair};
 use crate::domain::rate_card::{Meter, ServiceTier};

@@ -57,12 +57,6 @@ pub(super) fn join_names(names: &[&str]) -> String {
     }
 }
 
-/// The text with its first letter in upper case.
-pub(super) fn capitalize(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |c| c.to_uppercase().collect::<String>() + chars.as_str())
-}
-
 /// "1st", "2nd", "11th", "21st".
 pub(super) fn ordinal(n: usize) -> String {
     let suffix = match (n % 10, n % 100) {
