@@ -2,28 +2,10 @@
 //! November LiteLLM maps rebuild its price history, and the November map and models.dev change
 //! nothing in it.
 
-use std::path::{Path, PathBuf};
-
-use crate::support::{TestDb, models_and_keys_only, options, prices};
+use crate::support::{TestDb, models_and_keys_only, options, prices, shared_data};
 use llm_compare::db::import::{self, LitellmReport, Outcome};
 use llm_compare::db::{self, DatasetFile};
 use sqlx::SqlitePool;
-
-/// `../shared/data/litellm` next to the repository, when the checkout has it (CI does); `test`
-/// names the caller in the message that says it is skipped.
-fn shared_litellm(test: &str) -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/litellm");
-    if dir.is_dir() {
-        return Some(dir);
-    }
-    assert!(
-        std::env::var_os("CI").is_none(),
-        "CI is set but {} is missing: the March and November LiteLLM maps are required in CI",
-        dir.display()
-    );
-    eprintln!("\n*** SKIPPED {test}: {} is missing (set CI to make this a failure) ***\n", dir.display());
-    None
-}
 
 /// The seed's models and keys with the March map and then the November map imported, as
 /// scripts/build-seed.sh builds the seed: the database, and both imports' outcomes.
@@ -35,8 +17,7 @@ struct MarchThenNovember {
 }
 
 async fn march_then_november(test: &str) -> Option<MarchThenNovember> {
-    let dir = shared_litellm(test)?;
-    eprintln!("running with the shared LiteLLM maps in {}", dir.display());
+    let dir = shared_data(test, "litellm")?;
     let (db, pool) = models_and_keys_only().await;
     let march = dir.join("model_prices_2026-03_v1.82.6.json");
     let march = import::import_litellm(&pool, &march, &options(false, "2026-03-05")).await.expect("March imports");
@@ -125,26 +106,10 @@ async fn march_then_november_litellm_maps_rebuild_the_seed_price_history() {
     run.pool.close().await;
 }
 
-/// `../shared/data` next to the repository when the checkout has it (CI does). Without it
-/// the caller's test says it is skipped, except when CI=true, where it fails.
-fn shared_data(test: &str) -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data");
-    if dir.is_dir() {
-        eprintln!("{test}: comparing with the shared data in {}", dir.display());
-        return Some(dir);
-    }
-    assert!(
-        std::env::var("CI").as_deref() != Ok("true"),
-        "CI=true but {} is missing: {test} must run in CI",
-        dir.display()
-    );
-    eprintln!("\n*** SKIPPED {test}: {} is missing (CI=true makes this a failure) ***\n", dir.display());
-    None
-}
-
 #[tokio::test]
 async fn the_seed_matches_the_november_litellm_map_and_models_dev_field_for_field() {
-    let Some(shared) = shared_data("the_seed_matches_the_november_litellm_map_and_models_dev_field_for_field") else {
+    let Some(shared) = shared_data("the_seed_matches_the_november_litellm_map_and_models_dev_field_for_field", "")
+    else {
         return;
     };
     // The seed is what the importers make of the shared data: importing the same files again

@@ -5,8 +5,6 @@
 //! (cache reads billed at min(cache, batch input); batch above a threshold at the standard
 //! tier's rates); no difference may remain. Needs `../shared/data`, as the seed build does.
 
-use std::path::Path;
-
 use llm_compare::domain::Catalog;
 use llm_compare::domain::model::Model;
 use llm_compare::domain::money::Usd;
@@ -14,18 +12,12 @@ use llm_compare::domain::pricing::{PayAs, Usage, price_on_card};
 use llm_compare::domain::rate_card::{RateCard, ServiceTier};
 use serde_json::{Map, Value};
 
-use crate::support::site;
+use crate::support::{shared_data, site};
 
 /// The November LiteLLM map the seed's current prices come from, when the checkout has it
 /// (`test` names the caller in the message that says it is skipped).
 fn november_map(test: &str) -> Option<Map<String, Value>> {
-    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/litellm/model_prices_2026-11_v1.110.2.json");
-    if !file.is_file() {
-        assert!(std::env::var_os("CI").is_none(), "CI is set but {} is missing", file.display());
-        eprintln!("\n*** SKIPPED {test}: {} is missing (set CI to make this a failure) ***\n", file.display());
-        return None;
-    }
-    eprintln!("running with the shared LiteLLM map {}", file.display());
+    let file = shared_data(test, "litellm/model_prices_2026-11_v1.110.2.json")?;
     serde_json::from_str(&std::fs::read_to_string(file).unwrap()).unwrap()
 }
 

@@ -19,6 +19,20 @@ use llm_compare::domain::Catalog;
 use tempfile::TempDir;
 use tokio::sync::OnceCell;
 
+/// `../shared/data/{path}` beside the repository, when the checkout has it (CI does). Without
+/// it the test named `test` says it is skipped, unless `CI` is set, where that is a failure:
+/// the tests pass without the folder, and say so.
+pub fn shared_data(test: &str, path: &str) -> Option<std::path::PathBuf> {
+    let found = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data").join(path);
+    if found.exists() {
+        eprintln!("{test}: using the shared data in {}", found.display());
+        return Some(found);
+    }
+    assert!(std::env::var_os("CI").is_none(), "CI is set but {} is missing: {test} must run in CI", found.display());
+    eprintln!("\n*** SKIPPED {test}: {} is missing (set CI to make this a failure) ***\n", found.display());
+    None
+}
+
 /// The comparison the reference figures are checked on.
 pub const REFERENCE: &str = "/compare/gpt-4o-mini-vs-gpt-4-1-mini";
 
